@@ -1,0 +1,68 @@
+/**
+ * The HTTP application: small routers mounted under /api, the sync WebSocket route, and the built
+ * SvelteKit app for everything else.
+ */
+import { Hono } from 'hono';
+import type { UpgradeWebSocket } from 'hono/ws';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from './context.js';
+import type { AppEnv } from './app-env.js';
+import { ApiError, errorBody } from './http-error.js';
+import type { SyncServer } from './sync/sync-server.js';
+import type { SessionStore } from './auth/sessions.js';
+import { sessionMiddleware } from './auth/session-middleware.js';
+import { authRoutes } from './auth/routes.js';
+import { boardRoutes } from './boards/routes.js';
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface AppParts {
+	ctx: AppContext;
+	sync: SyncServer;
+	sessions: SessionStore;
+	upgradeWebSocket: UpgradeWebSocket<any, any, any>;
+	/** The SvelteKit adapter-node handler; absent when the front end is not built (API-only tests). */
+	webHandler?: NodeHandler;
+}
+
+export function createApp(parts: AppParts): Hono<AppEnv> {
+	const { ctx, sync, sessions } = parts;
+	const app = new Hono<AppEnv>();
+
+	app.onError((err, c) => {
+		if (err instanceof ApiError) {
+			for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+			return c.json(errorBody(err.code, err.message), err.status);
+		}
+		if (err instanceof SyntaxError) return c.json(errorBody('bad_json', 'Dữ liệu gửi lên không hợp lệ'), 400);
+		console.error('[api]', err);
+		return c.json(errorBody('internal', 'Lỗi máy chủ, vui lòng thử lại'), 500);
+	});
+
+	const api = new Hono<AppEnv>();
+	api.use('*', sessionMiddleware(ctx, sessions));
+	api.get('/health', (c) => c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount }));
+	api.route('/auth', authRoutes(ctx, sessions, sync));
+	api.route('/', boardRoutes(ctx, sync));
+	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
+	app.route('/api', api);
+
+	sync.route(app, parts.upgradeWebSocket, sessions);
+
+	const web = parts.webHandler;
+	app.all('*', async (c) => {
+		if (!web) return c.text('Giao diện chưa được build: chạy "npm run build".', 503);
+		const { incoming, outgoing } = c.env;
+		await new Promise<void>((resolve) => {
+			outgoing.once('finish', resolve);
+			outgoing.once('close', resolve);
+			web(incoming, outgoing, () => {
+				outgoing.statusCode = 404;
+				outgoing.end('Not found');
+			});
+		});
+		return RESPONSE_ALREADY_SENT;
+	});
+	return app;
+}

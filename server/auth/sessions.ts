@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Lucia, TimeSpan } from 'lucia';
+import type { DB } from '../db/database.js';
+import type { SessionUser } from '../context.js';
+import { KyselyLuciaAdapter } from './lucia-adapter.js';
+
+export const SESSION_COOKIE = 'phoihop_session';
+
+/**
+ * Sessions: the browser holds a random token; the database holds only its SHA-256 (the session id),
+ * so a leaked database cannot be replayed. Lucia keeps the expiry sliding (30 days, renewed past half).
+ */
+export class SessionStore {
+	readonly lucia: Lucia;
+	constructor(private db: DB, secureCookies: boolean) {
+		this.lucia = new Lucia(new KyselyLuciaAdapter(db), {
+			sessionExpiresIn: new TimeSpan(30, 'd'),
+			sessionCookie: { name: SESSION_COOKIE, attributes: { sameSite: 'lax', secure: secureCookies, path: '/' } }
+		});
+	}
+
+	static hashToken(token: string): string {
+		return createHash('sha256').update(token).digest('hex');
+	}
+
+	async create(userId: string): Promise<{ token: string; cookie: string }> {
+		const token = randomBytes(32).toString('base64url');
+		await this.lucia.createSession(userId, {}, { sessionId: SessionStore.hashToken(token) });
+		return { token, cookie: this.lucia.createSessionCookie(token).serialize() };
+	}
+
+	/** The user behind a token, or null. `refreshedCookie` is set when the expiry slid forward. */
+	async validate(token: string): Promise<{ user: SessionUser; sessionId: string; refreshedCookie: string | null } | null> {
+		if (!token || token.length > 200) return null;
+		const { session } = await this.lucia.validateSession(SessionStore.hashToken(token));
+		if (!session) return null;
+		const row = await this.db
+			.selectFrom('users')
+			.select(['id', 'username', 'display_name', 'role', 'agency_id', 'active'])
+			.where('id', '=', session.userId)
+			.executeTakeFirst();
+		if (!row || !row.active) return null;
+		return {
+			user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, agencyId: row.agency_id },
+			sessionId: session.id,
+			refreshedCookie: session.fresh ? this.lucia.createSessionCookie(token).serialize() : null
+		};
+	}
+
+	async invalidate(sessionId: string): Promise<void> {
+		await this.lucia.invalidateSession(sessionId);
+	}
+
+	async invalidateUser(userId: string): Promise<void> {
+		await this.lucia.invalidateUserSessions(userId);
+	}
+
+	blankCookie(): string {
+		return this.lucia.createBlankSessionCookie().serialize();
+	}
+
+	readCookie(cookieHeader: string | undefined): string | null {
+		return cookieHeader ? this.lucia.readSessionCookie(cookieHeader) : null;
+	}
+}

@@ -1,0 +1,35 @@
+import type { DB } from '../db/database.js';
+import type { SessionUser } from '../context.js';
+
+export type BoardAccess = 'ok' | 'not-found' | 'forbidden';
+
+/**
+ * Who sees a board: the standing office, facilitators and leaders see every board; agency staff see
+ * the boards where their agency leads or supports a task (a collective such as "Các sở, ngành, địa
+ * phương" includes every agency).
+ */
+export async function boardAccess(db: DB, user: SessionUser, boardId: string): Promise<BoardAccess> {
+	const board = await db.selectFrom('boards').select('id').where('id', '=', boardId).executeTakeFirst();
+	if (!board) return 'not-found';
+	if (user.role === 'admin' || user.role === 'facilitator' || user.role === 'leader') return 'ok';
+	if (!user.agencyId) return 'forbidden';
+	const ids = await involvedAgencyIds(db, boardId);
+	if (ids.has(user.agencyId)) return 'ok';
+	const collective = await db
+		.selectFrom('agencies')
+		.select('id')
+		.where('is_collective', '=', 1)
+		.where('id', 'in', ids.size ? [...ids] : [''])
+		.executeTakeFirst();
+	return collective ? 'ok' : 'forbidden';
+}
+
+async function involvedAgencyIds(db: DB, boardId: string): Promise<Set<string>> {
+	const rows = await db.selectFrom('cards').select(['lead_json', 'support_json']).where('board_id', '=', boardId).execute();
+	const ids = new Set<string>();
+	for (const r of rows) {
+		for (const id of JSON.parse(r.lead_json) as string[]) ids.add(id);
+		for (const id of JSON.parse(r.support_json) as string[]) ids.add(id);
+	}
+	return ids;
+}

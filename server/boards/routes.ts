@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import { ApiError } from '../http-error.js';
+import { requireUser } from '../auth/require.js';
+import { boardAccess } from './access.js';
+import { readBoard } from '../../src/lib/core/board-doc.js';
+
+export function boardRoutes(ctx: AppContext, sync: SyncServer) {
+	const r = new Hono<AppEnv>();
+
+	r.get('/me', async (c) => {
+		const user = requireUser(c);
+		const agency = user.agencyId
+			? await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name']).where('id', '=', user.agencyId).executeTakeFirst()
+			: undefined;
+		return c.json({ user: { ...user, agency: agency ? { id: agency.id, name: agency.name, shortName: agency.short_name } : null } });
+	});
+
+	r.get('/boards', async (c) => {
+		const user = requireUser(c);
+		const boards = await ctx.db
+			.selectFrom('boards')
+			.innerJoin('plans', 'plans.id', 'boards.plan_id')
+			.select([
+				'boards.id',
+				'boards.title',
+				'boards.plan_id as planId',
+				'boards.appendix',
+				'boards.derived',
+				'plans.title as planTitle',
+				'plans.number as planNumber',
+				'plans.date as planDate'
+			])
+			.orderBy('plans.created_at')
+			.orderBy('boards.created_at')
+			.execute();
+		const visible = [];
+		for (const b of boards) if ((await boardAccess(ctx.db, user, b.id)) === 'ok') visible.push({ ...b, derived: !!b.derived });
+		return c.json(visible);
+	});
+
+	r.get('/boards/:id', async (c) => {
+		const user = requireUser(c);
+		const id = c.req.param('id');
+		const access = await boardAccess(ctx.db, user, id);
+		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
+		if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+		const board = await ctx.db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const data = sync.rooms.withRoom(id, (room) => readBoard(room.doc));
+		return c.json({
+			id,
+			title: board.title,
+			planId: board.plan_id,
+			appendix: board.appendix,
+			sections: data.sections,
+			cards: data.cards.map((card) => ({
+				...card,
+				commentCount: card.comments.filter((x) => !x.deleted).length,
+				attachmentCount: card.attachments.length
+			}))
+		});
+	});
+
+	r.get('/boards/:id/activity', async (c) => {
+		const user = requireUser(c);
+		const id = c.req.param('id');
+		const access = await boardAccess(ctx.db, user, id);
+		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
+		if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+		const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
+		const cardId = c.req.query('cardId');
+		let q = ctx.db
+			.selectFrom('activity')
+			.leftJoin('users', 'users.id', 'activity.user_id')
+			.leftJoin('cards', 'cards.id', 'activity.card_id')
+			.select([
+				'activity.id',
+				'activity.card_id as cardId',
+				'cards.code as cardCode',
+				'activity.field',
+				'activity.detail',
+				'activity.created_at as at',
+				'activity.user_id as userId',
+				'users.display_name as userName'
+			])
+			.where('activity.board_id', '=', id);
+		if (cardId) q = q.where('activity.card_id', '=', cardId);
+		const rows = await q.orderBy('activity.id', 'desc').limit(limit).execute();
+		return c.json(rows);
+	});
+
+	return r;
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Defaults work on a fresh clone. */
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	/** Load the demo workspace into an empty database. */
+	demo: boolean;
+	/** Public origin(s) accepted for cookie-authenticated requests; empty = same host as the request. */
+	origins: string[];
+	maxUploadBytes: number;
+	/** Largest WebSocket message accepted by the sync server. */
+	maxMessageBytes: number;
+	/** How long an idle board room stays in memory after its last client leaves. */
+	roomIdleMs: number;
+	secureCookies: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	return {
+		port: Number(env.PORT ?? 3000),
+		host: env.HOST ?? '0.0.0.0',
+		dataDir: path.resolve(env.DATA_DIR ?? './data'),
+		demo: env.PHOIHOP_DEMO !== '0',
+		origins: (env.ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+		maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
+		maxMessageBytes: Number(env.SYNC_MAX_MESSAGE_KB ?? 2048) * 1024,
+		roomIdleMs: Number(env.SYNC_ROOM_IDLE_MS ?? 30_000),
+		secureCookies: env.SECURE_COOKIES === '1'
+	};
+}

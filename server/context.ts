@@ -1,0 +1,20 @@
+import type { Config } from './config.js';
+import type { DB } from './db/database.js';
+import type SQLite from 'better-sqlite3';
+import type { Role } from './db/schema.js';
+
+/** The signed-in user as every layer sees it (HTTP routes, sync connections, permission rules). */
+export interface SessionUser {
+	id: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	agencyId: string | null;
+}
+
+/** Services shared by the whole process; built once in server/index.ts and passed down. */
+export interface AppContext {
+	config: Config;
+	db: DB;
+	sqlite: SQLite.Database;
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as m0001 from '../../migrations/0001_init.js';
+
+/** Migrations are imported statically so that the bundle-free server and tests see the same list. */
+const migrations: Record<string, Migration> = {
+	'0001_init': m0001
+};
+
+class StaticProvider implements MigrationProvider {
+	async getMigrations() {
+		return migrations;
+	}
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+	const migrator = new Migrator({ db, provider: new StaticProvider() });
+	const { error, results } = await migrator.migrateToLatest();
+	const failed = results?.find((r) => r.status === 'Error');
+	if (error || failed) {
+		throw new Error(`Không chạy được migration ${failed?.migrationName ?? ''}: ${String(error)}`);
+	}
+}

@@ -1,0 +1,198 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Every table of the database, typed in one place. */
+export interface Database {
+	plans: PlansTable;
+	agencies: AgenciesTable;
+	agency_aliases: AgencyAliasesTable;
+	boards: BoardsTable;
+	sections: SectionsTable;
+	cards: CardsTable;
+	comments: CommentsTable;
+	attachments: AttachmentsTable;
+	indicators: IndicatorsTable;
+	plan_reports: PlanReportsTable;
+	plan_members: PlanMembersTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	board_updates: BoardUpdatesTable;
+	board_states: BoardStatesTable;
+	activity: ActivityTable;
+}
+
+export interface PlansTable {
+	id: string;
+	number: string | null;
+	doc_type: string | null;
+	title: string;
+	issuer: string | null;
+	place: string | null;
+	date: string | null;
+	year: number;
+	source_name: string;
+	/** The document as it was imported, kept verbatim. */
+	source_text: string;
+	parsed_json: string;
+	created_at: string;
+}
+
+export interface AgenciesTable {
+	id: string;
+	name: string;
+	short_name: string;
+	is_collective: number;
+	created_at: string;
+}
+
+/** Every spelling an agency has been seen under, by its search key; old names after a merger too. */
+export interface AgencyAliasesTable {
+	alias_key: string;
+	alias: string;
+	agency_id: string;
+}
+
+export interface BoardsTable {
+	id: string;
+	plan_id: string;
+	title: string;
+	appendix: string;
+	derived: number;
+	created_at: string;
+}
+
+export interface SectionsTable {
+	id: string;
+	board_id: string;
+	code: string;
+	title: string;
+	order_index: number;
+}
+
+/** Projection of the board document's cards, for search, dashboards and reports. */
+export interface CardsTable {
+	id: string;
+	board_id: string;
+	section_id: string;
+	code: string;
+	title: string;
+	status: string;
+	progress: number;
+	lead_json: string;
+	support_json: string;
+	deadline_raw: string;
+	deadline_kind: string;
+	deadline_due: string | null;
+	completed_at: string | null;
+	result: string;
+	order_key: string;
+	comment_count: number;
+	attachment_count: number;
+	search_text: string;
+	updated_at: string | null;
+	updated_by: string | null;
+}
+
+export interface CommentsTable {
+	id: string;
+	board_id: string;
+	card_id: string;
+	author_id: string;
+	agency_id: string | null;
+	body: string;
+	created_at: string;
+	deleted: number;
+}
+
+export interface AttachmentsTable {
+	id: string;
+	board_id: string;
+	card_id: string;
+	name: string;
+	size: number;
+	mime: string;
+	sha256: string;
+	uploaded_by: string;
+	uploaded_at: string;
+}
+
+export interface IndicatorsTable {
+	id: string;
+	plan_id: string;
+	code: string | null;
+	text: string;
+	targets_json: string;
+	reported_value: number | null;
+	order_index: number;
+}
+
+export interface PlanReportsTable {
+	id: string;
+	plan_id: string;
+	text: string;
+	due: string | null;
+	recurrence: string | null;
+	to_agency: string | null;
+}
+
+export interface PlanMembersTable {
+	id: string;
+	plan_id: string;
+	stt: string;
+	name: string;
+	position: string;
+	areas_json: string;
+}
+
+export type Role = 'admin' | 'facilitator' | 'editor' | 'viewer' | 'leader';
+
+export interface UsersTable {
+	id: string;
+	username: string;
+	display_name: string;
+	password_hash: string;
+	role: Role;
+	agency_id: string | null;
+	active: number;
+	created_at: string;
+}
+
+export interface SessionsTable {
+	/** SHA-256 of the session token: a leaked database does not leak sessions. */
+	id: string;
+	user_id: string;
+	expires_at: number;
+}
+
+/** Append-only log of accepted Yjs updates, compacted into board_states. */
+export interface BoardUpdatesTable {
+	id: Generated<number>;
+	board_id: string;
+	data: Uint8Array;
+	user_id: string | null;
+	created_at: string;
+}
+
+export interface BoardStatesTable {
+	board_id: string;
+	state: Uint8Array;
+	/** The last board_updates.id folded into state. */
+	last_update_id: number;
+	updated_at: string;
+}
+
+export interface ActivityTable {
+	id: Generated<number>;
+	board_id: string;
+	card_id: string | null;
+	user_id: string | null;
+	/** What changed: "status", "title", "comment", "attachment", "create", "move", … */
+	field: string;
+	detail: string | null;
+	created_at: string;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Agency = Selectable<AgenciesTable>;
+export type Board = Selectable<BoardsTable>;
+export type Plan = Selectable<PlansTable>;

@@ -1,0 +1,73 @@
+/**
+ * npm run import -- [--dry-run] [--json] FILE
+ *
+ * --dry-run --json  prints only the ParsedPlan JSON on stdout
+ * --dry-run         prints a short human summary
+ * (no --dry-run)    imports the plan into the database and prints the import summary
+ *
+ * Any failure exits with code 1 and one line on stderr.
+ */
+import path from 'node:path';
+import type { ParsedPlan } from '../../src/lib/core/parsed-plan.js';
+import { loadConfig } from '../config.js';
+import { ImportError } from './import-error.js';
+import { parsePlan } from './parse-plan.js';
+import { readSourceFile } from './read-source.js';
+
+const USAGE = 'Cách dùng / usage: npm run import -- [--dry-run] [--json] FILE';
+
+async function main(argv: string[]): Promise<void> {
+	const flags = new Set(argv.filter((a) => a.startsWith('--')));
+	const files = argv.filter((a) => !a.startsWith('--'));
+	const unknown = [...flags].filter((f) => f !== '--dry-run' && f !== '--json');
+	if (files.length !== 1 || unknown.length) throw new UsageError(USAGE);
+
+	const file = files[0];
+	const sourceText = await readSourceFile(file);
+	const parsed = parsePlan(sourceText);
+
+	if (flags.has('--dry-run')) {
+		process.stdout.write(flags.has('--json') ? `${JSON.stringify(parsed, null, 2)}\n` : summary(parsed));
+		return;
+	}
+	const { importParsedPlan } = await import('./persist.js');
+	const { openDatabase } = await import('../db/database.js');
+	const { db } = await openDatabase(loadConfig().dataDir);
+	try {
+		const result = await importParsedPlan(db, parsed, { sourceName: path.basename(file), sourceText });
+		process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** What a person checks before importing: what was found, and what needs a look. */
+function summary(parsed: ParsedPlan): string {
+	const p = parsed.plan;
+	const out = [
+		`${p.docType ?? 'Văn bản'} ${p.number ?? '(chưa có số)'} — ${p.title}`,
+		`  Cơ quan ban hành: ${p.issuer ?? '?'} · ${p.place ?? '?'}, ngày ${p.date ?? '?'} · năm ${p.year}`
+	];
+	for (const a of parsed.appendices) {
+		if (a.kind === 'tasks') {
+			const total = a.sections.reduce((n, s) => n + s.tasks.length, 0);
+			out.push(`${a.title}${a.derived ? ' (suy ra từ nội dung)' : ''}: ${total} nhiệm vụ`);
+			for (const s of a.sections) out.push(`  ${s.code || '-'}. ${s.title}: ${s.tasks.length}`);
+		} else {
+			const areas = a.members.reduce((n, m) => n + m.areas.length, 0);
+			out.push(`${a.title}: ${a.members.length} thành viên, ${areas} địa bàn`);
+		}
+	}
+	out.push(`Chỉ tiêu: ${parsed.indicators.length} · Báo cáo: ${parsed.reports.length}`);
+	out.push(`Cảnh báo: ${parsed.warnings.length}`);
+	for (const w of parsed.warnings) out.push(`  ${w.line === null ? '' : `dòng ${w.line}: `}${w.message}`);
+	return `${out.join('\n')}\n`;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+	const message = e instanceof ImportError || e instanceof UsageError ? e.message : `Lỗi / error: ${(e as Error)?.message ?? e}`;
+	process.stderr.write(`${message.split('\n')[0]}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,74 @@
+/** Builds and starts the whole process: database, sync, HTTP and WebSocket on one port. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import type { AppContext } from './context.js';
+import type { AppEnv } from './app-env.js';
+import { SyncServer } from './sync/sync-server.js';
+import { SessionStore } from './auth/sessions.js';
+import { createApp, type NodeHandler } from './app.js';
+import { loadDemoWorkspace } from '../seeds/demo.js';
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	ctx: AppContext;
+	sync: SyncServer;
+	sessions: SessionStore;
+	close(): Promise<void>;
+}
+
+async function loadWebHandler(): Promise<NodeHandler | undefined> {
+	const file = path.resolve('build/handler.js');
+	if (!fs.existsSync(file)) return undefined;
+	const mod = (await import(pathToFileURL(file).href)) as { handler: NodeHandler };
+	return mod.handler;
+}
+
+export async function startServer(overrides: Partial<Config> = {}, options: { web?: boolean; quiet?: boolean } = {}): Promise<RunningServer> {
+	const config = { ...loadConfig(), ...overrides };
+	const { db, sqlite } = await openDatabase(config.dataDir);
+	const ctx: AppContext = { config, db, sqlite };
+	const log = options.quiet ? () => {} : (m: string) => console.log(m);
+	if (config.demo) {
+		const created = await loadDemoWorkspace(ctx);
+		if (created) log(created);
+	}
+	const sync = new SyncServer(ctx);
+	const sessions = new SessionStore(db, config.secureCookies);
+	// The WebSocket helper needs the app at upgrade time; a holder app lets us create it first.
+	const holder = new Hono<AppEnv>();
+	const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: holder });
+	// ws enforces a hard ceiling; messages between the configured limit and it get close code 4413.
+	(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 4;
+	const webHandler = options.web === false ? undefined : await loadWebHandler();
+	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler });
+	holder.route('/', app);
+
+	const server: ServerType = await new Promise((resolve) => {
+		const s = serve({ fetch: holder.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+	});
+	injectWebSocket(server);
+	const port = (server.address() as AddressInfo).port;
+	const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+	const url = `http://${shownHost}:${port}`;
+	return {
+		url,
+		port,
+		ctx,
+		sync,
+		sessions,
+		async close() {
+			sync.shutdown();
+			for (const client of wss.clients) client.terminate();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await db.destroy();
+		}
+	};
+}

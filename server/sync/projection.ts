@@ -1,0 +1,126 @@
+/**
+ * Relational copies of the board documents (cards, comments, attachments) for search, dashboards
+ * and reports. The document stays the source of truth; a card's rows are rewritten a moment after it
+ * changes (debounced), and whenever a room unloads.
+ */
+import type SQLite from 'better-sqlite3';
+import type * as Y from 'yjs';
+import { cardsMap, readCard } from '../../src/lib/core/board-doc.js';
+import type { CardData } from '../../src/lib/core/board-types.js';
+import { searchKey } from '../../src/lib/core/text.js';
+
+export function cardSearchText(card: CardData): string {
+	const parts = [card.code, card.title, card.result, ...card.comments.filter((c) => !c.deleted).map((c) => c.body)];
+	return searchKey(parts.join(' \n '));
+}
+
+/** The projection row of a card (also written by the importer for a new board). */
+export function toCardRow(boardId: string, c: CardData) {
+	return {
+		id: c.id,
+		board_id: boardId,
+		section_id: c.sectionId,
+		code: c.code,
+		title: c.title,
+		status: c.status,
+		progress: c.progress,
+		lead_json: JSON.stringify(c.lead),
+		support_json: JSON.stringify(c.support),
+		deadline_raw: c.deadline.raw,
+		deadline_kind: c.deadline.kind,
+		deadline_due: c.deadline.due,
+		completed_at: c.completedAt,
+		result: c.result,
+		order_key: c.order,
+		comment_count: c.comments.filter((x) => !x.deleted).length,
+		attachment_count: c.attachments.length,
+		search_text: cardSearchText(c),
+		updated_at: c.updatedAt,
+		updated_by: c.updatedBy
+	};
+}
+
+export class Projection {
+	private dirty = new Map<string, { doc: Y.Doc; cards: Set<string> | 'all' }>();
+	private timer: NodeJS.Timeout | null = null;
+	private upsertCard: SQLite.Statement;
+	private deleteCard: SQLite.Statement;
+	private deleteComments: SQLite.Statement;
+	private insertComment: SQLite.Statement;
+	private insertAttachment: SQLite.Statement;
+	private writeCards: (boardId: string, doc: Y.Doc, ids: Iterable<string>) => void;
+
+	constructor(
+		sqlite: SQLite.Database,
+		private delayMs = 300
+	) {
+		this.upsertCard = sqlite.prepare(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
+			support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
+			attachment_count, search_text, updated_at, updated_by)
+			values (@id, @board_id, @section_id, @code, @title, @status, @progress, @lead_json, @support_json, @deadline_raw,
+			@deadline_kind, @deadline_due, @completed_at, @result, @order_key, @comment_count, @attachment_count,
+			@search_text, @updated_at, @updated_by)
+			on conflict(id) do update set section_id = excluded.section_id, code = excluded.code, title = excluded.title,
+			status = excluded.status, progress = excluded.progress, lead_json = excluded.lead_json,
+			support_json = excluded.support_json, deadline_raw = excluded.deadline_raw, deadline_kind = excluded.deadline_kind,
+			deadline_due = excluded.deadline_due, completed_at = excluded.completed_at, result = excluded.result,
+			order_key = excluded.order_key, comment_count = excluded.comment_count,
+			attachment_count = excluded.attachment_count, search_text = excluded.search_text,
+			updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+		this.deleteCard = sqlite.prepare('delete from cards where id = ? and board_id = ?');
+		this.deleteComments = sqlite.prepare('delete from comments where card_id = ? and board_id = ?');
+		this.insertComment = sqlite.prepare(
+			'insert into comments (id, board_id, card_id, author_id, agency_id, body, created_at, deleted) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		);
+		this.insertAttachment = sqlite.prepare(`insert into attachments (id, board_id, card_id, name, size, mime, sha256, uploaded_by, uploaded_at)
+			values (?, ?, ?, ?, ?, ?, '', ?, ?) on conflict(id) do nothing`);
+		this.writeCards = sqlite.transaction((boardId: string, doc: Y.Doc, ids: Iterable<string>) => {
+			const cards = cardsMap(doc);
+			for (const id of ids) {
+				const map = cards.get(id);
+				this.deleteComments.run(id, boardId);
+				if (!map) {
+					this.deleteCard.run(id, boardId);
+					continue;
+				}
+				const c = readCard(id, map);
+				this.upsertCard.run(toCardRow(boardId, c));
+				for (const m of c.comments) {
+					this.insertComment.run(m.id, boardId, id, m.authorId, m.agencyId, m.body, m.createdAt, m.deleted ? 1 : 0);
+				}
+				for (const a of c.attachments) {
+					this.insertAttachment.run(a.id, boardId, id, a.name, a.size, a.mime, a.uploadedBy, a.uploadedAt);
+				}
+			}
+		});
+	}
+
+	/** Marks cards of a board as changed; they are written after a short quiet period. */
+	markDirty(boardId: string, doc: Y.Doc, cardIds: Iterable<string> | 'all'): void {
+		let entry = this.dirty.get(boardId);
+		if (!entry || entry.doc !== doc) this.dirty.set(boardId, (entry = { doc, cards: new Set() }));
+		if (cardIds === 'all') entry.cards = 'all';
+		else if (entry.cards !== 'all') for (const id of cardIds) entry.cards.add(id);
+		if (!this.timer) {
+			this.timer = setTimeout(() => this.flush(), this.delayMs);
+			this.timer.unref();
+		}
+	}
+
+	/** Writes every pending change now (a room unloading, shutdown, a report about to be read). */
+	flush(boardId?: string): void {
+		if (this.timer && boardId === undefined) {
+			clearTimeout(this.timer);
+			this.timer = null;
+		}
+		for (const [id, entry] of [...this.dirty]) {
+			if (boardId !== undefined && id !== boardId) continue;
+			this.dirty.delete(id);
+			this.writeBoard(id, entry.doc, entry.cards);
+		}
+	}
+
+	writeBoard(boardId: string, doc: Y.Doc, cards: Set<string> | 'all' = 'all'): void {
+		this.writeCards(boardId, doc, cards === 'all' ? [...cardsMap(doc).keys()] : cards);
+	}
+}

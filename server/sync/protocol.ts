@@ -1,0 +1,99 @@
+/**
+ * The y-websocket wire protocol: a varint message type, then its payload (y-protocols sync,
+ * awareness or auth). Kept standard so that the stock WebsocketProvider is a client.
+ */
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+
+export enum MessageType {
+	Sync = 0,
+	Awareness = 1,
+	Auth = 2,
+	QueryAwareness = 3
+}
+
+export enum SyncStep {
+	Step1 = syncProtocol.messageYjsSyncStep1,
+	Step2 = syncProtocol.messageYjsSyncStep2,
+	Update = syncProtocol.messageYjsUpdate
+}
+
+/** WebSocket close codes of the sync endpoint. */
+export enum CloseCode {
+	Malformed = 4400,
+	NotSignedIn = 4401,
+	Forbidden = 4403,
+	NotFound = 4404,
+	TooLarge = 4413
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, SyncStep.Step1);
+	encoding.writeVarUint8Array(e, stateVector);
+	return encoding.toUint8Array(e);
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, SyncStep.Step2);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.Sync);
+	encoding.writeVarUint(e, SyncStep.Update);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.Awareness);
+	encoding.writeVarUint8Array(e, update);
+	return encoding.toUint8Array(e);
+}
+
+export function encodePermissionDenied(reason: string): Uint8Array {
+	const e = encoding.createEncoder();
+	encoding.writeVarUint(e, MessageType.Auth);
+	authProtocol.writePermissionDenied(e, reason);
+	return encoding.toUint8Array(e);
+}
+
+/** A decoded client message; anything else is malformed. */
+export type ClientMessage =
+	| { type: MessageType.Sync; step: SyncStep.Step1; stateVector: Uint8Array }
+	| { type: MessageType.Sync; step: SyncStep.Step2 | SyncStep.Update; update: Uint8Array }
+	| { type: MessageType.Awareness; update: Uint8Array }
+	| { type: MessageType.QueryAwareness }
+	| { type: MessageType.Auth };
+
+/** Decodes one frame; throws on anything that is not a well-formed protocol message. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+	const d = decoding.createDecoder(frame);
+	const type = decoding.readVarUint(d);
+	switch (type) {
+		case MessageType.Sync: {
+			const step = decoding.readVarUint(d);
+			const payload = decoding.readVarUint8Array(d);
+			if (step === SyncStep.Step1) return { type, step, stateVector: payload };
+			if (step === SyncStep.Step2 || step === SyncStep.Update) return { type, step, update: payload };
+			throw new Error(`unknown sync step ${step}`);
+		}
+		case MessageType.Awareness:
+			return { type, update: decoding.readVarUint8Array(d) };
+		case MessageType.QueryAwareness:
+			return { type };
+		case MessageType.Auth:
+			return { type };
+		default:
+			throw new Error(`unknown message type ${type}`);
+	}
+}

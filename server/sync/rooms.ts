@@ -1,0 +1,127 @@
+/**
+ * The open rooms of the process: a board's room is loaded on its first connection and unloaded
+ * (after its log is compacted and its projection flushed) a while after its last one leaves.
+ */
+import { Room, type Peer, type RoomHooks } from './room.js';
+import type { UpdateLog } from './update-log.js';
+
+export interface RoomsOptions {
+	idleMs: number;
+	/** Compact a room's log once it holds this many updates (checked when the room goes quiet). */
+	compactAfter: number;
+}
+
+export class Rooms {
+	private rooms = new Map<string, Room>();
+	private unloadTimers = new Map<string, NodeJS.Timeout>();
+	private compactTimers = new Map<string, NodeJS.Timeout>();
+
+	constructor(
+		private log: UpdateLog,
+		private options: RoomsOptions,
+		private hooks: RoomHooks & { onUnload?(room: Room): void } = {}
+	) {}
+
+	get size(): number {
+		return this.rooms.size;
+	}
+
+	get(boardId: string): Room | undefined {
+		return this.rooms.get(boardId);
+	}
+
+	/** The room of a board, loading it from the database if needed. */
+	open(boardId: string): Room {
+		let room = this.rooms.get(boardId);
+		if (!room) {
+			room = new Room(boardId, this.log, {
+				onChanged: (r, cards) => {
+					this.hooks.onChanged?.(r, cards);
+					this.scheduleCompaction(r);
+				}
+			});
+			this.rooms.set(boardId, room);
+		}
+		this.cancelUnload(boardId);
+		return room;
+	}
+
+	join(boardId: string, peer: Peer): Room {
+		const room = this.open(boardId);
+		room.join(peer);
+		return room;
+	}
+
+	leave(room: Room, peer: Peer): void {
+		room.leave(peer);
+		if (room.peers.size === 0) this.scheduleUnload(room);
+	}
+
+	/** Runs a server-side change on a board's document, opening its room for the time it takes. */
+	withRoom<T>(boardId: string, fn: (room: Room) => T): T {
+		const room = this.open(boardId);
+		try {
+			return fn(room);
+		} finally {
+			if (room.peers.size === 0) this.scheduleUnload(room);
+		}
+	}
+
+	private cancelUnload(boardId: string) {
+		const t = this.unloadTimers.get(boardId);
+		if (t) clearTimeout(t);
+		this.unloadTimers.delete(boardId);
+	}
+
+	private scheduleUnload(room: Room) {
+		this.cancelUnload(room.boardId);
+		const t = setTimeout(() => this.unload(room), this.options.idleMs);
+		t.unref();
+		this.unloadTimers.set(room.boardId, t);
+	}
+
+	/** Compaction runs when a busy room has been quiet for a moment, never on the update path. */
+	private scheduleCompaction(room: Room) {
+		if (room.logLength < this.options.compactAfter) return;
+		const existing = this.compactTimers.get(room.boardId);
+		if (existing) existing.refresh();
+		else {
+			const t = setTimeout(() => {
+				this.compactTimers.delete(room.boardId);
+				this.compact(room);
+			}, 2000);
+			t.unref();
+			this.compactTimers.set(room.boardId, t);
+		}
+	}
+
+	compact(room: Room): void {
+		if (room.logLength === 0) return;
+		this.log.compactFromDoc(room.boardId, room.doc, room.lastUpdateId);
+		room.logLength = 0;
+	}
+
+	private unload(room: Room) {
+		this.unloadTimers.delete(room.boardId);
+		if (room.peers.size > 0 || this.rooms.get(room.boardId) !== room) return;
+		const ct = this.compactTimers.get(room.boardId);
+		if (ct) clearTimeout(ct);
+		this.compactTimers.delete(room.boardId);
+		this.hooks.onUnload?.(room);
+		this.compact(room);
+		this.rooms.delete(room.boardId);
+		room.destroy();
+	}
+
+	/** Unloads every room now (shutdown, tests). */
+	closeAll(): void {
+		for (const room of [...this.rooms.values()]) {
+			for (const t of this.unloadTimers.values()) clearTimeout(t);
+			this.unloadTimers.clear();
+			this.hooks.onUnload?.(room);
+			this.compact(room);
+			this.rooms.delete(room.boardId);
+			room.destroy();
+		}
+	}
+}

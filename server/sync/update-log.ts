@@ -1,0 +1,114 @@
+/**
+ * Durable storage of board documents: a compacted state per board plus an append-only log of the
+ * updates accepted since. Synchronous (better-sqlite3) on purpose: an update is on disk before the
+ * call returns, so it is stored before it is relayed.
+ */
+import type SQLite from 'better-sqlite3';
+import * as Y from 'yjs';
+
+export interface ActivityRow {
+	cardId: string | null;
+	field: string;
+	detail: string | null;
+}
+
+export class UpdateLog {
+	private insertUpdate: SQLite.Statement;
+	private insertActivity: SQLite.Statement;
+	private selectState: SQLite.Statement;
+	private selectUpdates: SQLite.Statement;
+	private upsertState: SQLite.Statement;
+	private deleteUpdates: SQLite.Statement;
+	private countUpdates: SQLite.Statement;
+	private appendTx: (boardId: string, update: Uint8Array, userId: string | null, activity: ActivityRow[]) => number;
+
+	constructor(private sqlite: SQLite.Database) {
+		this.insertUpdate = sqlite.prepare(
+			'insert into board_updates (board_id, data, user_id, created_at) values (?, ?, ?, ?)'
+		);
+		this.insertActivity = sqlite.prepare(
+			'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
+		);
+		this.selectState = sqlite.prepare('select state, last_update_id from board_states where board_id = ?');
+		this.selectUpdates = sqlite.prepare('select id, data from board_updates where board_id = ? and id > ? order by id');
+		this.upsertState = sqlite.prepare(
+			`insert into board_states (board_id, state, last_update_id, updated_at) values (?, ?, ?, ?)
+			 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`
+		);
+		this.deleteUpdates = sqlite.prepare('delete from board_updates where board_id = ? and id <= ?');
+		this.countUpdates = sqlite.prepare('select count(*) as n from board_updates where board_id = ? and id > ?');
+		this.appendTx = sqlite.transaction((boardId, update, userId, activity) => {
+			const now = new Date().toISOString();
+			const id = Number(this.insertUpdate.run(boardId, update, userId, now).lastInsertRowid);
+			for (const a of activity) this.insertActivity.run(boardId, a.cardId, userId, a.field, a.detail, now);
+			return id;
+		});
+	}
+
+	/** Appends an accepted update and its attribution in one transaction; returns the log id. */
+	append(boardId: string, update: Uint8Array, userId: string | null, activity: ActivityRow[] = []): number {
+		return this.appendTx(boardId, update, userId, activity);
+	}
+
+	/** Whether the board has any stored state or log. */
+	exists(boardId: string): boolean {
+		return this.selectState.get(boardId) !== undefined;
+	}
+
+	/** The stored state and every logged update after it, applied to a fresh document. */
+	load(boardId: string, doc: Y.Doc): { lastUpdateId: number; logLength: number } {
+		const state = this.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
+		const base = state?.last_update_id ?? 0;
+		const rows = this.selectUpdates.all(boardId, base) as { id: number; data: Buffer }[];
+		const updates: Uint8Array[] = [];
+		if (state) updates.push(state.state);
+		for (const r of rows) updates.push(r.data);
+		if (updates.length === 1) Y.applyUpdate(doc, updates[0]);
+		else if (updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+		return { lastUpdateId: rows.at(-1)?.id ?? base, logLength: rows.length };
+	}
+
+	/** Stores the state of a board (the importer's initial document, a snapshot restore). */
+	writeState(boardId: string, state: Uint8Array, lastUpdateId = 0): void {
+		this.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
+	}
+
+	/**
+	 * Folds the log up to `upToId` into the stored state. Works from the stored bytes (mergeUpdates),
+	 * not from a live document, so it can run while the room keeps accepting updates.
+	 */
+	compact(boardId: string, upToId?: number): { before: number; after: number; folded: number } {
+		return this.sqlite.transaction(() => {
+			const state = this.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
+			const base = state?.last_update_id ?? 0;
+			const rows = (this.selectUpdates.all(boardId, base) as { id: number; data: Buffer }[]).filter(
+				(r) => upToId === undefined || r.id <= upToId
+			);
+			const before = (state?.state.length ?? 0) + rows.reduce((n, r) => n + r.data.length, 0);
+			if (rows.length === 0) return { before, after: before, folded: 0 };
+			const merged = Y.mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
+			// mergeUpdates keeps deleted content; re-encoding through a document garbage-collects it.
+			const doc = new Y.Doc();
+			Y.applyUpdate(doc, merged);
+			const compacted = Y.encodeStateAsUpdate(doc);
+			doc.destroy();
+			const last = rows[rows.length - 1].id;
+			this.upsertState.run(boardId, compacted, last, new Date().toISOString());
+			this.deleteUpdates.run(boardId, last);
+			return { before, after: compacted.length, folded: rows.length };
+		})();
+	}
+
+	/** Stores a live document's state as the compacted state, dropping the log it includes. */
+	compactFromDoc(boardId: string, doc: Y.Doc, lastUpdateId: number): void {
+		const state = Y.encodeStateAsUpdate(doc);
+		this.sqlite.transaction(() => {
+			this.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
+			this.deleteUpdates.run(boardId, lastUpdateId);
+		})();
+	}
+
+	pendingCount(boardId: string, afterId: number): number {
+		return (this.countUpdates.get(boardId, afterId) as { n: number }).n;
+	}
+}

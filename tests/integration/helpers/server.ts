@@ -1,0 +1,112 @@
+/** Real server, real SQLite in a temporary folder, real HTTP and WebSocket clients. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
+import { startServer, type RunningServer } from '../../../server/server.js';
+import type { Config } from '../../../server/config.js';
+
+export const DEMO_PASSWORD = 'demo-phoihop';
+
+export interface TestServer extends RunningServer {
+	dataDir: string;
+	wsUrl: string;
+	stop(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-test-'));
+}
+
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+	const dataDir = overrides.dataDir ?? tempDataDir();
+	const running = await startServer(
+		{ port: 0, host: '127.0.0.1', dataDir, demo: true, roomIdleMs: 200, ...overrides },
+		{ web: false, quiet: true }
+	);
+	return {
+		...running,
+		dataDir,
+		wsUrl: running.url.replace(/^http/, 'ws'),
+		async stop() {
+			await running.close();
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export async function login(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+	const res = await fetch(`${baseUrl}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username, password })
+	});
+	if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+	return ((await res.json()) as { token: string }).token;
+}
+
+export async function api<T = unknown>(baseUrl: string, token: string, pathname: string, init: RequestInit = {}): Promise<T> {
+	const res = await fetch(`${baseUrl}${pathname}`, {
+		...init,
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) }
+	});
+	if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
+	return (await res.json()) as T;
+}
+
+export interface BoardClient {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	denied: string[];
+	destroy(): void;
+}
+
+/** A stock y-websocket client on a board, signed in with a session token. */
+export function connectBoard(wsUrl: string, boardId: string, token: string, opts: { connect?: boolean } = {}): BoardClient {
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(`${wsUrl}/sync`, `board/${boardId}`, doc, {
+		WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+		params: { token },
+		connect: opts.connect ?? true,
+		disableBc: true
+	});
+	const denied: string[] = [];
+	// Record the server's "permission denied" auth messages (the stock handler only logs them).
+	provider.messageHandlers[2] = (_encoder, decoder) => {
+		authProtocol.readAuthMessage(decoder, doc, (_d, reason) => denied.push(reason));
+	};
+	return {
+		doc,
+		provider,
+		denied,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+export async function waitFor(cond: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+	const start = Date.now();
+	while (!cond()) {
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 10));
+	}
+}
+
+export async function synced(client: BoardClient, timeoutMs = 5000): Promise<void> {
+	await waitFor(() => client.provider.synced, timeoutMs, 'provider synced');
+}
+
+/** Opens a raw WebSocket and resolves with the close code the server sends. */
+export function closeCodeOf(url: string, headers: Record<string, string> = {}, send?: (ws: WebSocket) => void): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url, { headers });
+		ws.on('open', () => send?.(ws));
+		ws.on('close', (code) => resolve(code));
+		ws.on('error', reject);
+	});
+}
