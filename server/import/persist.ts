@@ -120,7 +120,7 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 			const title = boardTitle(parsed, appendix);
 			await trx
 				.insertInto('boards')
-				values({ id: boardId, plan_id: planId, title, appendix: appendixLabel(appendix), derived: appendix.derived ? 1 : 0, created_at: now })
+				.values({ id: boardId, plan_id: planId, title, appendix: appendixLabel(appendix), derived: appendix.derived ? 1 : 0, created_at: now })
 				.execute();
 			const sections = appendix.sections.map((s) => ({ id: newId(), code: s.code, title: s.title }));
 			const cards = [];
