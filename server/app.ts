@@ -14,6 +14,8 @@ import type { SessionStore } from './auth/sessions.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { boardRoutes } from './boards/routes.js';
+import { attachmentRoutes } from './attachments/routes.js';
+import { directoryRoutes } from './directory/routes.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -45,6 +47,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	api.get('/health', (c) => c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount }));
 	api.route('/auth', authRoutes(ctx, sessions, sync));
 	api.route('/', boardRoutes(ctx, sync));
+	api.route('/', attachmentRoutes(ctx, sync));
+	api.route('/', directoryRoutes(ctx));
 	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
 	app.route('/api', api);
 

@@ -1,36 +1,79 @@
-import { Hono } from 'hono';
-import type { AppContext } from '../context.js';
+/** Sign-in and sign-out: /api/auth/login, /api/auth/logout, /api/auth/logout-all. */
+import type { Context } from 'hono';
+import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
 import type { SessionStore } from './sessions.js';
 import type { SyncServer } from '../sync/sync-server.js';
+import type { User } from '../db/schema.js';
 import { ApiError } from '../http-error.js';
-import { verifyPassword } from './password.js';
+import { declareRoutes } from './access.js';
+import { requireUser } from './require.js';
+import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
+import { throttleFromEnv } from './login-throttle.js';
+import { PASSWORD_MAX } from './user-input.js';
 
-export function authRoutes(ctx: AppContext, sessions: SessionStore, _sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+const INVALID = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
-	r.post('/login', async (c) => {
+export function sessionUser(user: User): SessionUser {
+	return { id: user.id, username: user.username, displayName: user.display_name, role: user.role, agencyId: user.agency_id };
+}
+
+/** The peer address of the TCP connection. Forwarded headers are not trusted: any client can write them. */
+function clientAddress(c: Context<AppEnv>): string {
+	return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer) {
+	const r = declareRoutes('/api/auth');
+	const throttle = throttleFromEnv();
+	// Made now, so that the first unknown username does not take longer than a known one.
+	void dummyPasswordHash();
+
+	r.post('/login', 'public', async (c) => {
 		const body = (await c.req.json().catch(() => null)) as { username?: unknown; password?: unknown } | null;
-		const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+		const username = typeof body?.username === 'string' ? normalizeUsername(body.username) : '';
 		const password = typeof body?.password === 'string' ? body.password : '';
 		if (!username || !password) throw new ApiError(400, 'missing_credentials', 'Nhập tên đăng nhập và mật khẩu');
-		const user = await ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-		const ok = user && user.active ? await verifyPassword(password, user.password_hash) : false;
-		if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng');
-		const { token, cookie } = await sessions.create(user.id);
+
+		const keys = [`account:${username}`, `address:${clientAddress(c)}`];
+		const waitMs = throttle.blockedFor(keys);
+		if (waitMs > 0) {
+			const seconds = Math.ceil(waitMs / 1000);
+			throw new ApiError(429, 'too_many_attempts', `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây`, {
+				'Retry-After': String(seconds)
+			});
+		}
+		const check = password.length > PASSWORD_MAX ? null : await checkCredentials(ctx.db, username, password);
+		if (!check || !check.ok) {
+			if (check?.reason === 'inactive') {
+				throw new ApiError(403, 'account_disabled', 'Tài khoản đã bị khoá. Liên hệ bộ phận thường trực để được mở lại');
+			}
+			throttle.fail(keys);
+			throw new ApiError(401, 'invalid_credentials', INVALID);
+		}
+		throttle.clear(keys[0]);
+		// Signing in again from the same browser replaces its previous session rather than leaving it alive.
+		const previous = c.get('sessionId');
+		if (previous) await sessions.invalidate(previous);
+		const { token, cookie } = await sessions.create(check.user.id);
 		c.header('Set-Cookie', cookie);
-		return c.json({
-			token,
-			user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, agencyId: user.agency_id }
-		});
+		return c.json({ token, user: sessionUser(check.user) });
 	});
 
-	r.post('/logout', async (c) => {
+	r.post('/logout', 'public', async (c) => {
 		const sid = c.get('sessionId');
 		if (sid) await sessions.invalidate(sid);
 		c.header('Set-Cookie', sessions.blankCookie());
 		return c.json({ ok: true });
 	});
 
-	return r;
+	r.post('/logout-all', 'signed-in', async (c) => {
+		const user = requireUser(c);
+		await sessions.invalidateUser(user.id);
+		const closedConnections = sync.closeUserConnections(user.id);
+		c.header('Set-Cookie', sessions.blankCookie());
+		return c.json({ ok: true, closedConnections });
+	});
+
+	return r.router;
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
 import type { SyncServer } from '../sync/sync-server.js';
@@ -6,6 +7,7 @@ import { ApiError } from '../http-error.js';
 import { requireUser } from '../auth/require.js';
 import { boardAccess } from './access.js';
 import { readBoard } from '../../src/lib/core/board-doc.js';
+import { todayInVietnam } from './today.js';
 
 export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 	const r = new Hono<AppEnv>();
@@ -36,8 +38,26 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 			.orderBy('plans.created_at')
 			.orderBy('boards.created_at')
 			.execute();
+		const today = todayInVietnam();
 		const visible = [];
-		for (const b of boards) if ((await boardAccess(ctx.db, user, b.id)) === 'ok') visible.push({ ...b, derived: !!b.derived });
+		for (const b of boards) {
+			if ((await boardAccess(ctx.db, user, b.id)) !== 'ok') continue;
+			const counts = await ctx.db
+				.selectFrom('cards')
+				.select((eb) => [
+					eb.fn.countAll<number>().as('tasks'),
+					eb.fn.sum<number>(sql`case when status = 'done' then 1 else 0 end`).as('done'),
+					eb.fn.sum<number>(sql`case when status != 'done' and deadline_due is not null and deadline_due < ${today} then 1 else 0 end`).as('overdue'),
+					eb.fn.sum<number>(sql`case when lead_json like ${`%"${user.agencyId ?? '-'}"%`} then 1 else 0 end`).as('mine')
+				])
+				.where('board_id', '=', b.id)
+				.executeTakeFirstOrThrow();
+			visible.push({
+				...b,
+				derived: !!b.derived,
+				counts: { tasks: Number(counts.tasks), done: Number(counts.done ?? 0), overdue: Number(counts.overdue ?? 0), mine: Number(counts.mine ?? 0) }
+			});
+		}
 		return c.json(visible);
 	});
 

@@ -78,9 +78,9 @@ function dueDate(
 	return due;
 }
 
-/** "gửi (về) Sở Tài chính (…) trước ngày …" → the canonical name of the receiving agency. */
+/** "gửi (báo cáo) (về) Sở Tài chính (…) trước ngày …" → the canonical name of the receiving agency. */
 function recipient(p: Paragraph, warnings: Warnings): string | null {
-	const m = p.text.match(/gửi(?:\s+(?:về|đến|cho))?\s+([^(;.]+?)(?=\s*\(|\s+(?:để|trước|theo)\s|[;.]|$)/u);
+	const m = p.text.match(/(?:gửi|nộp)(?:\s+báo cáo)?(?:\s+(?:về|đến|cho|tới))?\s+([^(;.]+?)(?=\s*\(|\s+(?:để|trước|theo)\s|[;.]|$)/u);
 	if (!m || !startsWithAgency(m[1])) return null;
 	return agenciesOf(m[1], p.line, warnings)[0] ?? null;
 }

@@ -1,0 +1,58 @@
+/** The agency list as the administrator sees it, and adding an agency by hand. */
+import type { DB } from '../db/database.js';
+import { ensureAgency } from '../import/persist.js';
+import { agencyKey } from '../../src/lib/core/agency.js';
+import { collapseSpaces, nfc } from '../../src/lib/core/text.js';
+
+export interface AgencySummary {
+	id: string;
+	name: string;
+	shortName: string;
+	isCollective: boolean;
+	/** Other spellings the agency is known by (old names after a merger too). */
+	aliases: string[];
+	userCount: number;
+	/** Cards that name the agency as lead or support (from the card projection). */
+	cardCount: number;
+}
+
+export async function listAgencies(db: DB): Promise<AgencySummary[]> {
+	const [agencies, aliases, users, cards] = await Promise.all([
+		db.selectFrom('agencies').selectAll().orderBy('name').execute(),
+		db.selectFrom('agency_aliases').select(['agency_id', 'alias']).orderBy('alias').execute(),
+		db.selectFrom('users').select(['agency_id']).execute(),
+		db.selectFrom('cards').select(['lead_json', 'support_json']).execute()
+	]);
+	const cardCount = new Map<string, number>();
+	for (const c of cards) {
+		const ids = new Set([...(JSON.parse(c.lead_json) as string[]), ...(JSON.parse(c.support_json) as string[])]);
+		for (const id of ids) cardCount.set(id, (cardCount.get(id) ?? 0) + 1);
+	}
+	return agencies.map((a) => ({
+		id: a.id,
+		name: a.name,
+		shortName: a.short_name,
+		isCollective: !!a.is_collective,
+		aliases: aliases.filter((x) => x.agency_id === a.id && x.alias !== a.name).map((x) => x.alias),
+		userCount: users.filter((u) => u.agency_id === a.id).length,
+		cardCount: cardCount.get(a.id) ?? 0
+	}));
+}
+
+export function cleanAgencyName(name: string): string {
+	return collapseSpaces(nfc(name).replace(/\s+/g, ' ')).trim();
+}
+
+/** The agency already known under this name or one of its spellings, if any. */
+export async function findAgencyByName(db: DB, name: string): Promise<string | null> {
+	const byAlias = await db.selectFrom('agency_aliases').select('agency_id').where('alias_key', '=', agencyKey(name)).executeTakeFirst();
+	if (byAlias) return byAlias.agency_id;
+	const byName = await db.selectFrom('agencies').select('id').where('name', '=', name).executeTakeFirst();
+	return byName?.id ?? null;
+}
+
+export async function createAgency(db: DB, name: string, shortName?: string): Promise<string> {
+	const id = await ensureAgency(db, name);
+	if (shortName) await db.updateTable('agencies').set({ short_name: shortName }).where('id', '=', id).execute();
+	return id;
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import { ApiError } from '../http-error.js';
+import { requireUser } from '../auth/require.js';
+import { boardAccess } from '../boards/access.js';
+import { addAttachment, cardsMap, readCard } from '../../src/lib/core/board-doc.js';
+import { cardAbilities } from '../../src/lib/core/permissions.js';
+import { newId } from '../../src/lib/core/ids.js';
+import { FileStore } from './file-store.js';
+import { detectAllowedType } from './file-types.js';
+
+function mb(bytes: number) {
+	return Math.round(bytes / 1024 / 1024);
+}
+
+/** Upload (POST /api/boards/:id/cards/:cardId/attachments) and download (GET /api/attachments/:id). */
+export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
+	const r = new Hono<AppEnv>();
+	const files = new FileStore(path.join(ctx.config.dataDir, 'attachments'));
+	const limit = ctx.config.maxUploadBytes;
+	// The body may still be arriving when we refuse it: close the connection rather than reuse it.
+	const tooLarge = () => new ApiError(413, 'too_large', `Tệp quá lớn: tối đa ${mb(limit)} MB`, { Connection: 'close' });
+
+	r.post(
+		'/boards/:id/cards/:cardId/attachments',
+		bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw tooLarge(); } }),
+		async (c) => {
+			const user = requireUser(c);
+			const boardId = c.req.param('id');
+			const cardId = c.req.param('cardId');
+			const access = await boardAccess(ctx.db, user, boardId);
+			if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
+			if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+			const card = sync.rooms.withRoom(boardId, (room) => {
+				const m = cardsMap(room.doc).get(cardId);
+				return m ? readCard(cardId, m) : null;
+			});
+			if (!card) throw new ApiError(404, 'not_found', 'Không tìm thấy nhiệm vụ');
+			const can = cardAbilities({ id: user.id, role: user.role, agencyId: user.agencyId }, card, sync.isCollective);
+			if (!can.attach) throw new ApiError(403, 'forbidden', 'Đơn vị của bạn không tham gia nhiệm vụ này nên không thể đính kèm tệp');
+
+			const body = await c.req.parseBody();
+			const file = body.file;
+			if (!(file instanceof File)) throw new ApiError(400, 'no_file', 'Chưa chọn tệp để tải lên');
+			if (file.size > limit) throw tooLarge();
+			if (file.size === 0) throw new ApiError(400, 'empty_file', 'Tệp rỗng');
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const name = path.basename(file.name.normalize('NFC')).slice(0, 200) || 'tep-dinh-kem';
+			const mime = detectAllowedType(name, bytes);
+			if (!mime) {
+				throw new ApiError(415, 'type_not_allowed', 'Loại tệp không được phép: chỉ nhận PDF, Word, Excel, PowerPoint, ảnh và văn bản');
+			}
+			const sha256 = await files.put(bytes);
+			const attachment = { id: newId(), name, size: bytes.length, mime, uploadedBy: user.id, uploadedAt: new Date().toISOString() };
+			await ctx.db
+				.insertInto('attachments')
+				.values({
+					id: attachment.id,
+					board_id: boardId,
+					card_id: cardId,
+					name,
+					size: attachment.size,
+					mime,
+					sha256,
+					uploaded_by: user.id,
+					uploaded_at: attachment.uploadedAt
+				})
+				.execute();
+			sync.change(boardId, user.id, cardId, 'attachment', (room) => addAttachment(room.doc, cardId, attachment));
+			return c.json({ attachment }, 201);
+		}
+	);
+
+	r.get('/attachments/:id', async (c) => {
+		const user = requireUser(c);
+		const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+		if (!row || !row.sha256) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
+		if ((await boardAccess(ctx.db, user, row.board_id)) !== 'ok') throw new ApiError(403, 'forbidden', 'Bạn không có quyền tải tệp này');
+		const stream = Readable.toWeb(files.stream(row.sha256)) as ReadableStream;
+		return new Response(stream, {
+			headers: {
+				'Content-Type': row.mime,
+				'Content-Length': String(row.size),
+				'Content-Disposition': `attachment; filename="${row.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+				'X-Content-Type-Options': 'nosniff',
+				'Cache-Control': 'private, max-age=0'
+			}
+		});
+	});
+
+	return r;
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import { requireUser } from '../auth/require.js';
+
+/** Agencies and people, for chips, comment authors and @-mentions. */
+export function directoryRoutes(ctx: AppContext) {
+	const r = new Hono<AppEnv>();
+
+	r.get('/agencies', async (c) => {
+		requireUser(c);
+		const rows = await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).orderBy('name').execute();
+		return c.json(rows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name, isCollective: !!a.is_collective })));
+	});
+
+	r.get('/people', async (c) => {
+		requireUser(c);
+		const rows = await ctx.db
+			.selectFrom('users')
+			.select(['id', 'display_name', 'agency_id', 'username'])
+			.where('active', '=', 1)
+			.orderBy('display_name')
+			.execute();
+		return c.json(rows.map((u) => ({ id: u.id, displayName: u.display_name, agencyId: u.agency_id, username: u.username })));
+	});
+
+	return r;
+}
