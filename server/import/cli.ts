@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<void> {
 		process.stdout.write(flags.has('--json') ? `${JSON.stringify(parsed, null, 2)}\n` : summary(parsed));
 		return;
 	}
+	// Loaded only here: a dry run needs neither the database nor its native driver.
 	const { importParsedPlan } = await import('./persist.js');
 	const { openDatabase } = await import('../db/database.js');
 	const { db } = await openDatabase(loadConfig().dataDir);

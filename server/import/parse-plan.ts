@@ -23,7 +23,7 @@ export interface ParseOptions {
 export function parsePlan(text: string, opts: ParseOptions = {}): ParsedPlan {
 	const warnings = new Warnings();
 	try {
-		return parse(typeof text === 'string' ? text : String(text), opts, warnings);
+		return parse(text, opts, warnings);
 	} catch (e) {
 		// A bug must not cost the user their import: report it and return what is safe.
 		warnings.add(null, `Lỗi nội bộ khi đọc kế hoạch: ${(e as Error).message}`);

@@ -39,8 +39,8 @@ export function parseHeader(
 ): PlanHeader {
 	const head = lines.filter((l) => !l.cells && l.text).slice(0, HEAD_LINES);
 
-	const numberLine = head.find((l) => /^Số\s*:/i.test(l.text));
-	const symbol = numberLine ? numberLine.text.replace(/^Số\s*:\s*/i, '').replace(/\s*\/\s*/g, '/') : null;
+	const numberLine = head.find((l) => /^Số(\s*:|\s+\d)/.test(l.text));
+	const symbol = numberLine ? numberLine.text.replace(/^Số\s*:?\s*/, '').replace(/\s*\/\s*/g, '/') : null;
 	let number: string | null = null;
 	if (symbol && /^\d/.test(symbol)) number = symbol;
 	else if (numberLine) warnings.add(numberLine.no, `Văn bản chưa ghi số («${numberLine.text}»)`);

@@ -22,7 +22,7 @@ const HEAD_RE = new RegExp(`^${HEAD}`, 'u');
 
 /** True when the text starts like an agency name (used to find agency headings in prose). */
 export function startsWithAgency(text: string): boolean {
-	return HEAD_RE.test(text.trim());
+	return HEAD_RE.test(nfc(text).trim());
 }
 
 /** Splits a lead/support cell into agency names, as written. */

@@ -48,8 +48,8 @@ export function parseDeadline(raw: string, planYear: number): Deadline {
 		return { raw: text, kind: 'date', due: endOfMonth(month[2] ? Number(month[2]) : planYear, m) };
 	}
 
-	const year = k.match(/^(?:trong |ca )?nam (\d{4})\b/);
-	if (year) return { raw: text, kind: 'year', due: `${year[1]}-12-31` };
+	const year = k.match(/^(?:(?:trong |ca )?nam (\d{4})\b|(\d{4})$)/);
+	if (year) return { raw: text, kind: 'year', due: `${year[1] ?? year[2]}-12-31` };
 	if (/^(ca nam|trong nam)$/.test(k)) return { raw: text, kind: 'year', due: `${planYear}-12-31` };
 
 	return unknown;

@@ -20,12 +20,20 @@ describe('deadlines ("Thời gian hoàn thành")', () => {
 		expect(due('Quý IV/2026').due).toBe('2026-12-31');
 	});
 
+	it('"Hằng năm" recurs every year', () => {
+		expect(due('Hằng năm').kind).toBe('recurring');
+	});
+
 	it('a quarter without a year takes the plan year', () => {
 		expect(due('Quý II', 2027).due).toBe('2027-06-30');
 	});
 
 	it('"Năm 2026" is due at the end of 2026', () => {
 		expect(due('Năm 2026')).toEqual({ raw: 'Năm 2026', kind: 'year', due: '2026-12-31' });
+	});
+
+	it('a bare year "2027" is due at the end of that year', () => {
+		expect(due('2027')).toEqual({ raw: '2027', kind: 'year', due: '2027-12-31' });
 	});
 
 	it('"Cả năm" is due at the end of the plan year', () => {
