@@ -68,7 +68,7 @@ export class Connection implements Peer {
 		switch (msg.type) {
 			case MessageType.Sync:
 				if (msg.step === SyncStep.Step1) {
-					this.send(this.room.syncStep2For(msg.stateVector));
+					for (const frame of this.room.syncStep2For(msg.stateVector)) this.send(frame);
 					return;
 				}
 				if (isReadOnlyRole(this.guard.subject.role)) return this.deny('Tài khoản chỉ có quyền xem');

@@ -1,6 +1,10 @@
 /**
  * One open board: the authoritative Y.Doc, its awareness, and the connections editing it.
  * An update goes: permission check → apply → append to the log (with its attribution) → relay.
+ *
+ * Opening is split in two so that a client gets the board at once: the stored bytes are read and can
+ * be sent as sync step 2 straight away, while integrating them into the Y.Doc (the slow part for a
+ * large board) happens on the next turn of the event loop, or earlier if something needs the doc.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,7 +22,8 @@ export interface Peer {
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 
 interface PendingOrigin {
-	peer: Peer;
+	peer: Peer | null;
+	userId: string | null;
 	activity: ActivityRow[];
 }
 
@@ -27,33 +32,80 @@ export interface RoomHooks {
 	onChanged?(room: Room, cardIds: Set<string>): void;
 }
 
+/** Past this many updates since the cached full state, a joining client gets a fresh encoding instead. */
+const MAX_CACHED_TAIL = 500;
+
+function isEmptyStateVector(sv: Uint8Array): boolean {
+	return sv.length === 1 && sv[0] === 0;
+}
+
 export class Room {
-	readonly doc = new Y.Doc({ gc: true });
+	private readonly ydoc = new Y.Doc({ gc: true });
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
-	/** The last update log id folded into the in-memory document. */
+	/** The last update log id folded into the document. */
 	lastUpdateId = 0;
 	/** Log entries written since the last compaction. */
 	logLength = 0;
+	/** Bytes read from storage, not yet integrated into the document. */
+	private unintegrated: Uint8Array[] | null;
+	/** The full state as bytes: a base plus the updates accepted since — sent as-is to new clients. */
+	private cachedBase: Uint8Array | null;
+	private cachedTail: Uint8Array[] = [];
+	private waitingForStep1: Peer[] = [];
 
 	constructor(
 		readonly boardId: string,
 		private log: UpdateLog,
 		private hooks: RoomHooks = {}
 	) {
-		const loaded = log.load(boardId, this.doc);
-		this.lastUpdateId = loaded.lastUpdateId;
-		this.logLength = loaded.logLength;
-		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		const stored = log.loadBytes(boardId);
+		this.lastUpdateId = stored.lastUpdateId;
+		this.logLength = stored.updates.length;
+		this.unintegrated = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+		this.cachedBase = stored.state;
+		this.cachedTail = stored.state ? stored.updates : [];
+		this.awareness = new awarenessProtocol.Awareness(this.ydoc);
 		this.awareness.setLocalState(null);
-		this.doc.on('update', this.onDocUpdate);
+		this.ydoc.on('update', this.onDocUpdate);
 		this.awareness.on('update', this.onAwarenessUpdate);
+		if (this.unintegrated.length === 0) this.unintegrated = null;
+		else setImmediate(() => this.integrate());
+	}
+
+	/** The authoritative document (integrating stored bytes first, if still pending). */
+	get doc(): Y.Doc {
+		this.integrate();
+		return this.ydoc;
+	}
+
+	get integrated(): boolean {
+		return this.unintegrated === null;
+	}
+
+	/** Applies the stored bytes to the document; idempotent. */
+	integrate(): void {
+		const pending = this.unintegrated;
+		if (!pending) return;
+		this.unintegrated = null;
+		this.ydoc.off('update', this.onDocUpdate);
+		this.ydoc.transact(() => {
+			for (const u of pending) Y.applyUpdate(this.ydoc, u);
+		}, null);
+		this.ydoc.on('update', this.onDocUpdate);
+		const sv = encodeSyncStep1(Y.encodeStateVector(this.ydoc));
+		for (const peer of this.waitingForStep1) if (this.peers.has(peer)) peer.send(sv);
+		this.waitingForStep1 = [];
 	}
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
 		const pending = origin as PendingOrigin | null;
-		this.lastUpdateId = this.log.append(this.boardId, update, pending?.peer.userId || null, pending?.activity ?? []);
+		this.lastUpdateId = this.log.append(this.boardId, update, pending?.userId ?? null, pending?.activity ?? []);
 		this.logLength++;
+		if (this.cachedBase) {
+			this.cachedTail.push(update);
+			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
+		}
 		const frame = encodeUpdate(update);
 		for (const peer of this.peers.keys()) if (peer !== pending?.peer) peer.send(frame);
 		if (pending && this.hooks.onChanged) {
@@ -80,7 +132,9 @@ export class Room {
 
 	join(peer: Peer): void {
 		this.peers.set(peer, new Set());
-		peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+		// The server's step 1 asks the client for what the server lacks; it can wait for integration.
+		if (this.integrated) peer.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)));
+		else this.waitingForStep1.push(peer);
 		const states = this.awareness.getStates();
 		if (states.size > 0) {
 			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
@@ -93,23 +147,41 @@ export class Room {
 		if (owned && owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
 	}
 
-	/** Answers a client's sync step 1 with everything it lacks. */
-	syncStep2For(stateVector: Uint8Array): Uint8Array {
-		return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+	/**
+	 * The answer to a client's sync step 1: step 2 with everything it lacks. A new client (empty state
+	 * vector) gets the cached full state as stored — a base and the updates since — without encoding.
+	 */
+	syncStep2For(stateVector: Uint8Array): Uint8Array[] {
+		if (isEmptyStateVector(stateVector)) {
+			if (!this.cachedBase) {
+				this.cachedBase = Y.encodeStateAsUpdate(this.doc);
+				this.cachedTail = [];
+			}
+			return [encodeSyncStep2(this.cachedBase), ...this.cachedTail.map(encodeUpdate)];
+		}
+		Y.decodeStateVector(stateVector); // throws on garbage, before any work
+		return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))];
+	}
+
+	/** Forgets the cached full state (after compaction re-encodes it, or when its tail grew long). */
+	dropCache(replacement: Uint8Array | null = null): void {
+		this.cachedBase = replacement;
+		this.cachedTail = [];
 	}
 
 	/** Checks and applies a client update. Throws on an update that cannot be decoded. */
 	applyClientUpdate(peer: Peer, update: Uint8Array): ApplyResult {
-		const verdict = checkUpdate(this.doc, peer.guard, update);
+		const doc = this.doc;
+		const verdict = checkUpdate(doc, peer.guard, update);
 		if (!verdict.ok) return verdict;
-		Y.applyUpdate(this.doc, update, { peer, activity: verdict.activity } satisfies PendingOrigin);
+		Y.applyUpdate(doc, update, { peer, userId: peer.userId, activity: verdict.activity } satisfies PendingOrigin);
 		return { ok: true };
 	}
 
 	/** A change made by the server itself (an HTTP action, an attachment upload), attributed to a user. */
 	applyServerChange(userId: string | null, activity: ActivityRow[], change: (doc: Y.Doc) => void): void {
-		const origin = { peer: { userId: userId ?? '', guard: undefined as never, send() {} }, activity };
-		this.doc.transact(() => change(this.doc), origin);
+		const doc = this.doc;
+		doc.transact(() => change(doc), { peer: null, userId, activity } satisfies PendingOrigin);
 	}
 
 	applyAwareness(peer: Peer, update: Uint8Array): void {
@@ -121,9 +193,10 @@ export class Room {
 	}
 
 	destroy(): void {
-		this.doc.off('update', this.onDocUpdate);
+		this.unintegrated = null;
+		this.ydoc.off('update', this.onDocUpdate);
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.awareness.destroy();
-		this.doc.destroy();
+		this.ydoc.destroy();
 	}
 }

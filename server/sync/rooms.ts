@@ -97,7 +97,8 @@ export class Rooms {
 
 	compact(room: Room): void {
 		if (room.logLength === 0) return;
-		this.log.compactFromDoc(room.boardId, room.doc, room.lastUpdateId);
+		const state = this.log.compactFromDoc(room.boardId, room.doc, room.lastUpdateId);
+		room.dropCache(state);
 		room.logLength = 0;
 	}
 

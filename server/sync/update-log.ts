@@ -55,17 +55,24 @@ export class UpdateLog {
 		return this.selectState.get(boardId) !== undefined;
 	}
 
-	/** The stored state and every logged update after it, applied to a fresh document. */
-	load(boardId: string, doc: Y.Doc): { lastUpdateId: number; logLength: number } {
+	/** The stored state and every logged update after it, as bytes (not yet applied to a document). */
+	loadBytes(boardId: string): { state: Uint8Array | null; updates: Uint8Array[]; lastUpdateId: number } {
 		const state = this.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
 		const base = state?.last_update_id ?? 0;
 		const rows = this.selectUpdates.all(boardId, base) as { id: number; data: Buffer }[];
-		const updates: Uint8Array[] = [];
-		if (state) updates.push(state.state);
-		for (const r of rows) updates.push(r.data);
-		if (updates.length === 1) Y.applyUpdate(doc, updates[0]);
-		else if (updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(updates));
-		return { lastUpdateId: rows.at(-1)?.id ?? base, logLength: rows.length };
+		return {
+			state: state ? new Uint8Array(state.state) : null,
+			updates: rows.map((r) => new Uint8Array(r.data)),
+			lastUpdateId: rows.at(-1)?.id ?? base
+		};
+	}
+
+	/** The stored state and every logged update after it, applied to a document. */
+	load(boardId: string, doc: Y.Doc): { lastUpdateId: number; logLength: number } {
+		const { state, updates, lastUpdateId } = this.loadBytes(boardId);
+		if (state) Y.applyUpdate(doc, state);
+		for (const u of updates) Y.applyUpdate(doc, u);
+		return { lastUpdateId, logLength: updates.length };
 	}
 
 	/** Stores the state of a board (the importer's initial document, a snapshot restore). */
@@ -100,12 +107,13 @@ export class UpdateLog {
 	}
 
 	/** Stores a live document's state as the compacted state, dropping the log it includes. */
-	compactFromDoc(boardId: string, doc: Y.Doc, lastUpdateId: number): void {
+	compactFromDoc(boardId: string, doc: Y.Doc, lastUpdateId: number): Uint8Array {
 		const state = Y.encodeStateAsUpdate(doc);
 		this.sqlite.transaction(() => {
 			this.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
 			this.deleteUpdates.run(boardId, lastUpdateId);
 		})();
+		return state;
 	}
 
 	pendingCount(boardId: string, afterId: number): number {

@@ -1,0 +1,30 @@
+import type { ParsedPlan, ParsedTask } from '../../src/lib/core/parsed-plan.js';
+
+const AGENCIES = ['Sở Tài chính', 'Sở Nông nghiệp và Môi trường', 'Liên minh Hợp tác xã thành phố', 'Sở Công Thương', 'Sở Nội vụ'];
+
+/** A plan with one appendix of n tasks over five sections, shaped like the real ones. */
+export function syntheticPlan(n: number): ParsedPlan {
+	const codes = ['I', 'II', 'III', 'IV', 'V'];
+	const sections = codes.map((code) => ({ code, title: `Nhóm nhiệm vụ ${code}`, tasks: [] as ParsedTask[] }));
+	for (let i = 0; i < n; i++) {
+		const s = sections[i % sections.length];
+		const lead = AGENCIES[i % AGENCIES.length];
+		s.tasks.push({
+			stt: String(s.tasks.length + 1),
+			title: `Nhiệm vụ số ${i + 1}: triển khai hỗ trợ hợp tác xã, tổ hợp tác trên địa bàn thành phố`,
+			lead: [lead],
+			support: ['Các sở, ngành, địa phương'],
+			leadRaw: lead,
+			supportRaw: 'Các sở, ngành, địa phương',
+			output: null,
+			deadline: { raw: `Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026`, kind: 'quarter', due: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i % 4] }
+		});
+	}
+	return {
+		plan: { number: null, docType: 'Kế hoạch', title: `Kế hoạch thử tải ${n} nhiệm vụ`, issuer: null, place: null, date: null, year: 2026 },
+		appendices: [{ kind: 'tasks', title: 'Phụ lục', derived: false, sections }],
+		indicators: [],
+		reports: [],
+		warnings: []
+	};
+}

@@ -1,0 +1,183 @@
+/**
+ * Sync benchmark: Phối hợp against @hocuspocus/server 3.x, the y-websocket reference server and a
+ * bare WebSocket relay, same machine, same workload, servers in turn (each in its own process).
+ *
+ *   npm run bench:sync [-- --quick] [-- --json]
+ */
+import * as Y from 'yjs';
+import { initBoardDoc } from '../src/lib/core/board-doc.js';
+import { connectClient, type BenchClient, type Endpoint, type ServerKind } from './lib/clients.js';
+import { spawnServer, type ChildServer } from './lib/spawn-server.js';
+import { cpuSeconds, memoryMiB } from './lib/process-stats.js';
+import { runWorkload } from './lib/workload.js';
+import { measureDisk, measureOpen } from './lib/open-and-disk.js';
+import { syntheticPlan } from './lib/synthetic-plan.js';
+
+process.setMaxListeners(0); // one exit listener per y-websocket client
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const asJson = args.has('--json');
+const log = (...m: unknown[]) => (asJson ? console.error(...m) : console.log(...m));
+
+const SERVERS: ServerKind[] = ['phoihop', 'hocuspocus', 'y-websocket', 'relay'];
+const CLIENT_COUNTS = quick ? [10, 50] : [10, 50, 200];
+const SECONDS = quick ? 4 : 10;
+const EDITS_PER_CLIENT_PER_SECOND = 1;
+const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
+const RAMP_CLIENTS = 50;
+const BOARD_CARDS = 50;
+
+/** The same board for every server: Phối hợp loads it from its database, the others get it from a first client. */
+function seedState(): Uint8Array {
+	const plan = syntheticPlan(BOARD_CARDS);
+	const doc = new Y.Doc();
+	const appendix = plan.appendices[0];
+	if (appendix.kind !== 'tasks') throw new Error('unexpected plan');
+	const sections = appendix.sections.map((s, i) => ({ id: `s${i}`, code: s.code, title: s.title }));
+	const cards = appendix.sections.flatMap((s, i) =>
+		s.tasks.map((t) => ({ code: `${s.code}.${t.stt}`, sectionId: `s${i}`, title: t.title, lead: [], support: [], deadline: t.deadline }))
+	);
+	initBoardDoc(doc, { title: plan.plan.title, planId: 'bench', appendix: 'Phụ lục' }, sections, cards);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+async function login(url: string): Promise<string> {
+	const res = await fetch(`${url}/api/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ username: 'thuky', password: 'demo-phoihop' })
+	});
+	return ((await res.json()) as { token: string }).token;
+}
+
+async function endpointFor(kind: ServerKind, server: ChildServer, seed: Uint8Array, run: number): Promise<Endpoint> {
+	const [url, boardId] = server.ready;
+	if (kind === 'phoihop') return { kind, url, room: `board/${boardId}`, token: await login(url) };
+	return { kind, url, room: `board-${run}`, seed };
+}
+
+async function openClients(ep: Endpoint, n: number): Promise<BenchClient[]> {
+	const clients: BenchClient[] = [];
+	if (ep.kind === 'hocuspocus' || ep.kind === 'y-websocket') {
+		// A first client pushes the board to a server that starts empty.
+		const first = connectClient(ep);
+		Y.applyUpdate(first.doc, ep.seed!);
+		await first.ready;
+		await new Promise((r) => setTimeout(r, 300));
+		clients.push(first);
+	}
+	while (clients.length < n) {
+		const batch = Array.from({ length: Math.min(25, n - clients.length) }, () => connectClient(ep));
+		await Promise.all(batch.map((c) => c.ready));
+		clients.push(...batch);
+	}
+	return clients;
+}
+
+interface Row {
+	server: ServerKind;
+	clients: number;
+	p50: number;
+	p99: number;
+	throughput: number;
+	lost: number;
+	cpuSeconds: number;
+	peakRssMiB: number;
+}
+
+async function latencyRuns(seed: Uint8Array): Promise<Row[]> {
+	const rows: Row[] = [];
+	let run = 0;
+	for (const clients of CLIENT_COUNTS) {
+		for (const kind of SERVERS) {
+			const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
+			try {
+				const ep = await endpointFor(kind, server, seed, run++);
+				const cs = await openClients(ep, clients);
+				await new Promise((r) => setTimeout(r, 500));
+				const cpu0 = cpuSeconds(server.pid);
+				let peak = memoryMiB(server.pid).rss;
+				const sampler = setInterval(() => (peak = Math.max(peak, memoryMiB(server.pid).rss)), 100);
+				const r = await runWorkload(cs, EDITS_PER_CLIENT_PER_SECOND, SECONDS);
+				clearInterval(sampler);
+				const cpu = cpuSeconds(server.pid) - cpu0;
+				for (const c of cs) c.destroy();
+				rows.push({ server: kind, clients, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
+				log(`  ${kind.padEnd(12)} ${String(clients).padStart(4)} clients  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+			} finally {
+				await server.stop();
+			}
+		}
+	}
+	return rows;
+}
+
+/** The highest total edit rate each server sustains with p99 under 100 ms and nothing lost. */
+async function rampRuns(seed: Uint8Array) {
+	const out: { server: ServerKind; maxEditsPerSecond: number; steps: { editsPerSecond: number; p99: number; lost: number }[] }[] = [];
+	for (const kind of SERVERS) {
+		const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
+		const steps = [];
+		let best = 0;
+		try {
+			const ep = await endpointFor(kind, server, seed, 1000);
+			const cs = await openClients(ep, RAMP_CLIENTS);
+			for (const perClient of RAMP) {
+				const r = await runWorkload(cs, perClient, quick ? 3 : 5);
+				const total = perClient * RAMP_CLIENTS;
+				const lost = r.expected - r.deliveries;
+				steps.push({ editsPerSecond: total, p99: r.p99, lost });
+				log(`  ramp ${kind.padEnd(12)} ${String(total).padStart(5)} edits/s  p99 ${r.p99.toFixed(1)} ms  lost ${lost}`);
+				if (r.p99 < 100 && lost === 0) best = total;
+				else break;
+			}
+			for (const c of cs) c.destroy();
+		} finally {
+			await server.stop();
+		}
+		out.push({ server: kind, maxEditsPerSecond: best, steps });
+	}
+	return out;
+}
+
+function table(rows: Row[], ramp: Awaited<ReturnType<typeof rampRuns>>) {
+	const lines: string[] = [];
+	const pad = (s: string | number, n: number) => String(s).padStart(n);
+	lines.push('| server | clients | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of rows) {
+		const ours = rows.find((x) => x.server === 'phoihop' && x.clients === r.clients)!;
+		lines.push(
+			`| ${r.server} | ${r.clients} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pad(r.throughput.toFixed(0), 6)} | ${r.lost} | ${r.cpuSeconds.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${(r.p99 / ours.p99).toFixed(2)}× |`
+		);
+	}
+	lines.push('');
+	lines.push('| server | max edits/s with p99 < 100 ms (50 clients) | vs Phối hợp |');
+	lines.push('|---|---:|---:|');
+	const oursMax = ramp.find((x) => x.server === 'phoihop')!.maxEditsPerSecond;
+	for (const r of ramp) lines.push(`| ${r.server} | ${r.maxEditsPerSecond} | ${oursMax ? (r.maxEditsPerSecond / oursMax).toFixed(2) : '–'}× |`);
+	return lines.join('\n');
+}
+
+const seed = seedState();
+log(`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run`);
+const open = await measureOpen(2000, quick ? 3 : 7);
+log(`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms, integration into the Y.Doc after step 2 ${open.integrateMs.toFixed(0)} ms (state ${open.stateBytes} bytes)`);
+const disk = await measureDisk(quick ? 20_000 : 100_000);
+log(`  ${disk.edits} edits: log ${disk.beforeBytes} bytes → compacted ${disk.afterBytes} bytes (${disk.ratio.toFixed(2)}× encoded state)`);
+const rows = await latencyRuns(seed);
+const ramp = await rampRuns(seed);
+const result = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, open, disk, rows, ramp };
+if (asJson) console.log(JSON.stringify(result, null, 2));
+else {
+	console.log('');
+	console.log(table(rows, ramp));
+	console.log('');
+	console.log(
+		`Open a 2,000-card board (server side, to sync step 2): cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms; the Y.Doc integration that follows step 2 takes ${open.integrateMs.toFixed(0)} ms`
+	);
+	console.log(
+		`Disk after ${disk.edits} edits: ${disk.beforeBytes} bytes before compaction, ${disk.afterBytes} after (${disk.ratio.toFixed(2)}× the encoded state); compaction took ${disk.compactMs.toFixed(0)} ms`
+	);
+}
+process.exit(0);
