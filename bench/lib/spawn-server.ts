@@ -23,7 +23,9 @@ export interface ChildServer {
 /** Starts a server in its own process, so its CPU and memory can be read on their own. */
 export function spawnServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ChildServer> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ENTRY[kind], {
+		// BENCH_CPU_PROF=DIR profiles the server process (node --cpu-prof) into DIR.
+		const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+		const child = spawn(process.execPath, [...prof, ...ENTRY[kind]], {
 			env: { ...process.env, ...env, NODE_ENV: 'production' },
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
