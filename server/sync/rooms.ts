@@ -83,6 +83,11 @@ export class Rooms {
 	/** Compaction runs when a busy room has been quiet for a moment, never on the update path. */
 	private scheduleCompaction(room: Room) {
 		if (room.logLength < this.options.compactAfter) return;
+		// A room that never goes quiet still gets compacted, so its log cannot grow without bound.
+		if (room.logLength >= this.options.compactAfter * 50) {
+			this.compact(room);
+			return;
+		}
 		const existing = this.compactTimers.get(room.boardId);
 		if (existing) existing.refresh();
 		else {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard, setProgress, setResult } from '../../../src/lib/core/board-doc.js';
+import { importParsedPlan } from '../../../server/import/persist.js';
+import { syntheticPlan } from '../../../bench/lib/synthetic-plan.js';
+import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let token: string;
+
+beforeAll(async () => {
+	server = await startTestServer({ roomIdleMs: 50 });
+	token = await login(server.url, 'thuky');
+});
+afterAll(async () => server.stop());
+
+describe('rooms', () => {
+	it('rooms load on first connection and unload after the last client leaves, many times over', async () => {
+		const boards = await api<{ id: string }[]>(server.url, token, '/api/boards');
+		for (let round = 0; round < 5; round++) {
+			const clients = boards.map((b) => connectBoard(server.wsUrl, b.id, token));
+			await Promise.all(clients.map((c) => synced(c)));
+			expect(server.sync.rooms.size).toBe(boards.length);
+			for (const c of clients) c.destroy();
+			await waitFor(() => server.sync.rooms.size === 0, 5000, 'rooms to unload');
+		}
+	});
+
+	it('a large board is served from its stored bytes before the document is integrated, and edits still merge', async () => {
+		const { boards } = await importParsedPlan(server.ctx.db, syntheticPlan(800), { sourceName: 'big', sourceText: '' });
+		const id = boards[0].id;
+		const a = connectBoard(server.wsUrl, id, token);
+		const b = connectBoard(server.wsUrl, id, token);
+		await Promise.all([synced(a), synced(b)]);
+		expect(readBoard(a.doc).cards).toHaveLength(800);
+		const cardId = readBoard(a.doc).cards[0].id;
+		setResult(a.doc, cardId, 'Đã hoàn thành khảo sát', { userId: 'u' });
+		await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cardId)!.result === 'Đã hoàn thành khảo sát');
+		a.destroy();
+		b.destroy();
+	});
+
+	it('the relational projection follows the document: status, progress, result and search text', async () => {
+		const boardId = (await api<{ id: string }[]>(server.url, token, '/api/boards'))[1].id;
+		const c = connectBoard(server.wsUrl, boardId, token);
+		await synced(c);
+		const cardId = readBoard(c.doc).cards[0].id;
+		setProgress(c.doc, cardId, 65, { userId: 'u' });
+		setResult(c.doc, cardId, 'Hòa giải xong với Sở Tài chính', { userId: 'u' });
+		await waitFor(() => {
+			const row = server.ctx.sqlite.prepare('select progress, result, search_text from cards where id = ?').get(cardId) as
+				| { progress: number; result: string; search_text: string }
+				| undefined;
+			return row?.progress === 65 && row.result === 'Hòa giải xong với Sở Tài chính' && row.search_text.includes('hoa giai xong voi so tai chinh');
+		}, 3000, 'projection');
+		c.destroy();
+	});
+});
