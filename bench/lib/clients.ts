@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import type { Awareness } from 'y-protocols/awareness';
 
 export type ServerKind = 'phoihop' | 'hocuspocus' | 'y-websocket' | 'relay';
 
@@ -17,6 +18,8 @@ export interface Endpoint {
 
 export interface BenchClient {
 	doc: Y.Doc;
+	/** Presence, where the client has it. */
+	awareness?: Awareness;
 	ready: Promise<void>;
 	destroy(): void;
 }
@@ -44,7 +47,7 @@ export function connectClient(ep: Endpoint): BenchClient {
 				doc,
 				{ WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: ep.token ? { token: ep.token } : {}, disableBc: true }
 			);
-			return { doc, ready: until(() => provider.synced), destroy: () => provider.destroy() };
+			return { doc, awareness: provider.awareness, ready: until(() => provider.synced), destroy: () => provider.destroy() };
 		}
 		case 'hocuspocus': {
 			let synced = false;
