@@ -12,7 +12,10 @@ import { ApiError, errorBody } from './http-error.js';
 import type { SyncServer } from './sync/sync-server.js';
 import type { SessionStore } from './auth/sessions.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
+import { requireRole } from './auth/require.js';
+import type { Metrics } from './metrics.js';
 import { authRoutes } from './auth/routes.js';
+import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { directoryRoutes } from './directory/routes.js';
@@ -26,6 +29,7 @@ export interface AppParts {
 	upgradeWebSocket: UpgradeWebSocket<any, any, any>;
 	/** The SvelteKit adapter-node handler; absent when the front end is not built (API-only tests). */
 	webHandler?: NodeHandler;
+	metrics?: Metrics;
 }
 
 export function createApp(parts: AppParts): Hono<AppEnv> {
@@ -44,8 +48,17 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 
 	const api = new Hono<AppEnv>();
 	api.use('*', sessionMiddleware(ctx, sessions));
-	api.get('/health', (c) => c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount }));
+	api.get('/health', (c) =>
+		c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount, ...(parts.metrics?.snapshot() ?? {}) })
+	);
+	// Starts a fresh measuring window for the event-loop figures (load tests); admins only.
+	api.post('/health/reset', (c) => {
+		requireRole(c, ['admin']);
+		parts.metrics?.reset();
+		return c.json({ ok: true });
+	});
 	api.route('/auth', authRoutes(ctx, sessions, sync));
+	api.route('/admin', adminRoutes(ctx, sessions, sync));
 	api.route('/', boardRoutes(ctx, sync));
 	api.route('/', attachmentRoutes(ctx, sync));
 	api.route('/', directoryRoutes(ctx));

@@ -13,6 +13,7 @@ import type { AppEnv } from './app-env.js';
 import { SyncServer } from './sync/sync-server.js';
 import { SessionStore } from './auth/sessions.js';
 import { createApp, type NodeHandler } from './app.js';
+import { Metrics } from './metrics.js';
 import { loadDemoWorkspace } from '../seeds/demo.js';
 
 export interface RunningServer {
@@ -48,7 +49,8 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 	// ws enforces a hard ceiling; messages between the configured limit and it get close code 4413.
 	(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 4;
 	const webHandler = options.web === false ? undefined : await loadWebHandler();
-	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler });
+	const metrics = new Metrics();
+	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler, metrics });
 	holder.route('/', app);
 
 	const server: ServerType = await new Promise((resolve) => {
@@ -65,6 +67,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 		sync,
 		sessions,
 		async close() {
+			metrics.stop();
 			sync.shutdown();
 			for (const client of wss.clients) client.terminate();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

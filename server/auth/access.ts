@@ -21,21 +21,71 @@ export interface RouteAccess {
 }
 
 /**
- * Routes of other modules (health, boards) whose handlers call requireUser/requireRole themselves.
+ * Routes of other modules whose handlers call requireUser/requireRole themselves (and check the
+ * board, snapshot or review session after that).
  * Declared here so that their intended access is written down and tested.
  */
 export const HANDLER_CHECKED_ROUTES: readonly RouteAccess[] = [
 	{ method: 'GET', path: '/api/health', who: 'public' },
+	{ method: 'POST', path: '/api/health/reset', who: ['admin'] },
 	{ method: 'GET', path: '/api/me', who: 'signed-in' },
 	// Board routes are open to every account; which boards a user sees is decided per board (boards/access.ts).
 	{ method: 'GET', path: '/api/boards', who: 'signed-in' },
 	{ method: 'GET', path: '/api/boards/:id', who: 'signed-in' },
-	{ method: 'GET', path: '/api/boards/:id/activity', who: 'signed-in' }
+	{ method: 'GET', path: '/api/boards/:id/activity', who: 'signed-in' },
+	// Uploads check the card's rights (lead or support agency, managers) once the card is found.
+	{ method: 'POST', path: '/api/boards/:id/cards/:cardId/attachments', who: 'signed-in' },
+	{ method: 'GET', path: '/api/attachments/:id', who: 'signed-in' },
+	{ method: 'GET', path: '/api/agencies', who: 'signed-in' },
+	{ method: 'GET', path: '/api/people', who: 'signed-in' },
+	// Snapshots, dashboards and reports: readable by whoever sees the board.
+	{ method: 'POST', path: '/api/boards/:id/snapshots', who: ['admin', 'facilitator'] },
+	{ method: 'GET', path: '/api/boards/:id/snapshots', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id/state', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id/compare/:otherId', who: 'signed-in' },
+	{ method: 'GET', path: '/api/boards/:id/dashboard', who: 'signed-in' },
+	{ method: 'GET', path: '/api/boards/:id/export.xlsx', who: 'signed-in' },
+	{ method: 'GET', path: '/api/boards/:id/report.docx', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id/dashboard', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id/export.xlsx', who: 'signed-in' },
+	{ method: 'GET', path: '/api/snapshots/:id/report.docx', who: 'signed-in' },
+	{ method: 'PUT', path: '/api/indicators/:id', who: ['admin'] },
+	// Review sessions: opened by managers; running one is checked per session (its facilitator or an admin).
+	{ method: 'POST', path: '/api/boards/:id/reviews', who: ['admin', 'facilitator'] },
+	{ method: 'GET', path: '/api/boards/:id/reviews', who: 'signed-in' },
+	{ method: 'GET', path: '/api/reviews/:sid', who: 'signed-in' },
+	{ method: 'POST', path: '/api/reviews/:sid/join', who: 'signed-in' },
+	{ method: 'PUT', path: '/api/reviews/:sid/order', who: 'signed-in' },
+	{ method: 'POST', path: '/api/reviews/:sid/current', who: 'signed-in' },
+	{ method: 'POST', path: '/api/reviews/:sid/control', who: 'signed-in' },
+	{ method: 'POST', path: '/api/reviews/:sid/items/:itemId', who: 'signed-in' },
+	{ method: 'POST', path: '/api/reviews/:sid/close', who: 'signed-in' },
+	{ method: 'GET', path: '/api/reviews/:sid/minutes', who: 'signed-in' },
+	{ method: 'GET', path: '/api/reviews/:sid/minutes.docx', who: 'signed-in' },
+	// Inbox and reminders to late agencies.
+	{ method: 'GET', path: '/api/inbox', who: 'signed-in' },
+	{ method: 'GET', path: '/api/inbox/unread-count', who: 'signed-in' },
+	{ method: 'POST', path: '/api/inbox/read', who: 'signed-in' },
+	{ method: 'GET', path: '/api/boards/:id/late-agencies', who: ['admin', 'facilitator', 'leader'] },
+	{ method: 'POST', path: '/api/boards/:id/reminders', who: ['admin'] },
+	// Importing plans and taking back agencies' returned Excel files: the standing office.
+	{ method: 'POST', path: '/api/import/upload', who: ['admin'] },
+	{ method: 'GET', path: '/api/import/drafts/:id', who: ['admin'] },
+	{ method: 'POST', path: '/api/import/drafts/:id/edits', who: ['admin'] },
+	{ method: 'POST', path: '/api/import/drafts/:id/create', who: ['admin'] },
+	{ method: 'DELETE', path: '/api/import/drafts/:id', who: ['admin'] },
+	{ method: 'POST', path: '/api/roundtrip/upload', who: ['admin'] },
+	{ method: 'POST', path: '/api/roundtrip/:id/preview', who: ['admin'] },
+	{ method: 'POST', path: '/api/roundtrip/:id/apply', who: ['admin'] }
 ];
 
 const registered = new Map<string, RouteAccess>();
 
-/** Every declared route: the handler-checked ones and those registered through declareRoutes. */
+/**
+ * Every declared route: the handler-checked ones and those registered through declareRoutes (which
+ * register when their router is built, so call this once an app exists).
+ */
 export function routeAccessList(): RouteAccess[] {
 	const all = new Map<string, RouteAccess>();
 	for (const r of [...HANDLER_CHECKED_ROUTES, ...registered.values()]) all.set(`${r.method} ${r.path}`, r);

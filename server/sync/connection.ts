@@ -16,6 +16,11 @@ export interface ConnectionLimits {
 
 const OPEN = 1;
 
+/** An update with no structs and no deletions (what Yjs encodes as the two bytes 0, 0). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 export class Connection implements Peer {
 	private tokens: number;
 	private lastRefill = Date.now();
@@ -71,6 +76,9 @@ export class Connection implements Peer {
 					for (const frame of this.room.syncStep2For(msg.stateVector)) this.send(frame);
 					return;
 				}
+				// Every client answers the server's step 1 with a step 2, empty when it has nothing new:
+				// that is not a write, and must not be refused.
+				if (isEmptyUpdate(msg.update)) return;
 				if (isReadOnlyRole(this.guard.subject.role)) return this.deny('Tài khoản chỉ có quyền xem');
 				{
 					const result = this.room.applyClientUpdate(this, msg.update);

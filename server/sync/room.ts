@@ -157,7 +157,9 @@ export class Room {
 				this.cachedBase = Y.encodeStateAsUpdate(this.doc);
 				this.cachedTail = [];
 			}
-			return [encodeSyncStep2(this.cachedBase), ...this.cachedTail.map(encodeUpdate)];
+			// The updates since the base go first: the client keeps them pending until step 2 brings the
+			// base, so that when it marks itself synced (on step 2) it already has everything.
+			return [...this.cachedTail.map(encodeUpdate), encodeSyncStep2(this.cachedBase)];
 		}
 		Y.decodeStateVector(stateVector); // throws on garbage, before any work
 		return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))];

@@ -1,0 +1,65 @@
+/** /api/admin/users: list and create accounts, reset a password, deactivate and reactivate. */
+import type { AppContext } from '../context.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import type { SessionStore } from '../auth/sessions.js';
+import type { DeclaredRouter } from '../auth/access.js';
+import { ApiError } from '../http-error.js';
+import { requireUser } from '../auth/require.js';
+import { createUser, findUser, listUsers, setActive, setPassword, usernameTaken } from '../auth/users.js';
+import { checkPassword, parseNewUser } from '../auth/user-input.js';
+import { ADMIN_ONLY } from './admin-only.js';
+
+const notFound = () => new ApiError(404, 'not_found', 'Không tìm thấy tài khoản');
+
+export function userRoutes(r: DeclaredRouter, ctx: AppContext, sessions: SessionStore, sync: SyncServer): void {
+	r.get('/users', ADMIN_ONLY, async (c) => c.json(await listUsers(ctx.db)));
+
+	r.post('/users', ADMIN_ONLY, async (c) => {
+		const input = parseNewUser(await c.req.json());
+		if (input.agencyId) {
+			const agency = await ctx.db.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst();
+			if (!agency) throw new ApiError(400, 'invalid_input', 'Đơn vị không tồn tại');
+		}
+		if (await usernameTaken(ctx.db, input.username)) {
+			throw new ApiError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có người dùng`);
+		}
+		const id = await createUser(ctx.db, input);
+		return c.json(await findUser(ctx.db, id), 201);
+	});
+
+	// A reset ends the account's other sessions: a reset usually means the password may be known to someone else.
+	r.post('/users/:id/password', ADMIN_ONLY, async (c) => {
+		const admin = requireUser(c);
+		const user = await findUser(ctx.db, c.req.param('id'));
+		if (!user) throw notFound();
+		const body = (await c.req.json()) as { password?: unknown };
+		await setPassword(ctx.db, user.id, checkPassword(body?.password));
+		if (user.id === admin.id) {
+			const current = c.get('sessionId');
+			const others = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
+			for (const s of others) if (s.id !== current) await sessions.invalidate(s.id);
+		} else {
+			await sessions.invalidateUser(user.id);
+			sync.closeUserConnections(user.id);
+		}
+		return c.json({ ok: true });
+	});
+
+	r.post('/users/:id/deactivate', ADMIN_ONLY, async (c) => {
+		const admin = requireUser(c);
+		const user = await findUser(ctx.db, c.req.param('id'));
+		if (!user) throw notFound();
+		if (user.id === admin.id) throw new ApiError(400, 'self', 'Không thể tự khoá tài khoản của chính mình');
+		await setActive(ctx.db, user.id, false);
+		await sessions.invalidateUser(user.id);
+		const closedConnections = sync.closeUserConnections(user.id);
+		return c.json({ ok: true, closedConnections });
+	});
+
+	r.post('/users/:id/reactivate', ADMIN_ONLY, async (c) => {
+		const user = await findUser(ctx.db, c.req.param('id'));
+		if (!user) throw notFound();
+		await setActive(ctx.db, user.id, true);
+		return c.json({ ok: true });
+	});
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm run user:create -- --username X --password Y --role admin [--agency "Sở Tài chính"] [--name "…"]`
+ * Creates an account in the database of DATA_DIR (the first administrator of a new deployment).
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import { ensureAgency } from '../import/persist.js';
+import { parseNewUser } from './user-input.js';
+import { createUser, usernameTaken } from './users.js';
+
+const USAGE =
+	'Cách dùng: npm run user:create -- --username <tên> --password <mật khẩu> --role <admin|facilitator|editor|viewer|leader> [--agency "<tên đơn vị>"] [--name "<họ tên>"]';
+
+async function main(): Promise<number> {
+	const { values } = parseArgs({
+		options: {
+			username: { type: 'string' },
+			password: { type: 'string' },
+			role: { type: 'string' },
+			agency: { type: 'string' },
+			name: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		}
+	});
+	if (values.help || !values.username || !values.password || !values.role) {
+		console.error(USAGE);
+		return values.help ? 0 : 2;
+	}
+	const config = loadConfig();
+	const { db } = await openDatabase(config.dataDir);
+	try {
+		// Checked before the agency is created, so a typo in the role leaves nothing behind.
+		parseNewUser({ ...values, agencyId: values.agency ? 'pending' : null, displayName: values.name });
+		if (await usernameTaken(db, values.username)) {
+			console.error(`Tên đăng nhập "${values.username}" đã có người dùng.`);
+			return 1;
+		}
+		const agencyId = values.agency ? await ensureAgency(db, values.agency.normalize('NFC').trim()) : null;
+		const input = parseNewUser({ ...values, agencyId, displayName: values.name });
+		await createUser(db, input);
+		const where = values.agency ? `, đơn vị ${values.agency}` : '';
+		console.log(`Đã tạo tài khoản "${input.username}" (vai trò ${input.role}${where}) trong ${config.dataDir}.`);
+		return 0;
+	} finally {
+		await db.destroy();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err: unknown) => {
+		// Validation errors carry a message meant for the operator; never echo the arguments (the password).
+		console.error(err instanceof Error ? err.message : 'Không tạo được tài khoản');
+		process.exit(1);
+	}
+);

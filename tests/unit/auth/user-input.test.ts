@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassword, parseNewUser, PASSWORD_MAX } from '../../../server/auth/user-input.js';
+import { ApiError } from '../../../server/http-error.js';
+
+const valid = { username: 'Tran.Binh', displayName: '  Trần Bình ', password: 'mat-khau-1', role: 'editor', agencyId: 'a1' };
+
+function refused(fn: () => unknown): string {
+	try {
+		fn();
+	} catch (e) {
+		expect(e).toBeInstanceOf(ApiError);
+		expect((e as ApiError).status).toBe(400);
+		return (e as ApiError).message;
+	}
+	throw new Error('accepted');
+}
+
+describe('parseNewUser', () => {
+	it('normalises the username and the name', () => {
+		expect(parseNewUser(valid)).toEqual({
+			username: 'tran.binh',
+			displayName: 'Trần Bình',
+			password: 'mat-khau-1',
+			role: 'editor',
+			agencyId: 'a1'
+		});
+	});
+
+	it('uses the username as the name when none is given', () => {
+		expect(parseNewUser({ ...valid, displayName: '' }).displayName).toBe('tran.binh');
+	});
+
+	it('refuses bad usernames, roles, passwords, and agency roles without an agency, in Vietnamese', () => {
+		expect(refused(() => parseNewUser({ ...valid, username: 'x' }))).toMatch(/Tên đăng nhập/);
+		expect(refused(() => parseNewUser({ ...valid, username: 'trần' }))).toMatch(/Tên đăng nhập/);
+		expect(refused(() => parseNewUser({ ...valid, role: 'root' }))).toMatch(/Vai trò/);
+		expect(refused(() => parseNewUser({ ...valid, agencyId: null }))).toMatch(/đơn vị/);
+		expect(refused(() => parseNewUser({ ...valid, role: 'viewer', agencyId: '' }))).toMatch(/đơn vị/);
+		expect(refused(() => parseNewUser(null))).toMatch(/Tên đăng nhập/);
+	});
+
+	it('lets roles that act for the whole committee exist without an agency', () => {
+		for (const role of ['admin', 'facilitator', 'leader']) expect(parseNewUser({ ...valid, role, agencyId: null }).agencyId).toBeNull();
+	});
+});
+
+describe('checkPassword', () => {
+	it('needs 8 to PASSWORD_MAX characters', () => {
+		expect(refused(() => checkPassword('1234567'))).toMatch(/ít nhất 8/);
+		expect(refused(() => checkPassword('x'.repeat(PASSWORD_MAX + 1)))).toMatch(/dài quá/);
+		expect(refused(() => checkPassword(undefined))).toMatch(/ít nhất/);
+		expect(checkPassword('12345678')).toBe('12345678');
+	});
+});
