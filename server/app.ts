@@ -19,6 +19,10 @@ import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { snapshotRoutes } from './snapshots/routes.js';
+import { reportRoutes } from './reports/routes.js';
+import { reviewRoutes } from './reviews/routes.js';
+import { inboxRoutes } from './inbox/routes.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -62,6 +66,10 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	api.route('/', boardRoutes(ctx, sync));
 	api.route('/', attachmentRoutes(ctx, sync));
 	api.route('/', directoryRoutes(ctx));
+	api.route('/', snapshotRoutes(ctx, sync));
+	api.route('/', reportRoutes(ctx, sync));
+	api.route('/', reviewRoutes(ctx, sync));
+	api.route('/', inboxRoutes(ctx, sync));
 	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
 	app.route('/api', api);
 

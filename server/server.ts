@@ -14,6 +14,7 @@ import { SyncServer } from './sync/sync-server.js';
 import { SessionStore } from './auth/sessions.js';
 import { createApp, type NodeHandler } from './app.js';
 import { Metrics } from './metrics.js';
+import { QuarterEndSnapshots } from './snapshots/quarter-end.js';
 import { loadDemoWorkspace } from '../seeds/demo.js';
 
 export interface RunningServer {
@@ -42,6 +43,8 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 		if (created) log(created);
 	}
 	const sync = new SyncServer(ctx);
+	const quarterEnd = new QuarterEndSnapshots(db, sync);
+	quarterEnd.start();
 	const sessions = new SessionStore(db, config.secureCookies);
 	// The WebSocket helper needs the app at upgrade time; a holder app lets us create it first.
 	const holder = new Hono<AppEnv>();
@@ -68,6 +71,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 		sessions,
 		async close() {
 			metrics.stop();
+			await quarterEnd.stop();
 			sync.shutdown();
 			for (const client of wss.clients) client.terminate();
 			await new Promise<void>((resolve) => server.close(() => resolve()));

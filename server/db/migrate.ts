@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from '../../migrations/0001_init.js';
+import * as m0002 from '../../migrations/0002_reviews_snapshots.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
-	'0001_init': m0001
+	'0001_init': m0001,
+	'0002_reviews_snapshots': m0002
 };
 
 class StaticProvider implements MigrationProvider {

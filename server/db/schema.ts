@@ -18,6 +18,12 @@ export interface Database {
 	board_updates: BoardUpdatesTable;
 	board_states: BoardStatesTable;
 	activity: ActivityTable;
+	snapshots: SnapshotsTable;
+	review_sessions: ReviewSessionsTable;
+	review_items: ReviewItemsTable;
+	review_attendees: ReviewAttendeesTable;
+	inbox_messages: InboxMessagesTable;
+	inbox_reads: InboxReadsTable;
 }
 
 export interface PlansTable {
@@ -189,6 +195,95 @@ export interface ActivityTable {
 	field: string;
 	detail: string | null;
 	created_at: string;
+}
+
+/** An immutable copy of a board: its Yjs state and a materialised JSON summary. Never updated. */
+export interface SnapshotsTable {
+	id: string;
+	board_id: string;
+	name: string;
+	/** "manual", "review" (taken when a review closes) or "quarter" (automatic, at a quarter's end). */
+	kind: string;
+	/** "2026-Q2" for the automatic quarter-end snapshots. */
+	period: string | null;
+	review_id: string | null;
+	taken_at: string;
+	taken_by: string | null;
+	/** The day (ISO) the categories were computed for. */
+	as_of: string;
+	state: Uint8Array;
+	summary_json: string;
+	counts_json: string;
+}
+
+/** A quarterly review meeting of the committee, run card by card by a facilitator. */
+export interface ReviewSessionsTable {
+	id: string;
+	board_id: string;
+	year: number;
+	quarter: number;
+	title: string;
+	/** "open" or "closed". */
+	status: string;
+	facilitator_id: string;
+	/** Who drives the presenter view: the facilitator, or the person it was handed to. */
+	controller_id: string;
+	current_item_id: string | null;
+	/** When the current item became current (its timer runs from here). */
+	current_since: string | null;
+	as_of: string;
+	created_at: string;
+	started_at: string | null;
+	closed_at: string | null;
+	snapshot_id: string | null;
+}
+
+/** One card on a review's agenda and what the meeting concluded about it. */
+export interface ReviewItemsTable {
+	id: string;
+	session_id: string;
+	card_id: string;
+	position: number;
+	/** Why it is on the agenda: "due", "overdue", "blocked" or "other". */
+	bucket: string;
+	agency_id: string | null;
+	card_code: string;
+	card_title: string;
+	status_before: string;
+	conclusion: string;
+	/** The status the meeting decided, if any. */
+	decision: string | null;
+	follow_up: string;
+	follow_up_agency_id: string | null;
+	follow_up_due: string | null;
+	elapsed_ms: number;
+	recorded_at: string | null;
+	recorded_by: string | null;
+}
+
+export interface ReviewAttendeesTable {
+	session_id: string;
+	user_id: string;
+	joined_at: string;
+}
+
+/** A message to an agency's in-app inbox: a reminder (đôn đốc) or a follow-up from a review. */
+export interface InboxMessagesTable {
+	id: string;
+	agency_id: string;
+	board_id: string | null;
+	kind: string;
+	title: string;
+	body: string;
+	card_ids_json: string;
+	sender_id: string | null;
+	created_at: string;
+}
+
+export interface InboxReadsTable {
+	message_id: string;
+	user_id: string;
+	read_at: string;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import { ApiError } from '../http-error.js';
+import { requireRole, requireUser } from '../auth/require.js';
+import { requireBoardAccess } from '../snapshots/require-board.js';
+import { liveSummary } from '../snapshots/snapshot-store.js';
+import { lastReminders, listInbox, markRead, sendMessage, unreadCount } from './inbox-store.js';
+import { lateAgencies, reminderText } from './late-agencies.js';
+
+/**
+ * The agency inbox (GET /api/inbox, GET /api/inbox/unread-count, POST /api/inbox/read {ids?}) and the
+ * standing office's reminders (GET /api/boards/:id/late-agencies, POST /api/boards/:id/reminders
+ * {agencyIds?}: one message per late agency, all of them when none are named).
+ */
+export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
+	const r = new Hono<AppEnv>();
+
+	r.get('/inbox', async (c) => c.json(await listInbox(ctx.db, requireUser(c))));
+
+	r.get('/inbox/unread-count', async (c) => c.json({ unread: await unreadCount(ctx.db, requireUser(c)) }));
+
+	r.post('/inbox/read', async (c) => {
+		const user = requireUser(c);
+		const body = (await c.req.json().catch(() => ({}))) as { ids?: unknown };
+		const ids = Array.isArray(body.ids) ? body.ids.filter((x): x is string => typeof x === 'string') : undefined;
+		const marked = await markRead(ctx.db, user, ids);
+		return c.json({ marked, unread: await unreadCount(ctx.db, user) });
+	});
+
+	r.get('/boards/:id/late-agencies', async (c) => {
+		const user = requireRole(c, ['admin', 'facilitator', 'leader']);
+		const boardId = c.req.param('id');
+		await requireBoardAccess(ctx.db, user, boardId);
+		const summary = await liveSummary(ctx.db, sync, boardId);
+		return c.json({ asOf: summary.asOf, agencies: lateAgencies(summary, await lastReminders(ctx.db, boardId)) });
+	});
+
+	r.post('/boards/:id/reminders', async (c) => {
+		const user = requireRole(c, ['admin']);
+		const boardId = c.req.param('id');
+		await requireBoardAccess(ctx.db, user, boardId);
+		const body = (await c.req.json().catch(() => ({}))) as { agencyIds?: unknown };
+		const summary = await liveSummary(ctx.db, sync, boardId);
+		let late = lateAgencies(summary);
+		if (Array.isArray(body.agencyIds)) {
+			const wanted = new Set(body.agencyIds);
+			const unknown = [...wanted].filter((id) => !late.some((l) => l.agencyId === id));
+			if (unknown.length) throw new ApiError(400, 'not_late', 'Đơn vị được chọn không có nhiệm vụ quá hạn trên bảng này');
+			late = late.filter((l) => wanted.has(l.agencyId));
+		}
+		const sent = [];
+		for (const agency of late) {
+			const { title, body: text } = reminderText(summary.title, agency, summary.asOf);
+			const id = await sendMessage(ctx.db, {
+				agencyId: agency.agencyId,
+				boardId,
+				kind: 'reminder',
+				title,
+				body: text,
+				cardIds: agency.tasks.map((t) => t.id),
+				senderId: user.id
+			});
+			sent.push({ id, agencyId: agency.agencyId, tasks: agency.tasks.length });
+		}
+		return c.json({ sent }, 201);
+	});
+
+	return r;
+}
