@@ -23,6 +23,8 @@ import { snapshotRoutes } from './snapshots/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { reviewRoutes } from './reviews/routes.js';
 import { inboxRoutes } from './inbox/routes.js';
+import { importRoutes } from './import/routes.js';
+import { roundtripRoutes } from './roundtrip/routes.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -70,6 +72,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	api.route('/', reportRoutes(ctx, sync));
 	api.route('/', reviewRoutes(ctx, sync));
 	api.route('/', inboxRoutes(ctx, sync));
+	api.route('/', importRoutes(ctx, sync));
+	api.route('/', roundtripRoutes(ctx, sync));
 	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
 	app.route('/api', api);
 

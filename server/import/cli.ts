@@ -1,6 +1,9 @@
 /**
  * npm run import -- [--dry-run] [--json] FILE
  *
+ * FILE is a text plan, a Word document (.docx) or an Excel appendix (.xlsx); the kind is read
+ * from the file's bytes, and all three give the same ParsedPlan.
+ *
  * --dry-run --json  prints only the ParsedPlan JSON on stdout
  * --dry-run         prints a short human summary
  * (no --dry-run)    imports the plan into the database and prints the import summary
@@ -11,8 +14,8 @@ import path from 'node:path';
 import type { ParsedPlan } from '../../src/lib/core/parsed-plan.js';
 import { loadConfig } from '../config.js';
 import { ImportError } from './import-error.js';
-import { parsePlan } from './parse-plan.js';
-import { readSourceFile } from './read-source.js';
+import { parsePlanSource } from './parse-source.js';
+import { readPlanSourceFile } from './read-source.js';
 
 const USAGE = 'Cách dùng / usage: npm run import -- [--dry-run] [--json] FILE';
 
@@ -23,11 +26,12 @@ async function main(argv: string[]): Promise<void> {
 	if (files.length !== 1 || unknown.length) throw new UsageError(USAGE);
 
 	const file = files[0];
-	const sourceText = await readSourceFile(file);
-	const parsed = parsePlan(sourceText);
+	const source = await readPlanSourceFile(file);
+	const parsed = parsePlanSource(source);
+	const sourceText = source.text;
 
 	if (flags.has('--dry-run')) {
-		process.stdout.write(flags.has('--json') ? `${JSON.stringify(parsed, null, 2)}\n` : summary(parsed));
+		process.stdout.write(flags.has('--json') ? `${JSON.stringify(parsed, null, 2)}\n` : summary(parsed, source.labels));
 		return;
 	}
 	// Loaded only here: a dry run needs neither the database nor its native driver.
@@ -42,8 +46,11 @@ async function main(argv: string[]): Promise<void> {
 	}
 }
 
-/** What a person checks before importing: what was found, and what needs a look. */
-function summary(parsed: ParsedPlan): string {
+/**
+ * What a person checks before importing: what was found, and what needs a look. A warning about
+ * a Word or Excel table row says which row ("Bảng 2, hàng 5"), else the line of the text form.
+ */
+function summary(parsed: ParsedPlan, labels: Record<number, string>): string {
 	const p = parsed.plan;
 	const out = [
 		`${p.docType ?? 'Văn bản'} ${p.number ?? '(chưa có số)'} — ${p.title}`,
@@ -61,7 +68,7 @@ function summary(parsed: ParsedPlan): string {
 	}
 	out.push(`Chỉ tiêu: ${parsed.indicators.length} · Báo cáo: ${parsed.reports.length}`);
 	out.push(`Cảnh báo: ${parsed.warnings.length}`);
-	for (const w of parsed.warnings) out.push(`  ${w.line === null ? '' : `dòng ${w.line}: `}${w.message}`);
+	for (const w of parsed.warnings) out.push(`  ${w.line === null ? '' : `${labels[w.line] ?? `dòng ${w.line}`}: `}${w.message}`);
 	return `${out.join('\n')}\n`;
 }
 

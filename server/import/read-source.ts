@@ -1,11 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { ImportError } from './import-error.js';
+import { refusals } from './import-refusal.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.js';
+import type { OfficeSource } from './office/source-builder.js';
+import { detectSourceKind, type SourceKind } from './source-kind.js';
+import { readDocx } from './docx/read-docx.js';
 
 /** Share of control characters above which bytes are taken for a binary file. */
 const MAX_CONTROL_SHARE = 0.01;
 
 /**
- * Turns file bytes into text. Plans arrive as UTF-8 (with or without BOM) or UTF-16 with a
+ * Turns text file bytes into text. Plans arrive as UTF-8 (with or without BOM) or UTF-16 with a
  * BOM; anything empty, binary or in another encoding is refused with a clear message.
  */
 export function decodeSource(bytes: Uint8Array): string {
@@ -25,8 +30,28 @@ export function decodeSource(bytes: Uint8Array): string {
 	return text;
 }
 
-/** Reads a plan file from disk; every failure is an ImportError with a one-line message. */
-export async function readSourceFile(path: string): Promise<string> {
+/** A plan file as text for the parser, whatever it arrived as, with where each line came from. */
+export interface PlanSource extends OfficeSource {
+	kind: SourceKind;
+}
+
+/**
+ * Dispatches on what the bytes are (not on the name): a Word document or an Excel workbook is
+ * read from its structure into the text form; anything else must be text.
+ */
+export async function readSourceBytes(bytes: Uint8Array, fileName = ''): Promise<PlanSource> {
+	if (bytes.length > MAX_IMPORT_BYTES) throw refusals.tooLarge(MAX_IMPORT_MB);
+	const kind = detectSourceKind(bytes, fileName);
+	if (kind === 'text') return { kind, text: decodeSource(bytes), labels: {}, notes: [], unrecognisedTables: 0 };
+	// The spreadsheet library is large: loaded only when a workbook arrives.
+	const source = kind === 'docx' ? readDocx(bytes) : (await import('./xlsx/read-xlsx-plan.js')).readXlsxPlan(bytes);
+	const read = await source;
+	if (!read.text.trim()) throw new ImportError('empty', 'Tệp không có nội dung / The file has no text');
+	return { kind, ...read };
+}
+
+/** Reads a plan file from disk (text, .docx or .xlsx); every failure is an ImportError with a one-line message. */
+export async function readPlanSourceFile(path: string): Promise<PlanSource> {
 	let bytes: Uint8Array;
 	try {
 		bytes = await readFile(path);
@@ -34,7 +59,12 @@ export async function readSourceFile(path: string): Promise<string> {
 		const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tồn tại / does not exist' : 'không đọc được / cannot be read';
 		throw new ImportError('unreadable', `Tệp «${path}» ${reason}`);
 	}
-	return decodeSource(bytes);
+	return readSourceBytes(bytes, path);
+}
+
+/** The text the plan parser reads from a plan file. */
+export async function readSourceFile(path: string): Promise<string> {
+	return (await readPlanSourceFile(path)).text;
 }
 
 function decode(encoding: string, bytes: Uint8Array): string {
@@ -51,6 +81,6 @@ function decode(encoding: string, bytes: Uint8Array): string {
 function binary(): ImportError {
 	return new ImportError(
 		'binary',
-		'Tệp không phải văn bản thuần (có thể là Word/PDF); hãy xuất ra .txt / The file is not plain text (Word/PDF?); export it as .txt'
+		'Tệp không phải văn bản, Word (.docx) hay Excel (.xlsx) / The file is not text, Word (.docx) or Excel (.xlsx)'
 	);
 }

@@ -1,0 +1,77 @@
+import { ImportError, type ImportErrorCode } from './import-error.js';
+
+/**
+ * Why an uploaded file is refused before any plan is read from it. Each reason has one clear
+ * Vietnamese message (then English); `code` keeps the text importer's broader class.
+ */
+export type RefusalReason =
+	| 'too_large'
+	| 'encrypted'
+	| 'corrupt'
+	| 'zip_bomb'
+	| 'unsupported'
+	| 'not_a_plan'
+	| 'no_header'
+	| 'timeout';
+
+const BASE_CODE: Record<RefusalReason, ImportErrorCode> = {
+	too_large: 'unreadable',
+	encrypted: 'binary',
+	corrupt: 'binary',
+	zip_bomb: 'binary',
+	unsupported: 'binary',
+	not_a_plan: 'empty',
+	no_header: 'empty',
+	timeout: 'unreadable'
+};
+
+/** Which kind of file a message speaks of. */
+export type OfficeWhat = 'Word' | 'Excel' | 'zip';
+
+export class ImportRefusal extends ImportError {
+	readonly reason: RefusalReason;
+
+	constructor(reason: RefusalReason, message: string) {
+		super(BASE_CODE[reason], message);
+		this.name = 'ImportRefusal';
+		this.reason = reason;
+	}
+}
+
+export const refusals = {
+	tooLarge: (limitMb: number) =>
+		new ImportRefusal('too_large', `Tệp quá lớn: tối đa ${limitMb} MB / The file is too large: at most ${limitMb} MB`),
+	encrypted: () =>
+		new ImportRefusal(
+			'encrypted',
+			'Tệp được đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại / The file is password-protected; remove the password and upload it again'
+		),
+	corrupt: (what: OfficeWhat) =>
+		new ImportRefusal(
+			'corrupt',
+			`Tệp ${what === 'zip' ? 'nén' : what} bị hỏng, không đọc được / The ${what === 'zip' ? 'archive' : what} file is damaged and cannot be read`
+		),
+	zipBomb: () =>
+		new ImportRefusal(
+			'zip_bomb',
+			'Tệp nén bất thường (giải nén ra quá lớn), đã từ chối / The file expands to an abnormal size and was refused'
+		),
+	unsupported: (what: string) => new ImportRefusal('unsupported', what),
+	notAPlan: () =>
+		new ImportRefusal(
+			'not_a_plan',
+			'Tệp không giống một kế hoạch: không có bảng nhiệm vụ hay phần phân công nhiệm vụ / The file does not look like a plan: no task table or assignment of duties'
+		),
+	noHeader: () =>
+		new ImportRefusal(
+			'no_header',
+			'Không nhận ra hàng tiêu đề của bảng (cần các cột như «STT», «Nhiệm vụ», «Cơ quan chủ trì») / No recognisable table header (columns such as STT, Nhiệm vụ, Cơ quan chủ trì)'
+		),
+	tooMuchMemory: () =>
+		new ImportRefusal(
+			'too_large',
+			'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped'
+		),
+	timeout: () =>
+		new ImportRefusal('timeout', 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp / Reading the file took too long and was stopped')
+};

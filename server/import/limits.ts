@@ -1,0 +1,11 @@
+/** Sizes and times the importer accepts; a plan is far below them (a few hundred kB of text). */
+
+/** Largest file accepted for import: Word files with scanned appendices run to tens of MB. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+export const MAX_IMPORT_MB = MAX_IMPORT_BYTES / 1024 / 1024;
+
+/** A parse taking longer than this is stopped (a crafted file, not a plan). */
+export const PARSE_TIMEOUT_MS = 60_000;
+
+/** Heap of the parse worker: a file that needs more is refused instead of taking the server down. */
+export const PARSE_WORKER_HEAP_MB = 1024;

@@ -1,0 +1,100 @@
+/**
+ * Plan import over HTTP, for the standing office (admins): upload a file (text, .docx, .xlsx) →
+ * a preview of what was read → fixes → "Tạo bảng". The file is parsed in a worker thread; the
+ * draft stays in memory, and nothing is written to the database until the boards are created.
+ *
+ *   POST   /api/import/upload?name=FILE      body: the file    → 201 ImportPreview
+ *   GET    /api/import/drafts/:id                               → ImportPreview
+ *   POST   /api/import/drafts/:id/edits      { edits: [...] }   → ImportPreview
+ *   POST   /api/import/drafts/:id/create                        → 201 ImportSummary
+ *   DELETE /api/import/drafts/:id                               → 204
+ */
+import { Hono, type Context } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import { ApiError } from '../http-error.js';
+import { requireRole } from '../auth/require.js';
+import { loadAgencyDirectory } from './draft/agency-matches.js';
+import { createFromDraft } from './draft/create-from-draft.js';
+import { DraftStore } from './draft/draft-store.js';
+import { invalidEdit, type DraftEdit, type ImportDraft } from './draft/import-draft.js';
+import { buildPreview } from './draft/import-preview.js';
+import { refusalToApiError } from './http/refusal-response.js';
+import { readUpload, uploadLimit } from './http/upload-body.js';
+import { runInWorker } from './worker/run-in-worker.js';
+
+const MAX_EDITS_PER_REQUEST = 500;
+
+export function importRoutes(ctx: AppContext, sync: SyncServer) {
+	const r = new Hono<AppEnv>();
+	const drafts = new DraftStore<ImportDraft>();
+
+	const draftOf = (c: Context<AppEnv>) => {
+		const user = requireRole(c, ['admin']);
+		const id = c.req.param('id') ?? '';
+		const draft = drafts.get(id, user.id);
+		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã tạo bảng); hãy tải tệp lên lại');
+		return { id, draft };
+	};
+	const preview = async (id: string, draft: ImportDraft) => buildPreview(id, draft, await loadAgencyDirectory(ctx.db));
+
+	r.post('/import/upload', uploadLimit(), async (c) => {
+		const user = requireRole(c, ['admin']);
+		const { bytes, fileName } = await readUpload(c);
+		const read = await runInWorker({ kind: 'plan', bytes, fileName }).catch((e: unknown) => {
+			throw refusalToApiError(e);
+		});
+		const draft: ImportDraft = {
+			fileName,
+			kind: read.source.kind,
+			sourceText: read.source.text,
+			labels: read.source.labels,
+			parsed: read.parsed,
+			taskLines: read.taskLines,
+			excerpts: read.excerpts,
+			edits: []
+		};
+		const id = drafts.put(user.id, draft);
+		return c.json(await preview(id, draft), 201);
+	});
+
+	r.get('/import/drafts/:id', async (c) => {
+		const { id, draft } = draftOf(c);
+		return c.json(await preview(id, draft));
+	});
+
+	r.post('/import/drafts/:id/edits', async (c) => {
+		const { id, draft } = draftOf(c);
+		const body = (await c.req.json()) as { edits?: unknown };
+		const edits = Array.isArray(body?.edits) ? body.edits : null;
+		if (!edits || edits.length > MAX_EDITS_PER_REQUEST) throw new ApiError(400, 'bad_edits', 'Danh sách sửa đổi không hợp lệ');
+		for (const edit of edits) {
+			const reason = invalidEdit(draft.parsed, edit);
+			if (reason) throw new ApiError(400, 'bad_edit', reason);
+			const target = (edit as DraftEdit).op === 'mergeAgency' ? (edit as { agencyId: string | null }).agencyId : null;
+			if (target && !(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).executeTakeFirst())) {
+				throw new ApiError(400, 'unknown_agency', 'Không tìm thấy cơ quan được chọn để gộp');
+			}
+		}
+		draft.edits.push(...(edits as DraftEdit[]));
+		return c.json(await preview(id, draft));
+	});
+
+	r.post('/import/drafts/:id/create', async (c) => {
+		const { id, draft } = draftOf(c);
+		const summary = await createFromDraft(ctx, draft);
+		drafts.delete(id);
+		// New collective agencies ("Các sở, ngành, địa phương") change who may see and comment.
+		sync.reloadCollectives();
+		return c.json(summary, 201);
+	});
+
+	r.delete('/import/drafts/:id', (c) => {
+		const { id } = draftOf(c);
+		drafts.delete(id);
+		return c.body(null, 204);
+	});
+
+	return r;
+}

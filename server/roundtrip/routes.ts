@@ -1,0 +1,176 @@
+/**
+ * The Excel round trip, for the standing office (admins): an agency that does not use the app
+ * fills in status, progress and "Kết quả thực hiện" in the board's XLSX export and sends it back;
+ * the admin uploads it, sees per card what would change (old → new) and applies it on the
+ * agency's behalf, through the same permission rules as the agency's own live edit.
+ *
+ *   POST /api/roundtrip/upload?name=FILE    body: the workbook → 201 ReturnPreview (board found by its card ids)
+ *   POST /api/roundtrip/:id/preview         { agencyId }       → ReturnPreview for that agency
+ *   POST /api/roundtrip/:id/apply           { agencyId }       → ApplyOutcome
+ */
+import { Hono, type Context } from 'hono';
+import type * as Y from 'yjs';
+import type { AppContext, SessionUser } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import { ApiError } from '../http-error.js';
+import { requireRole } from '../auth/require.js';
+import { cardsMap, readCard } from '../../src/lib/core/board-doc.js';
+import { DraftStore } from '../import/draft/draft-store.js';
+import { refusalToApiError } from '../import/http/refusal-response.js';
+import { readUpload, uploadLimit } from '../import/http/upload-body.js';
+import { runInWorker } from '../import/worker/run-in-worker.js';
+import { applyReturned } from './apply-returned.js';
+import { cardChanges, rowChanges, type CardChange } from './card-changes.js';
+import { candidateIds, readReturnedRows, type ReturnedRow } from './returned-rows.js';
+
+interface ReturnDraft {
+	boardId: string;
+	fileName: string;
+	sheet: string;
+	rows: ReturnedRow[];
+	/** The preview last shown, per agency: what "apply" applies. */
+	reviewed: Map<string, CardChange[]>;
+}
+
+export interface ReturnPreview {
+	draftId: string;
+	fileName: string;
+	board: { id: string; title: string };
+	sheet: string;
+	/** Rows of the file matched to cards of the board. */
+	matchedRows: number;
+	agency: { id: string; name: string } | null;
+	/** The board's lead agencies, to choose who sent the file. */
+	agencies: Array<{ id: string; name: string; cards: number }>;
+	changes: CardChange[];
+}
+
+export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
+	const r = new Hono<AppEnv>();
+	const drafts = new DraftStore<ReturnDraft>();
+	const recordOnBehalf = ctx.sqlite.prepare(
+		'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
+	);
+
+	const guardFor = (user: SessionUser, agencyId: string) => ({
+		subject: { id: user.id, role: 'editor' as const, agencyId },
+		isCollective: sync.isCollective
+	});
+
+	const preview = async (id: string, draft: ReturnDraft, user: SessionUser, agencyId: string | null): Promise<ReturnPreview> => {
+		const board = await ctx.db.selectFrom('boards').select(['id', 'title']).where('id', '=', draft.boardId).executeTakeFirst();
+		if (!board) throw new ApiError(404, 'not_found', 'Bảng của tệp này không còn tồn tại');
+		const { leads, guess } = sync.rooms.withRoom(draft.boardId, (room) => ({
+			leads: leadCounts(room.doc),
+			guess: guessAgency(room.doc, draft.rows)
+		}));
+		const names = new Map(
+			(await ctx.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', [...leads.keys(), '']).execute()).map((a) => [a.id, a.name])
+		);
+		const agencies = [...leads].map(([aid, cards]) => ({ id: aid, name: names.get(aid) ?? aid, cards })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+		const chosen = agencyId ?? guess;
+		if (chosen && !names.has(chosen)) throw new ApiError(400, 'unknown_agency', 'Đơn vị được chọn không chủ trì nhiệm vụ nào của bảng này');
+		const actor = { userId: user.id, agencyId: chosen };
+		const changes = sync.rooms.withRoom(draft.boardId, (room) =>
+			chosen
+				? cardChanges(room.doc, draft.rows, guardFor(user, chosen), actor)
+				: cardChanges(room.doc, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
+		);
+		if (chosen) draft.reviewed.set(chosen, changes);
+		return {
+			draftId: id,
+			fileName: draft.fileName,
+			board,
+			sheet: draft.sheet,
+			matchedRows: draft.rows.length,
+			agency: chosen ? { id: chosen, name: names.get(chosen)! } : null,
+			agencies,
+			changes
+		};
+	};
+
+	const draftOf = (c: Context<AppEnv>) => {
+		const user = requireRole(c, ['admin']);
+		const id = c.req.param('id') ?? '';
+		const draft = drafts.get(id, user.id);
+		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã áp dụng); hãy tải tệp lên lại');
+		return { user, id, draft };
+	};
+	const agencyIdOf = async (c: Context<AppEnv>) => {
+		const body = (await c.req.json()) as { agencyId?: unknown };
+		if (typeof body?.agencyId !== 'string' || !body.agencyId) throw new ApiError(400, 'no_agency', 'Hãy chọn đơn vị đã gửi tệp');
+		return body.agencyId;
+	};
+
+	r.post('/roundtrip/upload', uploadLimit(), async (c) => {
+		const user = requireRole(c, ['admin']);
+		const { bytes, fileName } = await readUpload(c);
+		const workbook = await runInWorker({ kind: 'returned-workbook', bytes }).catch((e: unknown) => {
+			throw refusalToApiError(e);
+		});
+		const boardId = await boardOf(ctx, candidateIds(workbook));
+		if (!boardId) throw new ApiError(422, 'no_board', 'Không tìm thấy bảng nào có các mã thẻ trong tệp; hãy dùng tệp Excel xuất từ bảng');
+		const cardIds = sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
+		const read = readReturnedRows(workbook, cardIds);
+		if (!read.ok) throw new ApiError(422, 'no_columns', read.message);
+		const draft: ReturnDraft = { boardId, fileName, sheet: read.sheet, rows: read.rows, reviewed: new Map() };
+		const id = drafts.put(user.id, draft);
+		return c.json(await preview(id, draft, user, null), 201);
+	});
+
+	r.post('/roundtrip/:id/preview', async (c) => {
+		const { user, id, draft } = draftOf(c);
+		return c.json(await preview(id, draft, user, await agencyIdOf(c)));
+	});
+
+	r.post('/roundtrip/:id/apply', async (c) => {
+		const { user, id, draft } = draftOf(c);
+		const agencyId = await agencyIdOf(c);
+		const reviewed = draft.reviewed.get(agencyId);
+		if (!reviewed) throw new ApiError(409, 'not_previewed', 'Hãy xem trước thay đổi cho đơn vị này rồi mới áp dụng');
+		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
+		const outcome = sync.rooms.withRoom(draft.boardId, (room) =>
+			applyReturned(room, reviewed, guardFor(user, agencyId), { userId: user.id, agencyId })
+		);
+		const now = new Date().toISOString();
+		for (const a of outcome.applied) {
+			recordOnBehalf.run(draft.boardId, a.cardId, user.id, 'excel_return', `${agency.name} (tệp ${draft.fileName})`, now);
+		}
+		drafts.delete(id);
+		return c.json(outcome);
+	});
+
+	return r;
+}
+
+/** The board most of the file's card ids belong to. */
+async function boardOf(ctx: AppContext, ids: string[]): Promise<string | null> {
+	const counts = new Map<string, number>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const rows = await ctx.db.selectFrom('cards').select('board_id').where('id', 'in', ids.slice(i, i + 500)).execute();
+		for (const row of rows) counts.set(row.board_id, (counts.get(row.board_id) ?? 0) + 1);
+	}
+	return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function leadCounts(doc: Y.Doc): Map<string, number> {
+	const count = new Map<string, number>();
+	cardsMap(doc).forEach((m, cardId) => {
+		for (const a of readCard(cardId, m).lead) count.set(a, (count.get(a) ?? 0) + 1);
+	});
+	return count;
+}
+
+/** The agency that leads the most of the cards the file changes, when one clearly does. */
+function guessAgency(doc: Y.Doc, rows: ReturnedRow[]): string | null {
+	const count = new Map<string, number>();
+	for (const row of rows) {
+		const map = cardsMap(doc).get(row.cardId);
+		if (!map) continue;
+		const card = readCard(row.cardId, map);
+		if (rowChanges(card, row).length) for (const a of card.lead) count.set(a, (count.get(a) ?? 0) + 1);
+	}
+	const [first, second] = [...count].sort((a, b) => b[1] - a[1]);
+	return first && (!second || first[1] > second[1]) ? first[0] : null;
+}
