@@ -1,0 +1,322 @@
+/**
+ * One open board in the browser: its Y.Doc kept in IndexedDB (so it opens and edits offline), synced
+ * over the stock y-websocket provider, mirrored into plain card objects for rendering, and the
+ * presence of the others on the board (awareness). Edits go through board-doc.ts only.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import * as authProtocol from 'y-protocols/auth';
+import type * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import {
+	addComment,
+	cardsMap,
+	deleteComment,
+	editComment,
+	moveCard,
+	setProgress,
+	setStatus,
+	type Actor
+} from '../core/board-doc.js';
+import type { Status } from '../core/board-types.js';
+import { isReadOnlyRole, type Role } from '../core/permissions.js';
+import { BoardMirror, type MirrorSnapshot } from './board-mirror.js';
+import { presenceColor } from './presence-colors.js';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+export type BoardFailure = 'notSignedIn' | 'forbidden' | 'notFound';
+
+export interface BoardUser {
+	id: string;
+	name: string;
+	role: Role;
+	agencyId: string | null;
+	agencyShortName: string;
+}
+
+/** What each client publishes about itself (awareness state). */
+export interface PresenceState {
+	user: { id: string; name: string; agencyShortName: string; color: string };
+	/** The card whose drawer is open. */
+	cardId: string | null;
+	/** Where the caret is in that card's result text (Yjs relative positions, as JSON). */
+	caret?: { cardId: string; anchor: unknown; head: unknown } | null;
+}
+
+export interface Peer extends PresenceState {
+	clientId: number;
+	self: boolean;
+}
+
+export interface SessionHooks {
+	/** The server refused an update; `reset` tells whether the local copy was reloaded from the server. */
+	onDenied?(reason: string, reset: boolean): void;
+	agencyName?: (id: string) => string | undefined;
+}
+
+const CLOSE_FAILURES: Record<number, BoardFailure> = { 4401: 'notSignedIn', 4403: 'forbidden', 4404: 'notFound' };
+const MESSAGE_AUTH = 2;
+/** A second refusal this soon after a reset is only reported: never loop on reloading. */
+const RESET_COOLDOWN_MS = 10_000;
+
+export class BoardSession {
+	doc = $state.raw<Y.Doc>(new Y.Doc());
+	snapshot = $state.raw<MirrorSnapshot | null>(null);
+	/** The board can be shown: from the local copy or from the server. */
+	ready = $state(false);
+	/** The local copy has been read (and may be empty). */
+	localLoaded = $state(false);
+	connection = $state<ConnectionState>('connecting');
+	synced = $state(false);
+	/** Local edits made while not synced, not yet sent to the server. */
+	pending = $state(0);
+	failure = $state<BoardFailure | null>(null);
+	peers = $state.raw<Peer[]>([]);
+	/** Bumped whenever the document is replaced (a reset from the server). */
+	generation = $state(0);
+
+	private provider: WebsocketProvider | null = null;
+	private idb: IndexeddbPersistence | null = null;
+	private mirror: BoardMirror | null = null;
+	private unsubscribe: (() => void) | null = null;
+	private lastReset = 0;
+	private presence: Omit<PresenceState, 'user'> = { cardId: null, caret: null };
+	private destroyed = false;
+
+	constructor(
+		readonly boardId: string,
+		readonly user: BoardUser,
+		private hooks: SessionHooks = {}
+	) {
+		this.pending = this.readPending();
+		this.setup();
+	}
+
+	get actor(): Actor {
+		return { userId: this.user.id, agencyId: this.user.agencyId };
+	}
+
+	get awareness() {
+		return this.provider?.awareness ?? null;
+	}
+
+	private get storageName(): string {
+		return `phoihop/${this.user.id}/board/${this.boardId}`;
+	}
+
+	private get pendingKey(): string {
+		return `phoihop.pending.${this.user.id}.${this.boardId}`;
+	}
+
+	private readPending(): number {
+		try {
+			return Number(localStorage.getItem(this.pendingKey) ?? 0) || 0;
+		} catch {
+			return 0;
+		}
+	}
+
+	private writePending(n: number) {
+		this.pending = n;
+		try {
+			if (n > 0) localStorage.setItem(this.pendingKey, String(n));
+			else localStorage.removeItem(this.pendingKey);
+		} catch {
+			// Without storage the count is only lost on reload; the edits are in IndexedDB anyway.
+		}
+	}
+
+	private setup() {
+		const doc = new Y.Doc();
+		this.doc = doc;
+		this.ready = false;
+		this.localLoaded = false;
+		this.synced = false;
+
+		const mirror = new BoardMirror(doc, { agencyName: this.hooks.agencyName });
+		this.mirror = mirror;
+		this.unsubscribe = mirror.subscribe((s) => {
+			this.snapshot = s;
+			if (!this.ready && s.cards.length > 0 && this.localLoaded) this.ready = true;
+		});
+
+		let idb: IndexeddbPersistence | null = null;
+		try {
+			idb = new IndexeddbPersistence(this.storageName, doc);
+			this.idb = idb;
+			idb.on('synced', () => {
+				this.localLoaded = true;
+				if (cardsMap(doc).size > 0) this.showNow();
+			});
+		} catch {
+			// No IndexedDB (a locked-down browser): the board works online only.
+			this.localLoaded = true;
+		}
+
+		const url = location.origin.replace(/^http/, 'ws') + '/sync';
+		const provider = new WebsocketProvider(url, `board/${this.boardId}`, doc, { disableBc: true, maxBackoffTime: 5000 });
+		this.provider = provider;
+		provider.messageHandlers[MESSAGE_AUTH] = (
+			_encoder: encoding.Encoder,
+			decoder: decoding.Decoder,
+			p: WebsocketProvider
+		) => authProtocol.readAuthMessage(decoder, p.doc, (_d, reason) => this.denied(reason));
+		provider.on('status', ({ status }) => {
+			this.connection = status;
+		});
+		provider.on('sync', (isSynced: boolean) => {
+			this.synced = isSynced;
+			if (isSynced) {
+				this.writePending(0);
+				this.localLoaded = true;
+				this.showNow();
+			}
+		});
+		provider.on('connection-close', (event: CloseEvent | null) => {
+			const failure = event ? CLOSE_FAILURES[event.code] : undefined;
+			if (failure) {
+				this.failure = failure;
+				provider.disconnect();
+				if (failure === 'notSignedIn') location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+			}
+		});
+		doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin === provider || origin === idb) return;
+			if (!(provider.wsconnected && provider.synced)) this.writePending(this.pending + 1);
+		});
+
+		const awareness = provider.awareness;
+		awareness.on('change', () => this.readPeers());
+		this.publishPresence();
+	}
+
+	private showNow() {
+		this.snapshot = this.mirror?.flush() ?? this.snapshot;
+		this.ready = true;
+	}
+
+	private teardown() {
+		this.unsubscribe?.();
+		this.mirror?.destroy();
+		if (this.provider) {
+			this.provider.awareness.setLocalState(null);
+			this.provider.destroy();
+		}
+		this.idb?.destroy();
+		this.doc.destroy();
+		this.provider = null;
+		this.idb = null;
+		this.mirror = null;
+	}
+
+	private denied(reason: string) {
+		// A read-only account's empty sync answer is refused too: nothing of theirs was lost.
+		if (isReadOnlyRole(this.user.role)) return;
+		const now = Date.now();
+		const reset = now - this.lastReset > RESET_COOLDOWN_MS;
+		this.hooks.onDenied?.(reason, reset);
+		if (reset) {
+			this.lastReset = now;
+			void this.resetFromServer();
+		}
+	}
+
+	/**
+	 * A refused update stays in the local copy and would be offered (and refused) again on every
+	 * reconnect, holding back everything after it; the local copy is dropped and reloaded instead.
+	 */
+	async resetFromServer(): Promise<void> {
+		this.teardown();
+		try {
+			await clearDocument(this.storageName);
+		} catch {
+			// The old copy may survive; the next refusal will be reported again.
+		}
+		this.writePending(0);
+		if (this.destroyed) return;
+		this.setup();
+		this.generation++;
+	}
+
+	/** Agency names arrived (search text includes them). */
+	setAgencyName(fn: (id: string) => string | undefined) {
+		this.hooks.agencyName = fn;
+		this.mirror?.setAgencyName(fn);
+	}
+
+	// — presence —
+
+	setOpenCard(cardId: string | null) {
+		if (this.presence.cardId === cardId) return;
+		this.presence = { cardId, caret: null };
+		this.publishPresence();
+	}
+
+	setCaret(caret: PresenceState['caret']) {
+		this.presence = { ...this.presence, caret };
+		this.publishPresence();
+	}
+
+	private publishPresence() {
+		const state: PresenceState = {
+			user: {
+				id: this.user.id,
+				name: this.user.name,
+				agencyShortName: this.user.agencyShortName,
+				color: presenceColor(this.user.id)
+			},
+			...this.presence
+		};
+		this.provider?.awareness.setLocalState(state);
+	}
+
+	private readPeers() {
+		const awareness = this.provider?.awareness;
+		if (!awareness) return;
+		const peers: Peer[] = [];
+		awareness.getStates().forEach((state, clientId) => {
+			const s = state as Partial<PresenceState>;
+			if (!s.user || typeof s.user.id !== 'string') return;
+			peers.push({
+				clientId,
+				self: clientId === awareness.clientID,
+				user: s.user,
+				cardId: typeof s.cardId === 'string' ? s.cardId : null,
+				caret: s.caret ?? null
+			});
+		});
+		this.peers = peers;
+	}
+
+	// — edits (each one a board-doc.ts call) —
+
+	setStatus(cardId: string, status: Status) {
+		setStatus(this.doc, cardId, status, this.actor);
+	}
+
+	setProgress(cardId: string, progress: number) {
+		setProgress(this.doc, cardId, progress, this.actor);
+	}
+
+	move(cardId: string, status: Status, index: number) {
+		moveCard(this.doc, cardId, { status, index }, this.actor);
+	}
+
+	addComment(cardId: string, body: string) {
+		return addComment(this.doc, cardId, { body }, this.actor);
+	}
+
+	editComment(cardId: string, commentId: string, body: string) {
+		editComment(this.doc, cardId, commentId, body, this.actor);
+	}
+
+	deleteComment(cardId: string, commentId: string) {
+		deleteComment(this.doc, cardId, commentId, this.actor);
+	}
+
+	destroy() {
+		this.destroyed = true;
+		this.teardown();
+	}
+}
