@@ -17,7 +17,11 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		const agency = user.agencyId
 			? await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name']).where('id', '=', user.agencyId).executeTakeFirst()
 			: undefined;
-		return c.json({ user: { ...user, agency: agency ? { id: agency.id, name: agency.name, shortName: agency.short_name } : null } });
+		return c.json({
+			user: { ...user, agency: agency ? { id: agency.id, name: agency.name, shortName: agency.short_name } : null },
+			// So the browser can refuse an oversized file before sending it.
+			limits: { maxUploadBytes: ctx.config.maxUploadBytes }
+		});
 	});
 
 	r.get('/boards', async (c) => {

@@ -17,6 +17,7 @@ import {
 	moveCard,
 	setProgress,
 	setStatus,
+	touchCard,
 	type Actor
 } from '../core/board-doc.js';
 import type { Status } from '../core/board-types.js';
@@ -293,6 +294,11 @@ export class BoardSession {
 
 	setStatus(cardId: string, status: Status) {
 		setStatus(this.doc, cardId, status, this.actor);
+	}
+
+	/** Records the user as the card's last editor (after typing in its result text). */
+	touch(cardId: string) {
+		touchCard(this.doc, cardId, this.actor);
 	}
 
 	setProgress(cardId: string, progress: number) {

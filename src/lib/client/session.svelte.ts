@@ -13,6 +13,8 @@ class Session {
 	people = $state.raw<Map<string, Person>>(new Map());
 	error = $state<string | null>(null);
 	loaded = $state(false);
+	/** Server limits; the upload limit lets the browser refuse a large file before sending it. */
+	maxUploadBytes = $state<number | null>(null);
 
 	get subject(): Subject | null {
 		const me = this.me;
@@ -29,8 +31,9 @@ class Session {
 		const agencies = getJson<Agency[]>('/api/agencies').catch(() => [] as Agency[]);
 		const people = getJson<Person[]>('/api/people').catch(() => [] as Person[]);
 		try {
-			const { user } = await getJson<{ user: Me }>('/api/me');
+			const { user, limits } = await getJson<{ user: Me; limits?: { maxUploadBytes: number } }>('/api/me');
 			this.me = user;
+			this.maxUploadBytes = limits?.maxUploadBytes ?? null;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
 		} finally {

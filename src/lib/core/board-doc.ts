@@ -194,6 +194,12 @@ export function setResult(doc: Y.Doc, cardId: string, text: string, actor: Actor
 	});
 }
 
+/** Stamps who last changed a card and when (for edits made through a live binding, such as the result text). */
+export function touchCard(doc: Y.Doc, cardId: string, actor: Actor): void {
+	const card = getCard(doc, cardId);
+	doc.transact(() => touch(card, actor));
+}
+
 export function resultText(doc: Y.Doc, cardId: string): Y.Text {
 	return getCard(doc, cardId).get(CARD.result) as Y.Text;
 }

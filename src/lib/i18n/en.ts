@@ -159,6 +159,7 @@ export const en: Messages = {
 	'attachments.uploading': 'Uploading {name}…',
 	'attachments.uploaded': 'Uploaded {name}',
 	'attachments.failed': 'Could not upload {name}: {message}',
+	'attachments.tooLargeLimit': 'file too large: at most {size}',
 	'attachments.tooLarge': 'File too large',
 	'attachments.badType': 'File type not allowed',
 	'attachments.dropped': 'the connection dropped while sending: the file may be too large, or the network failed',
@@ -176,6 +177,9 @@ export const en: Messages = {
 	'activity.attachments': 'added an attachment',
 	'activity.order': 'reordered the card',
 	'activity.title_field': 'renamed the task',
+	'activity.excelReturn': 'updated from a returned Excel file: {value}',
+	'activity.agencyMerge': 'merged agencies',
+	'activity.deadline': 'changed the deadline',
 	'activity.other': 'updated “{field}”',
 	'activity.someone': 'Someone',
 

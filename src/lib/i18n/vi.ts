@@ -160,6 +160,7 @@ export const vi = {
 	'attachments.uploading': 'Đang tải lên {name}…',
 	'attachments.uploaded': 'Đã tải lên {name}',
 	'attachments.failed': 'Không tải lên được {name}: {message}',
+	'attachments.tooLargeLimit': 'tệp quá lớn: tối đa {size}',
 	'attachments.tooLarge': 'Tệp quá lớn',
 	'attachments.badType': 'Loại tệp không được phép',
 	'attachments.dropped': 'kết nối bị ngắt khi đang gửi: tệp có thể quá lớn, hoặc mạng bị gián đoạn',
@@ -177,6 +178,9 @@ export const vi = {
 	'activity.attachments': 'thêm tệp đính kèm',
 	'activity.order': 'sắp xếp lại thẻ',
 	'activity.title_field': 'sửa tên nhiệm vụ',
+	'activity.excelReturn': 'cập nhật từ tệp Excel gửi lại: {value}',
+	'activity.agencyMerge': 'hợp nhất cơ quan',
+	'activity.deadline': 'gia hạn thời gian hoàn thành',
 	'activity.other': 'cập nhật “{field}”',
 	'activity.someone': 'Ai đó',
 

@@ -69,8 +69,13 @@ export function deleted(text: string, id = 200): DeletedTextRun {
 	return new DeletedTextRun({ text, ...revision, id });
 }
 
+/** Footnotes referenced by the document being built; docxBytes writes them into footnotes.xml. */
+const pendingFootnotes = new Map<number, string>();
+
 export function footnote(text: string): FootnoteReferenceRun {
-	return new FootnoteReferenceRun({ children: [new Paragraph(text)] });
+	const id = pendingFootnotes.size + 1;
+	pendingFootnotes.set(id, text);
+	return new FootnoteReferenceRun(id);
 }
 
 /**
@@ -92,7 +97,9 @@ export async function docxBytes(children: FileChild[]): Promise<Uint8Array> {
 		{ reference: OUTLINE_LIST, levels: OUTLINE_LEVELS },
 		{ reference: STT_LIST, levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 1 }] }
 	];
-	const doc = new Document({ numbering: { config }, sections: [{ children }] });
+	const footnotes = Object.fromEntries([...pendingFootnotes].map(([id, text]) => [id, { children: [new Paragraph(text)] }]));
+	pendingFootnotes.clear();
+	const doc = new Document({ numbering: { config }, footnotes, sections: [{ children }] });
 	return new Uint8Array(await Packer.toBuffer(doc));
 }
 
