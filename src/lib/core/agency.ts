@@ -87,10 +87,14 @@ const COLLECTIVES = [
 	'Các sở, ngành',
 	'Các địa phương',
 	'Các đơn vị có liên quan',
-	'UBND các phường, xã',
-	'UBND các xã, phường'
+	'UBND các phường, xã'
 ];
-const COLLECTIVE_BY_KEY = new Map(COLLECTIVES.map((c) => [agencyKey(c).replace(/ /g, ''), c]));
+/** The same group written in another order. */
+const COLLECTIVE_SYNONYMS: Array<[string, string]> = [['UBND các xã, phường', 'UBND các phường, xã']];
+const COLLECTIVE_BY_KEY = new Map([
+	...COLLECTIVES.map((c): [string, string] => [agencyKey(c).replace(/ /g, ''), c]),
+	...COLLECTIVE_SYNONYMS.map(([variant, c]): [string, string] => [agencyKey(variant).replace(/ /g, ''), c])
+]);
 
 /** What canonicalAgency did, so the importer can say so in a warning. */
 export interface CanonicalAgency {

@@ -42,6 +42,10 @@ describe('splitting a cell into agencies', () => {
 });
 
 describe('collectives', () => {
+	it('"UBND các xã, phường" is the same group as "UBND các phường, xã"', () => {
+		expect(canonicalAgency('UBND các xã, phường')).toBe('UBND các phường, xã');
+	});
+
 	it('"Các sở, ngành, địa phương" and "UBND các phường, xã" are groups', () => {
 		expect(isCollective('Các sở, ngành, địa phương')).toBe(true);
 		expect(isCollective('Các đơn vị có liên quan')).toBe(true);
