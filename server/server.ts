@@ -8,6 +8,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/database.js';
+import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import type { AppContext } from './context.js';
 import type { AppEnv } from './app-env.js';
 import { SyncServer } from './sync/sync-server.js';
@@ -37,6 +38,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 	const config = { ...loadConfig(), ...overrides };
 	const { db, sqlite } = await openDatabase(config.dataDir);
 	const ctx: AppContext = { config, db, sqlite };
+	const checkpointer = startWalCheckpointer(sqlite, path.join(config.dataDir, 'phoihop.sqlite'));
 	const log = options.quiet ? () => {} : (m: string) => console.log(m);
 	if (config.demo) {
 		const created = await loadDemoWorkspace(ctx);
@@ -75,6 +77,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 			sync.shutdown();
 			for (const client of wss.clients) client.terminate();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await checkpointer.stop();
 			await db.destroy();
 		}
 	};
