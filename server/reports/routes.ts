@@ -10,8 +10,7 @@ import type { BoardSummary } from '../../src/lib/review/board-summary.js';
 import { requireBoardAccess, requireSnapshotAccess } from '../snapshots/require-board.js';
 import { getSnapshotMeta, getSnapshotSummary, listSnapshots, liveSummary, type SnapshotMeta } from '../snapshots/snapshot-store.js';
 import { buildDashboard } from './dashboard.js';
-import { appendixWorkbook } from './appendix-xlsx.js';
-import { defaultPeriod, progressReportDocx, type ReportPeriod } from './progress-docx.js';
+import type { ReportPeriod } from './progress-docx.js';
 import { DOCX_TYPE, XLSX_TYPE, downloadResponse, fileStem } from './download.js';
 
 /**
@@ -49,6 +48,8 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 		r.get(`${base}/export.xlsx`, async (c) => {
 			const id = await guard(c);
 			const { summary, snapshot } = await source(ctx.db, kind, id);
+			// exceljs and docx are large: loaded on the first export, not at server start.
+			const { appendixWorkbook } = await import('./appendix-xlsx.js');
 			const bytes = await appendixWorkbook(summary, { snapshotName: snapshot?.name });
 			const name = `${fileStem(summary.appendix, snapshot ? snapshot.name : 'tien-do')}-${summary.asOf}.xlsx`;
 			return downloadResponse(bytes, XLSX_TYPE, name);
@@ -61,6 +62,7 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 			if (asked && asked !== 'half-year' && asked !== 'year') {
 				throw new ApiError(400, 'bad_period', 'Kỳ báo cáo phải là "half-year" (6 tháng) hoặc "year" (năm)');
 			}
+			const { defaultPeriod, progressReportDocx } = await import('./progress-docx.js');
 			const period = (asked as ReportPeriod | undefined) ?? defaultPeriod(summary.asOf);
 			const bytes = await progressReportDocx(summary, { period, date: kind === 'board' ? todayInVietnam() : summary.asOf });
 			const name = `bao-cao-${period === 'year' ? 'nam' : '6-thang'}-${fileStem(summary.appendix)}-${summary.asOf}.docx`;

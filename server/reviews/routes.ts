@@ -11,7 +11,6 @@ import { DOCX_TYPE, downloadResponse, fileStem } from '../reports/download.js';
 import { closeReview, openReview, recordItem } from './review-actions.js';
 import { itemRow, listSessions, loadSession, recordJoin, reorderItems, sessionRow, setController, setCurrentItem } from './review-store.js';
 import { parseRecordInput } from './record-input.js';
-import { minutesDocx } from './minutes-docx.js';
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
 
@@ -154,6 +153,7 @@ export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
 		const minutes = (await loadSession(ctx.db, s.id))!;
 		const snapshot = s.snapshot_id ? await getSnapshotMeta(ctx.db, s.snapshot_id) : null;
 		const { plan } = await loadSummaryContext(ctx.db, s.board_id);
+		const { minutesDocx } = await import('./minutes-docx.js'); // docx loads on first use
 		const bytes = await minutesDocx(minutes, plan, snapshot);
 		return downloadResponse(bytes, DOCX_TYPE, `bien-ban-${fileStem(minutes.title)}.docx`);
 	});

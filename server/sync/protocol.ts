@@ -29,29 +29,17 @@ export enum CloseCode {
 	TooLarge = 4413
 }
 
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+function encodeSync(step: SyncStep, payload: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, MessageType.Sync);
-	encoding.writeVarUint(e, SyncStep.Step1);
-	encoding.writeVarUint8Array(e, stateVector);
+	encoding.writeVarUint(e, step);
+	encoding.writeVarUint8Array(e, payload);
 	return encoding.toUint8Array(e);
 }
 
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.Sync);
-	encoding.writeVarUint(e, SyncStep.Step2);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
-
-export function encodeUpdate(update: Uint8Array): Uint8Array {
-	const e = encoding.createEncoder();
-	encoding.writeVarUint(e, MessageType.Sync);
-	encoding.writeVarUint(e, SyncStep.Update);
-	encoding.writeVarUint8Array(e, update);
-	return encoding.toUint8Array(e);
-}
+export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSync(SyncStep.Step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncStep.Step2, update);
+export const encodeUpdate = (update: Uint8Array) => encodeSync(SyncStep.Update, update);
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
 	const e = encoding.createEncoder();
