@@ -2,7 +2,7 @@
 import { startServer } from './server.js';
 
 const running = await startServer();
-console.log(`Phối hợp đang chạy tại ${running.url} (dữ liệu: ${running.ctx.config.dataDir})`);
+console.log(`Phối hợp đang chạy tại ${running.url} — đăng nhập: ${running.url}/login (dữ liệu: ${running.ctx.config.dataDir})`);
 
 let stopping = false;
 async function stop(signal: string) {
