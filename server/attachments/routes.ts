@@ -7,7 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
 import { requireUser } from '../auth/require.js';
-import { boardAccess } from '../boards/access.js';
+import { boardAccess, requireBoardAccess } from '../boards/access.js';
 import { addAttachment, cardsMap, readCard } from '../../src/lib/core/board-doc.js';
 import { cardAbilities } from '../../src/lib/core/permissions.js';
 import { newId } from '../../src/lib/core/ids.js';
@@ -33,9 +33,7 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 			const user = requireUser(c);
 			const boardId = c.req.param('id');
 			const cardId = c.req.param('cardId');
-			const access = await boardAccess(ctx.db, user, boardId);
-			if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
-			if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+			await requireBoardAccess(ctx.db, user, boardId);
 			const card = sync.rooms.withRoom(boardId, (room) => {
 				const m = cardsMap(room.doc).get(cardId);
 				return m ? readCard(cardId, m) : null;

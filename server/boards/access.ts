@@ -1,5 +1,6 @@
 import type { DB } from '../db/database.js';
 import type { SessionUser } from '../context.js';
+import { ApiError } from '../http-error.js';
 
 export type BoardAccess = 'ok' | 'not-found' | 'forbidden';
 
@@ -32,4 +33,11 @@ async function involvedAgencyIds(db: DB, boardId: string): Promise<Set<string>> 
 		for (const id of JSON.parse(r.support_json) as string[]) ids.add(id);
 	}
 	return ids;
+}
+
+/** A board the user may see, or 404/403 (board, attachment, snapshot, report and review routes). */
+export async function requireBoardAccess(db: DB, user: SessionUser, boardId: string): Promise<void> {
+	const access = await boardAccess(db, user, boardId);
+	if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
+	if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
 }

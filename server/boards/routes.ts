@@ -3,9 +3,8 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
 import type { SyncServer } from '../sync/sync-server.js';
-import { ApiError } from '../http-error.js';
 import { requireUser } from '../auth/require.js';
-import { boardAccess } from './access.js';
+import { boardAccess, requireBoardAccess } from './access.js';
 import { readBoard } from '../../src/lib/core/board-doc.js';
 import { todayInVietnam } from './today.js';
 
@@ -68,9 +67,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 	r.get('/boards/:id', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
-		const access = await boardAccess(ctx.db, user, id);
-		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
-		if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+		await requireBoardAccess(ctx.db, user, id);
 		const board = await ctx.db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 		const data = sync.rooms.withRoom(id, (room) => readBoard(room.doc));
 		return c.json({
@@ -90,9 +87,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 	r.get('/boards/:id/activity', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
-		const access = await boardAccess(ctx.db, user, id);
-		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
-		if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+		await requireBoardAccess(ctx.db, user, id);
 		const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
 		const cardId = c.req.query('cardId');
 		let q = ctx.db
