@@ -29,13 +29,13 @@ export interface MergeResult {
 	aliases: number;
 }
 
-/** Roles in the order an administrator thinks of them, with what each may do. */
-export const ROLE_CHOICES: { role: Role; label: string; hint: string; needsAgency: boolean }[] = [
-	{ role: 'editor', label: 'Chuyên viên đơn vị', hint: 'Cập nhật nhiệm vụ đơn vị mình chủ trì; bình luận, đính kèm ở nhiệm vụ phối hợp.', needsAgency: true },
-	{ role: 'viewer', label: 'Chỉ xem (đơn vị)', hint: 'Xem các bảng có đơn vị mình tham gia; không sửa.', needsAgency: true },
-	{ role: 'leader', label: 'Lãnh đạo', hint: 'Xem mọi bảng, báo cáo và bản chốt; không sửa.', needsAgency: false },
-	{ role: 'facilitator', label: 'Thư ký cuộc họp', hint: 'Sửa mọi nhiệm vụ của các bảng, điều hành phiên rà soát.', needsAgency: false },
-	{ role: 'admin', label: 'Thường trực (quản trị)', hint: 'Toàn quyền: nhập kế hoạch, quản lý tài khoản và đơn vị.', needsAgency: false }
+/** Roles in the order an administrator thinks of them (their labels and hints are in the admin catalogue). */
+export const ROLE_CHOICES: { role: Role; needsAgency: boolean }[] = [
+	{ role: 'editor', needsAgency: true },
+	{ role: 'viewer', needsAgency: true },
+	{ role: 'leader', needsAgency: false },
+	{ role: 'facilitator', needsAgency: false },
+	{ role: 'admin', needsAgency: false }
 ];
 
 export const MIN_PASSWORD = 8;
