@@ -9,7 +9,8 @@ import { initBoardDoc } from '../src/lib/core/board-doc.js';
 import { connectClient, type BenchClient, type Endpoint, type ServerKind } from './lib/clients.js';
 import { spawnServer, type ChildServer } from './lib/spawn-server.js';
 import { cpuSeconds, memoryMiB } from './lib/process-stats.js';
-import { runWorkload } from './lib/workload.js';
+import { runFanoutWorkload, runWorkload } from './lib/workload.js';
+import { connectReceiver } from './lib/receivers.js';
 import { measureDisk, measureOpen } from './lib/open-and-disk.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
 
@@ -25,6 +26,7 @@ const SECONDS = quick ? 4 : 10;
 const EDITS_PER_CLIENT_PER_SECOND = 1;
 const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
 const RAMP_CLIENTS = 50;
+const FANOUT = { senders: 5, receivers: 45, rates: quick ? [100, 400, 1600] : [100, 200, 400, 800, 1600, 3200], seconds: quick ? 3 : 5 };
 const BOARD_CARDS = 50;
 
 /** The same board for every server: Phối hợp loads it from its database, the others get it from a first client. */
@@ -140,6 +142,55 @@ async function rampRuns(seed: Uint8Array) {
 	return out;
 }
 
+/**
+ * The same ramp measured against the server rather than the clients: 5 full clients edit, 45
+ * lightweight receivers (no Y.Doc) time the arrivals.
+ */
+async function fanoutRampRuns(seed: Uint8Array) {
+	const out: { server: ServerKind; maxEditsPerSecond: number; steps: { editsPerSecond: number; p50: number; p99: number; lost: number }[] }[] = [];
+	for (const kind of SERVERS) {
+		const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
+		const steps = [];
+		let best = 0;
+		try {
+			const ep = await endpointFor(kind, server, seed, 2000);
+			const senders = await openClients(ep, FANOUT.senders);
+			type OnToken = (s: number, q: number, at: number) => void;
+			const handlers: (OnToken | null)[] = Array(FANOUT.receivers).fill(null);
+			const receivers = handlers.map((_, i) => connectReceiver(ep, (s, q, at) => handlers[i]?.(s, q, at)));
+			await Promise.all(receivers.map((r) => r.ready));
+			const slots = handlers.map((_, i) => ({ subscribe: (h: OnToken) => (handlers[i] = h) }));
+			for (const rate of FANOUT.rates) {
+				const r = await runFanoutWorkload(senders, slots, rate, FANOUT.seconds);
+				steps.push({ editsPerSecond: rate, p50: r.p50, p99: r.p99, lost: r.expected - r.deliveries });
+				log(`  fan-out ${kind.padEnd(12)} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+				if (r.p99 < 100 && r.expected === r.deliveries) best = rate;
+				else break;
+			}
+			for (const r of receivers) r.destroy();
+			for (const c of senders) c.destroy();
+		} finally {
+			await server.stop();
+		}
+		out.push({ server: kind, maxEditsPerSecond: best, steps });
+	}
+	return out;
+}
+
+function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
+	const ours = fanout.find((x) => x.server === 'phoihop')!;
+	const lines = [
+		`| server | max edits/s with p99 < 100 ms (${FANOUT.senders} editors, ${FANOUT.receivers} light receivers) | p99 ms at 400 edits/s | vs Phối hợp |`,
+		'|---|---:|---:|---:|'
+	];
+	for (const r of fanout) {
+		const at400 = r.steps.find((x) => x.editsPerSecond === 400);
+		const ratio = ours.maxEditsPerSecond ? (r.maxEditsPerSecond / ours.maxEditsPerSecond).toFixed(2) : '–';
+		lines.push(`| ${r.server} | ${r.maxEditsPerSecond} | ${at400 ? at400.p99.toFixed(1) : '–'} | ${ratio}× |`);
+	}
+	return lines.join('\n');
+}
+
 function table(rows: Row[], ramp: Awaited<ReturnType<typeof rampRuns>>) {
 	const lines: string[] = [];
 	const pad = (s: string | number, n: number) => String(s).padStart(n);
@@ -160,6 +211,12 @@ function table(rows: Row[], ramp: Awaited<ReturnType<typeof rampRuns>>) {
 }
 
 const seed = seedState();
+if (args.has('--only-fanout')) {
+	const fanout = await fanoutRampRuns(seed);
+	if (asJson) console.log(JSON.stringify({ fanout }, null, 2));
+	else console.log('\n' + fanoutTable(fanout));
+	process.exit(0);
+}
 log(`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run`);
 const open = await measureOpen(2000, quick ? 3 : 7);
 log(`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms, integration into the Y.Doc after step 2 ${open.integrateMs.toFixed(0)} ms (state ${open.stateBytes} bytes)`);
@@ -167,11 +224,14 @@ const disk = await measureDisk(quick ? 20_000 : 100_000);
 log(`  ${disk.edits} edits: log ${disk.beforeBytes} bytes → compacted ${disk.afterBytes} bytes (${disk.ratio.toFixed(2)}× encoded state)`);
 const rows = await latencyRuns(seed);
 const ramp = await rampRuns(seed);
-const result = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, open, disk, rows, ramp };
+const fanout = await fanoutRampRuns(seed);
+const result = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, open, disk, rows, ramp, fanout };
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
 	console.log('');
 	console.log(table(rows, ramp));
+	console.log('');
+	console.log(fanoutTable(fanout));
 	console.log('');
 	console.log(
 		`Open a 2,000-card board (server side, to sync step 2): cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms; the Y.Doc integration that follows step 2 takes ${open.integrateMs.toFixed(0)} ms`

@@ -74,6 +74,7 @@ export async function measureDisk(edits: number) {
 			else resultText(doc, card).insert(0, 'x');
 		});
 	}
+	room.flush();
 	const editMs = performance.now() - t0;
 	const size = () =>
 		(sqlite.prepare('select coalesce(sum(length(data)),0) as n from board_updates where board_id = ?').get(boardId) as { n: number }).n +

@@ -87,3 +87,56 @@ export async function runWorkload(clients: BenchClient[], editsPerSecond: number
 		throughput: deliveries / seconds
 	};
 }
+
+/**
+ * A few full clients edit at a total rate; many lightweight receivers only time the arrivals.
+ * Latency is measured at the receivers; a receiver counts each edit once.
+ */
+export async function runFanoutWorkload(
+	senders: BenchClient[],
+	receivers: { subscribe(onToken: (sender: number, seq: number, at: number) => void): void }[],
+	totalEditsPerSecond: number,
+	seconds: number
+): Promise<WorkloadResult> {
+	const sentAt = new Map<string, number>();
+	const latencies: number[] = [];
+	let deliveries = 0;
+	const seen = receivers.map(() => new Set<string>());
+	receivers.forEach((r, ri) =>
+		r.subscribe((s, q, at) => {
+			const key = `${s}:${q}`;
+			const t = sentAt.get(key);
+			if (t === undefined || seen[ri].has(key)) return;
+			seen[ri].add(key);
+			latencies.push(at - t);
+			deliveries++;
+		})
+	);
+	const cardIds = [...cardsMap(senders[0].doc).keys()];
+	const interval = (1000 * senders.length) / totalEditsPerSecond;
+	const end = performance.now() + seconds * 1000;
+	let edits = 0;
+	const timers = senders.map((c, ci) => {
+		let seq = 0;
+		return setTimeout(function tick() {
+			if (performance.now() >= end) return;
+			const card = cardIds[(ci * 7 + seq) % cardIds.length];
+			const key = `${ci}:${seq}`;
+			sentAt.set(key, performance.now());
+			c.doc.transact(() => {
+				resultText(c.doc, card).insert(0, `\u27e6${key}\u27e7`);
+				if (seq % 2 === 1) setStatus(c.doc, card, STATUSES[seq % 4], { userId: 'bench' });
+			});
+			seq++;
+			edits++;
+			timers[ci] = setTimeout(tick, interval);
+		}, (ci / senders.length) * interval);
+	});
+	await new Promise((r) => setTimeout(r, seconds * 1000));
+	for (const t of timers) clearTimeout(t);
+	const expected = edits * receivers.length;
+	const drainUntil = performance.now() + 5000;
+	while (deliveries < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
+	latencies.sort((a, b) => a - b);
+	return { edits, deliveries, expected, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: deliveries / seconds };
+}

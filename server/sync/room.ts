@@ -98,22 +98,45 @@ export class Room {
 		this.waitingForStep1 = [];
 	}
 
+	/**
+	 * Accepted updates wait here for the end of the event-loop turn: then they are stored in one
+	 * transaction and only after that relayed. Under load one commit carries many updates; alone,
+	 * an update waits one turn. Nothing is relayed or served before it is stored.
+	 */
+	private unlogged: { update: Uint8Array; origin: PendingOrigin | null }[] = [];
+	private flushScheduled = false;
+
 	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		const pending = origin as PendingOrigin | null;
-		this.lastUpdateId = this.log.append(this.boardId, update, pending?.userId ?? null, pending?.activity ?? []);
-		this.logLength++;
-		if (this.cachedBase) {
-			this.cachedTail.push(update);
-			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
-		}
-		const frame = encodeUpdate(update);
-		for (const peer of this.peers.keys()) if (peer !== pending?.peer) peer.send(frame);
-		if (pending && this.hooks.onChanged) {
-			const cards = new Set<string>();
-			for (const a of pending.activity) if (a.cardId) cards.add(a.cardId);
-			this.hooks.onChanged(this, cards);
+		this.unlogged.push({ update, origin: origin as PendingOrigin | null });
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			setImmediate(() => this.flush());
 		}
 	};
+
+	/** Stores the accepted updates not yet in the log, then relays them; idempotent. */
+	flush(): void {
+		this.flushScheduled = false;
+		const batch = this.unlogged;
+		if (batch.length === 0) return;
+		this.unlogged = [];
+		this.lastUpdateId = this.log.appendBatch(
+			this.boardId,
+			batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] }))
+		);
+		this.logLength += batch.length;
+		const changed = new Set<string>();
+		for (const { update, origin } of batch) {
+			if (this.cachedBase) {
+				this.cachedTail.push(update);
+				if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
+			}
+			const frame = encodeUpdate(update);
+			for (const peer of this.peers.keys()) if (peer !== origin?.peer) peer.send(frame);
+			if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
+		}
+		this.hooks.onChanged?.(this, changed);
+	}
 
 	private onAwarenessUpdate = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -152,6 +175,7 @@ export class Room {
 	 * vector) gets the cached full state as stored — a base and the updates since — without encoding.
 	 */
 	syncStep2For(stateVector: Uint8Array): Uint8Array[] {
+		this.flush(); // a client is never sent state that is not stored yet
 		if (isEmptyStateVector(stateVector)) {
 			if (!this.cachedBase) {
 				this.cachedBase = Y.encodeStateAsUpdate(this.doc);
@@ -195,6 +219,7 @@ export class Room {
 	}
 
 	destroy(): void {
+		this.flush();
 		this.unintegrated = null;
 		this.ydoc.off('update', this.onDocUpdate);
 		this.awareness.off('update', this.onAwarenessUpdate);

@@ -60,9 +60,12 @@ export class Rooms {
 	/** Runs a server-side change on a board's document, opening its room for the time it takes. */
 	withRoom<T>(boardId: string, fn: (room: Room) => T): T {
 		const room = this.open(boardId);
+		room.flush();
 		try {
 			return fn(room);
 		} finally {
+			// What an HTTP reader is about to see, or a server change just made, is stored first.
+			room.flush();
 			if (room.peers.size === 0) this.scheduleUnload(room);
 		}
 	}
@@ -101,6 +104,7 @@ export class Rooms {
 	}
 
 	compact(room: Room): void {
+		room.flush();
 		if (room.logLength === 0) return;
 		const state = this.log.compactFromDoc(room.boardId, room.doc, room.lastUpdateId);
 		room.dropCache(state);

@@ -12,6 +12,12 @@ export interface ActivityRow {
 	detail: string | null;
 }
 
+export interface LogEntry {
+	update: Uint8Array;
+	userId: string | null;
+	activity: ActivityRow[];
+}
+
 export class UpdateLog {
 	private insertUpdate: SQLite.Statement;
 	private insertActivity: SQLite.Statement;
@@ -21,6 +27,7 @@ export class UpdateLog {
 	private deleteUpdates: SQLite.Statement;
 	private countUpdates: SQLite.Statement;
 	private appendTx: (boardId: string, update: Uint8Array, userId: string | null, activity: ActivityRow[]) => number;
+	private appendBatchTx: (boardId: string, entries: LogEntry[]) => number;
 
 	constructor(private sqlite: SQLite.Database) {
 		this.insertUpdate = sqlite.prepare(
@@ -37,12 +44,25 @@ export class UpdateLog {
 		);
 		this.deleteUpdates = sqlite.prepare('delete from board_updates where board_id = ? and id <= ?');
 		this.countUpdates = sqlite.prepare('select count(*) as n from board_updates where board_id = ? and id > ?');
-		this.appendTx = sqlite.transaction((boardId, update, userId, activity) => {
+		const insertOne = (boardId: string, e: LogEntry, now: string) => {
+			const id = Number(this.insertUpdate.run(boardId, e.update, e.userId, now).lastInsertRowid);
+			for (const a of e.activity) this.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
+			return id;
+		};
+		this.appendTx = sqlite.transaction((boardId, update, userId, activity) =>
+			insertOne(boardId, { update, userId, activity }, new Date().toISOString())
+		);
+		this.appendBatchTx = sqlite.transaction((boardId: string, entries: LogEntry[]) => {
 			const now = new Date().toISOString();
-			const id = Number(this.insertUpdate.run(boardId, update, userId, now).lastInsertRowid);
-			for (const a of activity) this.insertActivity.run(boardId, a.cardId, userId, a.field, a.detail, now);
+			let id = 0;
+			for (const e of entries) id = insertOne(boardId, e, now);
 			return id;
 		});
+	}
+
+	/** Appends several accepted updates, each with its attribution, in one transaction; returns the last log id. */
+	appendBatch(boardId: string, entries: LogEntry[]): number {
+		return this.appendBatchTx(boardId, entries);
 	}
 
 	/** Appends an accepted update and its attribution in one transaction; returns the log id. */
