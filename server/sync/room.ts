@@ -135,7 +135,7 @@ export class Room {
 			for (const peer of this.peers.keys()) if (peer !== origin?.peer) peer.send(frame);
 			if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
 		}
-		this.hooks.onChanged?.(this, changed);
+		if (changed.size > 0) this.hooks.onChanged?.(this, changed);
 	}
 
 	private onAwarenessUpdate = (

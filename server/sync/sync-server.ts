@@ -65,7 +65,8 @@ export class SyncServer {
 	change(boardId: string, userId: string | null, cardId: string | null, field: string, fn: (room: Room) => void): void {
 		this.rooms.withRoom(boardId, (room) => {
 			room.applyServerChange(userId, [{ cardId, field, detail: null }], () => fn(room));
-			this.projection.markDirty(boardId, room.doc, cardId ? [cardId] : 'all');
+			// A change to one card reaches the projection through the room; a board-wide one is marked here.
+			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all');
 		});
 	}
 

@@ -25,8 +25,6 @@ export class UpdateLog {
 	private selectUpdates: SQLite.Statement;
 	private upsertState: SQLite.Statement;
 	private deleteUpdates: SQLite.Statement;
-	private countUpdates: SQLite.Statement;
-	private appendTx: (boardId: string, update: Uint8Array, userId: string | null, activity: ActivityRow[]) => number;
 	private appendBatchTx: (boardId: string, entries: LogEntry[]) => number;
 
 	constructor(private sqlite: SQLite.Database) {
@@ -43,15 +41,11 @@ export class UpdateLog {
 			 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`
 		);
 		this.deleteUpdates = sqlite.prepare('delete from board_updates where board_id = ? and id <= ?');
-		this.countUpdates = sqlite.prepare('select count(*) as n from board_updates where board_id = ? and id > ?');
 		const insertOne = (boardId: string, e: LogEntry, now: string) => {
 			const id = Number(this.insertUpdate.run(boardId, e.update, e.userId, now).lastInsertRowid);
 			for (const a of e.activity) this.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
 			return id;
 		};
-		this.appendTx = sqlite.transaction((boardId, update, userId, activity) =>
-			insertOne(boardId, { update, userId, activity }, new Date().toISOString())
-		);
 		this.appendBatchTx = sqlite.transaction((boardId: string, entries: LogEntry[]) => {
 			const now = new Date().toISOString();
 			let id = 0;
@@ -63,16 +57,6 @@ export class UpdateLog {
 	/** Appends several accepted updates, each with its attribution, in one transaction; returns the last log id. */
 	appendBatch(boardId: string, entries: LogEntry[]): number {
 		return this.appendBatchTx(boardId, entries);
-	}
-
-	/** Appends an accepted update and its attribution in one transaction; returns the log id. */
-	append(boardId: string, update: Uint8Array, userId: string | null, activity: ActivityRow[] = []): number {
-		return this.appendTx(boardId, update, userId, activity);
-	}
-
-	/** Whether the board has any stored state or log. */
-	exists(boardId: string): boolean {
-		return this.selectState.get(boardId) !== undefined;
 	}
 
 	/** The stored state and every logged update after it, as bytes (not yet applied to a document). */
@@ -87,45 +71,6 @@ export class UpdateLog {
 		};
 	}
 
-	/** The stored state and every logged update after it, applied to a document. */
-	load(boardId: string, doc: Y.Doc): { lastUpdateId: number; logLength: number } {
-		const { state, updates, lastUpdateId } = this.loadBytes(boardId);
-		if (state) Y.applyUpdate(doc, state);
-		for (const u of updates) Y.applyUpdate(doc, u);
-		return { lastUpdateId, logLength: updates.length };
-	}
-
-	/** Stores the state of a board (the importer's initial document, a snapshot restore). */
-	writeState(boardId: string, state: Uint8Array, lastUpdateId = 0): void {
-		this.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
-	}
-
-	/**
-	 * Folds the log up to `upToId` into the stored state. Works from the stored bytes (mergeUpdates),
-	 * not from a live document, so it can run while the room keeps accepting updates.
-	 */
-	compact(boardId: string, upToId?: number): { before: number; after: number; folded: number } {
-		return this.sqlite.transaction(() => {
-			const state = this.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
-			const base = state?.last_update_id ?? 0;
-			const rows = (this.selectUpdates.all(boardId, base) as { id: number; data: Buffer }[]).filter(
-				(r) => upToId === undefined || r.id <= upToId
-			);
-			const before = (state?.state.length ?? 0) + rows.reduce((n, r) => n + r.data.length, 0);
-			if (rows.length === 0) return { before, after: before, folded: 0 };
-			const merged = Y.mergeUpdates([...(state ? [state.state] : []), ...rows.map((r) => r.data)]);
-			// mergeUpdates keeps deleted content; re-encoding through a document garbage-collects it.
-			const doc = new Y.Doc();
-			Y.applyUpdate(doc, merged);
-			const compacted = Y.encodeStateAsUpdate(doc);
-			doc.destroy();
-			const last = rows[rows.length - 1].id;
-			this.upsertState.run(boardId, compacted, last, new Date().toISOString());
-			this.deleteUpdates.run(boardId, last);
-			return { before, after: compacted.length, folded: rows.length };
-		})();
-	}
-
 	/** Stores a live document's state as the compacted state, dropping the log it includes. */
 	compactFromDoc(boardId: string, doc: Y.Doc, lastUpdateId: number): Uint8Array {
 		const state = Y.encodeStateAsUpdate(doc);
@@ -136,7 +81,4 @@ export class UpdateLog {
 		return state;
 	}
 
-	pendingCount(boardId: string, afterId: number): number {
-		return (this.countUpdates.get(boardId, afterId) as { n: number }).n;
-	}
 }
