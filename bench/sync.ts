@@ -20,13 +20,23 @@ const quick = args.has('--quick');
 const asJson = args.has('--json');
 const log = (...m: unknown[]) => (asJson ? console.error(...m) : console.log(...m));
 
-const SERVERS: ServerKind[] = ['phoihop', 'hocuspocus', 'y-websocket', 'relay'];
+const ALL_SERVERS: ServerKind[] = ['phoihop', 'hocuspocus', 'y-websocket', 'relay'];
+// --servers=phoihop,hocuspocus runs only those (Phối hợp is always included: ratios are to it).
+const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+const SERVERS = only ? ALL_SERVERS.filter((s) => s === 'phoihop' || only.includes(s)) : ALL_SERVERS;
 const CLIENT_COUNTS = quick ? [10, 50] : [10, 50, 200];
 const SECONDS = quick ? 4 : 10;
 const EDITS_PER_CLIENT_PER_SECOND = 1;
 const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
 const RAMP_CLIENTS = 50;
-const FANOUT = { senders: 5, receivers: 45, rates: quick ? [100, 400, 1600] : [100, 200, 400, 800, 1600, 3200], seconds: quick ? 3 : 5 };
+// --rates=800,1200 replaces the fan-out ramp's steps.
+const rates = process.argv.find((a) => a.startsWith('--rates='))?.slice('--rates='.length).split(',').map(Number);
+const FANOUT = {
+	senders: 5,
+	receivers: 45,
+	rates: rates ?? (quick ? [100, 400, 1600] : [100, 200, 400, 800, 1200, 1600, 2000, 2400, 3200]),
+	seconds: quick ? 3 : 5
+};
 const BOARD_CARDS = 50;
 
 /** The same board for every server: Phối hợp loads it from its database, the others get it from a first client. */

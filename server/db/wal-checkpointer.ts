@@ -1,10 +1,17 @@
 /**
  * WAL checkpoints off the main thread. SQLite's automatic checkpoint runs inside whichever commit
  * crosses the threshold, stalling that commit (and so the sync relay behind it) for milliseconds.
- * Here the main connection never checkpoints; a worker thread with its own connection runs passive
- * checkpoints, which proceed alongside writers. Under writes so continuous that a passive checkpoint
- * never catches up (the log can only restart from its beginning after one does), the worker falls
- * back to a truncating checkpoint once the log passes a size limit; writers then wait for it briefly.
+ * Here the main connection never checkpoints automatically; a worker thread with its own connection
+ * runs passive checkpoints, which copy the log into the database alongside writers.
+ *
+ * Under continuous writes a passive checkpoint never catches up with the writer (the log can only
+ * restart from its beginning once every frame is copied), so the log file keeps growing. Blocking
+ * checkpoints (RESTART, TRUNCATE) would end that, but they stop every writer while they wait, and a
+ * writer's busy handler sleeps in coarse steps: measured, a 32 MiB TRUNCATE stalled a commit (and the
+ * relay behind it) for 80–110 ms. Instead, when the log passes the limit the worker asks the main
+ * thread to finish the job: right after the worker's own pass only a few milliseconds of frames are
+ * left to copy, the main thread copies them between two commits (a passive checkpoint, no waiting),
+ * and its next write restarts the log, which `journal_size_limit` then trims back to the limit.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -17,32 +24,77 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 2000');
 const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const frameBytes = db.pragma('page_size', { simple: true }) + 24;
+let lastLog = -1;
 const timer = setInterval(() => {
 	try {
-		db.pragma(walSize() > workerData.maxWalBytes ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
-	} catch (e) { parentPort.postMessage(String(e)); }
+		if (walSize() > workerData.emergencyWalBytes) {
+			db.pragma('wal_checkpoint(TRUNCATE)');
+			return;
+		}
+		const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+		if (!r || r.busy) return;
+		const quiet = r.log === lastLog;
+		lastLog = r.log;
+		// Nothing written for a whole interval, everything copied, and the file is large: give its space
+		// back. With no writer about, the truncating checkpoint has nothing to wait for.
+		if (quiet && r.checkpointed === r.log) {
+			if (r.log > 0 && walSize() > workerData.maxWalBytes) db.pragma('wal_checkpoint(TRUNCATE)');
+		}
+		// The current log is long: the writer never paused long enough for it to restart. Let the main
+		// thread copy the frames written since this pass, between two of its commits; its next write
+		// then restarts the log from the beginning of the file.
+		else if (r.log * frameBytes > workerData.maxWalBytes) parentPort.postMessage('finish');
+	} catch (e) { parentPort.postMessage('error:' + String(e)); }
 }, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
 `;
 
 export interface WalCheckpointer {
+	/** Main-thread checkpoints run so far (to finish what the worker started). */
+	readonly finishes: number;
 	stop(): Promise<void>;
+}
+
+export interface WalCheckpointerOptions {
+	intervalMs?: number;
+	/** Past this size the main thread finishes a checkpoint so that the log restarts. */
+	maxWalBytes?: number;
+	/** Past this size (the main thread cannot keep up) the worker truncates the log, blocking writers. */
+	emergencyWalBytes?: number;
 }
 
 export function startWalCheckpointer(
 	sqlite: SQLite.Database,
 	file: string,
-	{ intervalMs = 1000, maxWalBytes = 32 * 1024 * 1024 } = {}
+	{ intervalMs = 1000, maxWalBytes = 8 * 1024 * 1024, emergencyWalBytes = 256 * 1024 * 1024 }: WalCheckpointerOptions = {}
 ): WalCheckpointer {
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, intervalMs, maxWalBytes } });
+	const worker = new Worker(WORKER_SOURCE, {
+		eval: true,
+		workerData: { file, driver, intervalMs, maxWalBytes, emergencyWalBytes }
+	});
 	worker.unref();
 	sqlite.pragma('wal_autocheckpoint = 0');
 	// If the worker cannot run, SQLite goes back to checkpointing by itself rather than letting the WAL grow.
 	const fallBack = () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000');
 	worker.on('error', fallBack);
+	let finishes = 0;
+	worker.on('message', (m: string) => {
+		if (m !== 'finish' || !sqlite.open || sqlite.inTransaction) return;
+		try {
+			// Passive: copies the frames the worker has not, never waits; busy if the worker is mid-pass.
+			sqlite.pragma('wal_checkpoint(PASSIVE)');
+			finishes++;
+		} catch {
+			// The next message tries again.
+		}
+	});
 	let stopped = false;
 	return {
+		get finishes() {
+			return finishes;
+		},
 		stop() {
 			if (stopped) return Promise.resolve();
 			stopped = true;

@@ -74,7 +74,7 @@ export class Projection {
 		);
 		this.insertAttachment = sqlite.prepare(`insert into attachments (id, board_id, card_id, name, size, mime, sha256, uploaded_by, uploaded_at)
 			values (?, ?, ?, ?, ?, ?, '', ?, ?) on conflict(id) do nothing`);
-		this.writeCards = sqlite.transaction((boardId: string, doc: Y.Doc, ids: Iterable<string>) => {
+		const writeCards = sqlite.transaction((boardId: string, doc: Y.Doc, ids: Iterable<string>) => {
 			const cards = cardsMap(doc);
 			for (const id of ids) {
 				const map = cards.get(id);
@@ -93,6 +93,7 @@ export class Projection {
 				}
 			}
 		});
+		this.writeCards = writeCards.immediate;
 	}
 
 	/** Marks cards of a board as changed; they are written after a short quiet period. */
@@ -116,7 +117,13 @@ export class Projection {
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			this.writeBoard(id, entry.doc, entry.cards);
+			try {
+				this.writeBoard(id, entry.doc, entry.cards);
+			} catch (err) {
+				// The document is the source of truth: the rows are written again on the next change.
+				console.error(`board ${id}: projection failed (${String(err)}); will retry`);
+				this.markDirty(id, entry.doc, entry.cards);
+			}
 		}
 	}
 

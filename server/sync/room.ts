@@ -114,28 +114,67 @@ export class Room {
 		}
 	};
 
-	/** Stores the accepted updates not yet in the log, then relays them; idempotent. */
-	flush(): void {
+	private retryTimer: NodeJS.Timeout | null = null;
+	/** Times storing a batch failed (the batch was kept and retried). */
+	storeFailures = 0;
+
+	/**
+	 * Stores the accepted updates not yet in the log, then relays them; idempotent. Returns false when
+	 * storing failed: then nothing is relayed, the updates stay queued and are retried shortly.
+	 */
+	flush(): boolean {
 		this.flushScheduled = false;
 		const batch = this.unlogged;
-		if (batch.length === 0) return;
+		if (batch.length === 0) return true;
+		try {
+			this.lastUpdateId = this.log.appendBatch(
+				this.boardId,
+				batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] }))
+			);
+		} catch (err) {
+			// Not stored, so not relayed. The process keeps the updates (in the document and in this queue)
+			// and tries again; a failure here must not take the whole server down.
+			this.storeFailures++;
+			if (this.storeFailures === 1 || this.storeFailures % 100 === 0) {
+				console.error(`board ${this.boardId}: storing ${batch.length} update(s) failed (${String(err)}); retrying`);
+			}
+			this.retryTimer ??= setTimeout(() => {
+				this.retryTimer = null;
+				this.flush();
+			}, 50);
+			return false;
+		}
 		this.unlogged = [];
-		this.lastUpdateId = this.log.appendBatch(
-			this.boardId,
-			batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] }))
-		);
 		this.logLength += batch.length;
 		const changed = new Set<string>();
-		for (const { update, origin } of batch) {
-			if (this.cachedBase) {
-				this.cachedTail.push(update);
-				if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
-			}
-			const frame = encodeUpdate(update);
-			for (const peer of this.peers.keys()) if (peer !== origin?.peer) peer.send(frame);
-			if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
-		}
+		for (const { origin } of batch) if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
+		this.relay(batch);
 		if (changed.size > 0) this.hooks.onChanged?.(this, changed);
+		return true;
+	}
+
+	/**
+	 * Sends a stored batch to the peers: one message per peer, whatever the batch size. Under load a
+	 * turn's batch holds many updates, and one socket write per peer instead of one per update is
+	 * what keeps the relay from drowning in system calls. A peer is not sent its own updates.
+	 */
+	private relay(batch: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
+		const all = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+		if (this.cachedBase) {
+			this.cachedTail.push(all);
+			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
+		}
+		const senders = new Set<Peer>();
+		for (const { origin } of batch) if (origin?.peer) senders.add(origin.peer);
+		const frame = encodeUpdate(all);
+		for (const peer of this.peers.keys()) {
+			if (!senders.has(peer)) {
+				peer.send(frame);
+				continue;
+			}
+			const others = batch.filter((b) => b.origin?.peer !== peer).map((b) => b.update);
+			if (others.length > 0) peer.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
+		}
 	}
 
 	private onAwarenessUpdate = (
@@ -220,6 +259,7 @@ export class Room {
 
 	destroy(): void {
 		this.flush();
+		if (this.retryTimer) clearTimeout(this.retryTimer);
 		this.unintegrated = null;
 		this.ydoc.off('update', this.onDocUpdate);
 		this.awareness.off('update', this.onAwarenessUpdate);

@@ -96,7 +96,12 @@ export class Rooms {
 		else {
 			const t = setTimeout(() => {
 				this.compactTimers.delete(room.boardId);
-				this.compact(room);
+				try {
+					this.compact(room);
+				} catch (err) {
+					// The log stays as it is (nothing is lost); the next quiet moment tries again.
+					console.error(`board ${room.boardId}: compaction failed (${String(err)})`);
+				}
 			}, 2000);
 			t.unref();
 			this.compactTimers.set(room.boardId, t);

@@ -46,12 +46,15 @@ export class UpdateLog {
 			for (const a of e.activity) this.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
 			return id;
 		};
-		this.appendBatchTx = sqlite.transaction((boardId: string, entries: LogEntry[]) => {
+		const appendBatch = sqlite.transaction((boardId: string, entries: LogEntry[]) => {
 			const now = new Date().toISOString();
 			let id = 0;
 			for (const e of entries) id = insertOne(boardId, e, now);
 			return id;
 		});
+		// BEGIN IMMEDIATE: the write lock is taken (waiting if need be) before a read snapshot exists. A
+		// deferred transaction reads first and fails at once with SQLITE_BUSY if that snapshot went stale.
+		this.appendBatchTx = appendBatch.immediate;
 	}
 
 	/** Appends several accepted updates, each with its attribution, in one transaction; returns the last log id. */
@@ -77,8 +80,7 @@ export class UpdateLog {
 		this.sqlite.transaction(() => {
 			this.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
 			this.deleteUpdates.run(boardId, lastUpdateId);
-		})();
+		}).immediate();
 		return state;
 	}
-
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readBoard, setProgress, setResult, setStatus } from '../../../src/lib/core/board-doc.js';
+import { decodeClientMessage, MessageType, SyncStep } from '../../../server/sync/protocol.js';
+import type { Peer } from '../../../server/sync/room.js';
+import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let token: string;
+let boardId: string;
+
+beforeAll(async () => {
+	server = await startTestServer();
+	token = await login(server.url, 'thuky');
+	boardId = (await api<{ id: string }[]>(server.url, token, '/api/boards'))[0].id;
+});
+afterAll(async () => server.stop());
+
+/** A peer of the room that records the update messages it is sent, and keeps a replica. */
+function recordingPeer(userId: string, agencyId: string | null) {
+	const updates: Uint8Array[] = [];
+	const replica = new Y.Doc();
+	const peer: Peer = {
+		userId,
+		guard: { subject: { id: userId, role: 'facilitator', agencyId }, isCollective: () => false },
+		send(frame) {
+			const msg = decodeClientMessage(frame);
+			if (msg.type === MessageType.Sync && msg.step !== SyncStep.Step1) {
+				if (msg.step === SyncStep.Update) updates.push(msg.update);
+				Y.applyUpdate(replica, msg.update);
+			}
+		}
+	};
+	return { peer, updates, replica };
+}
+
+describe('relay', () => {
+	it('sends the updates of one turn as one message per peer, without a peer’s own updates, and everyone converges', async () => {
+		const user = server.ctx.sqlite.prepare(`select id, agency_id from users where username = 'thuky'`).get() as { id: string; agency_id: string | null };
+		const room = server.sync.rooms.open(boardId);
+		const peers = [recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id)];
+		for (const p of peers) {
+			room.join(p.peer);
+			Y.applyUpdate(p.replica, Y.encodeStateAsUpdate(room.doc));
+		}
+		const [a, b, c] = peers;
+		const cards = readBoard(room.doc).cards.map((x) => x.id);
+		const edit = (p: (typeof peers)[number], fn: (doc: Y.Doc) => void) => {
+			const before = Y.encodeStateVector(p.replica);
+			fn(p.replica);
+			const result = room.applyClientUpdate(p.peer, Y.encodeStateAsUpdate(p.replica, before));
+			expect(result).toEqual({ ok: true });
+		};
+		// Three updates from two peers within one turn of the event loop.
+		edit(a, (d) => setStatus(d, cards[0], 'doing', { userId: user.id }));
+		edit(b, (d) => setResult(d, cards[1], 'Đã gửi báo cáo quý', { userId: user.id }));
+		edit(a, (d) => setProgress(d, cards[2], 40, { userId: user.id }));
+		expect(c.updates).toHaveLength(0); // nothing relayed before it is stored
+		await new Promise((r) => setImmediate(r));
+
+		expect(c.updates).toHaveLength(1); // all three, merged
+		expect(a.updates).toHaveLength(1); // only b's
+		expect(b.updates).toHaveLength(1); // only a's two
+		const state = (d: Y.Doc) => readBoard(d).cards.filter((x) => cards.slice(0, 3).includes(x.id));
+		for (const p of peers) expect(state(p.replica)).toEqual(state(room.doc));
+		const byId = (id: string) => readBoard(c.replica).cards.find((x) => x.id === id)!;
+		const [s0, s1, s2] = cards.slice(0, 3).map(byId);
+		expect([s0.status, s1.result, s2.progress]).toEqual(['doing', 'Đã gửi báo cáo quý', 40]);
+		// And the three are in the log.
+		const logged = server.ctx.sqlite.prepare('select count(*) as n from board_updates where board_id = ?').get(boardId) as { n: number };
+		expect(logged.n).toBeGreaterThanOrEqual(3);
+		for (const p of peers) server.sync.rooms.leave(room, p.peer);
+	});
+
+	it('when storing fails, the update is neither relayed nor lost: it is stored and relayed once storage works again', async () => {
+		const sqlite = server.ctx.sqlite;
+		const a = connectBoard(server.wsUrl, boardId, token);
+		const b = connectBoard(server.wsUrl, boardId, token);
+		await Promise.all([synced(a), synced(b)]);
+		const cardId = readBoard(a.doc).cards[3].id;
+		const countFor = () => (sqlite.prepare('select count(*) as n from board_updates where board_id = ?').get(boardId) as { n: number }).n;
+		const before = countFor();
+		sqlite.exec(`create trigger fail_append before insert on board_updates begin select raise(abort, 'disk I/O error (test)'); end`);
+		const errors: unknown[] = [];
+		const origError = console.error;
+		console.error = (...m: unknown[]) => errors.push(m);
+		try {
+			setResult(a.doc, cardId, 'Chờ lưu', { userId: 'u' });
+			await new Promise((r) => setTimeout(r, 300));
+			expect(readBoard(b.doc).cards.find((c) => c.id === cardId)!.result).toBe('');
+			expect(countFor()).toBe(before);
+			expect(errors.length).toBeGreaterThan(0);
+		} finally {
+			sqlite.exec('drop trigger fail_append');
+			console.error = origError;
+		}
+		await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cardId)!.result === 'Chờ lưu', 3000, 'relay after storage recovers');
+		expect(countFor()).toBeGreaterThan(before);
+		// The server kept serving: a new client gets the stored result.
+		const c = connectBoard(server.wsUrl, boardId, token);
+		await synced(c);
+		expect(readBoard(c.doc).cards.find((x) => x.id === cardId)!.result).toBe('Chờ lưu');
+		for (const x of [a, b, c]) x.destroy();
+	});
+});
