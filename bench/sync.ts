@@ -9,8 +9,9 @@ import { initBoardDoc } from '../src/lib/core/board-doc.js';
 import { connectClient, type BenchClient, type Endpoint, type ServerKind } from './lib/clients.js';
 import { spawnServer, type ChildServer } from './lib/spawn-server.js';
 import { cpuSeconds, memoryMiB } from './lib/process-stats.js';
-import { runFanoutWorkload, runWorkload } from './lib/workload.js';
-import { connectReceiver } from './lib/receivers.js';
+import { runLightWorkload, runWorkload, type LightSlot } from './lib/workload.js';
+import { connectLight, type OnToken } from './lib/light-client.js';
+import { cardsMap } from '../src/lib/core/board-doc.js';
 import { measureDisk, measureOpen } from './lib/open-and-disk.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
 
@@ -24,17 +25,21 @@ const ALL_SERVERS: ServerKind[] = ['phoihop', 'hocuspocus', 'y-websocket', 'rela
 // --servers=phoihop,hocuspocus runs only those (Phối hợp is always included: ratios are to it).
 const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
 const SERVERS = only ? ALL_SERVERS.filter((s) => s === 'phoihop' || only.includes(s)) : ALL_SERVERS;
-const CLIENT_COUNTS = quick ? [10, 50] : [10, 50, 200];
+// --clients=50 runs the latency table for those client counts only.
+const clientCounts = process.argv.find((a) => a.startsWith('--clients='))?.slice('--clients='.length).split(',').map(Number);
+const CLIENT_COUNTS = clientCounts ?? (quick ? [10, 50] : [10, 50, 200]);
 const SECONDS = quick ? 4 : 10;
+// --rounds=N measures each latency cell N times (servers interleaved) and reports the median.
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (quick ? 1 : 3));
 const EDITS_PER_CLIENT_PER_SECOND = 1;
 const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
 const RAMP_CLIENTS = 50;
 // --rates=800,1200 replaces the fan-out ramp's steps.
 const rates = process.argv.find((a) => a.startsWith('--rates='))?.slice('--rates='.length).split(',').map(Number);
 const FANOUT = {
-	senders: 5,
-	receivers: 45,
-	rates: rates ?? (quick ? [100, 400, 1600] : [100, 200, 400, 800, 1200, 1600, 2000, 2400, 3200]),
+	clients: 50,
+	editors: 5,
+	rates: rates ?? (quick ? [100, 400, 1600, 3200] : [100, 400, 800, 1200, 1600, 2000, 2400, 3200, 4000, 4800]),
 	seconds: quick ? 3 : 5
 };
 const BOARD_CARDS = 50;
@@ -86,6 +91,25 @@ async function openClients(ep: Endpoint, n: number): Promise<BenchClient[]> {
 	return clients;
 }
 
+/**
+ * n light clients on the board, the first `editors` of them able to edit. A full client first makes
+ * sure the server has the board (pushing it to servers that start empty) and gives its state.
+ */
+async function openLight(ep: Endpoint, n: number, editors: number) {
+	const [full] = await openClients(ep, 1);
+	const state = Y.encodeStateAsUpdate(full.doc);
+	const cardIds = [...cardsMap(full.doc).keys()];
+	const handlers: (OnToken | null)[] = Array(n).fill(null);
+	const slots: LightSlot[] = handlers.map((_, i) => ({
+		client: connectLight(ep, i, i < editors ? state : null, (s, q, at) => handlers[i]?.(s, q, at)),
+		setHandler: (h) => (handlers[i] = h)
+	}));
+	await Promise.all(slots.map((x) => x.client.ready));
+	full.destroy();
+	await new Promise((r) => setTimeout(r, 300));
+	return { slots, cardIds, destroy: () => slots.forEach((x) => x.client.destroy()) };
+}
+
 interface Row {
 	server: ServerKind;
 	clients: number;
@@ -97,31 +121,59 @@ interface Row {
 	peakRssMiB: number;
 }
 
-async function latencyRuns(seed: Uint8Array): Promise<Row[]> {
-	const rows: Row[] = [];
+/**
+ * Each client count is measured ROUNDS times, the servers interleaved within a round (so that a
+ * noisy moment of the shared machine does not land on one server only); the table gives the median
+ * of the rounds, and --json keeps every round.
+ */
+async function latencyRuns(seed: Uint8Array, mode: 'full' | 'light'): Promise<{ rows: Row[]; rounds: Row[] }> {
+	const rounds: Row[] = [];
 	let run = 0;
 	for (const clients of CLIENT_COUNTS) {
-		for (const kind of SERVERS) {
-			const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
-			try {
-				const ep = await endpointFor(kind, server, seed, run++);
-				const cs = await openClients(ep, clients);
-				await new Promise((r) => setTimeout(r, 500));
-				const cpu0 = cpuSeconds(server.pid);
-				let peak = memoryMiB(server.pid).rss;
-				const sampler = setInterval(() => (peak = Math.max(peak, memoryMiB(server.pid).rss)), 100);
-				const r = await runWorkload(cs, EDITS_PER_CLIENT_PER_SECOND, SECONDS);
-				clearInterval(sampler);
-				const cpu = cpuSeconds(server.pid) - cpu0;
-				for (const c of cs) c.destroy();
-				rows.push({ server: kind, clients, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
-				log(`  ${kind.padEnd(12)} ${String(clients).padStart(4)} clients  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
-			} finally {
-				await server.stop();
+		for (let round = 0; round < ROUNDS; round++) {
+			for (const kind of SERVERS) {
+				const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
+				try {
+					const ep = await endpointFor(kind, server, seed, run++);
+					const full = mode === 'full' ? await openClients(ep, clients) : [];
+					const light = mode === 'light' ? await openLight(ep, clients, clients) : null;
+					await new Promise((r) => setTimeout(r, 500));
+					const cpu0 = cpuSeconds(server.pid);
+					let peak = memoryMiB(server.pid).rss;
+					const sampler = setInterval(() => (peak = Math.max(peak, memoryMiB(server.pid).rss)), 100);
+					const r = light
+						? await runLightWorkload(light.slots, clients, clients * EDITS_PER_CLIENT_PER_SECOND, SECONDS, light.cardIds)
+						: await runWorkload(full, EDITS_PER_CLIENT_PER_SECOND, SECONDS);
+					clearInterval(sampler);
+					const cpu = cpuSeconds(server.pid) - cpu0;
+					for (const c of full) c.destroy();
+					light?.destroy();
+					rounds.push({ server: kind, clients, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
+					log(`  ${mode} ${kind.padEnd(12)} ${String(clients).padStart(4)} clients  round ${round + 1}/${ROUNDS}  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+				} finally {
+					await server.stop();
+				}
 			}
 		}
 	}
-	return rows;
+	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	const rows: Row[] = [];
+	for (const clients of CLIENT_COUNTS) {
+		for (const kind of SERVERS) {
+			const mine = rounds.filter((r) => r.server === kind && r.clients === clients);
+			rows.push({
+				server: kind,
+				clients,
+				p50: median(mine.map((r) => r.p50)),
+				p99: median(mine.map((r) => r.p99)),
+				throughput: median(mine.map((r) => r.throughput)),
+				lost: Math.max(...mine.map((r) => r.lost)),
+				cpuSeconds: median(mine.map((r) => r.cpuSeconds)),
+				peakRssMiB: Math.max(...mine.map((r) => r.peakRssMiB))
+			});
+		}
+	}
+	return { rows, rounds };
 }
 
 /** The highest total edit rate each server sustains with p99 under 100 ms and nothing lost. */
@@ -153,8 +205,8 @@ async function rampRuns(seed: Uint8Array) {
 }
 
 /**
- * The same ramp measured against the server rather than the clients: 5 full clients edit, 45
- * lightweight receivers (no Y.Doc) time the arrivals.
+ * The same ramp measured against the server rather than the clients: 50 light clients (no Y.Doc
+ * applied on receipt), 5 of them editing at a rising total rate.
  */
 async function fanoutRampRuns(seed: Uint8Array) {
 	const out: { server: ServerKind; maxEditsPerSecond: number; steps: { editsPerSecond: number; p50: number; p99: number; lost: number }[] }[] = [];
@@ -164,21 +216,15 @@ async function fanoutRampRuns(seed: Uint8Array) {
 		let best = 0;
 		try {
 			const ep = await endpointFor(kind, server, seed, 2000);
-			const senders = await openClients(ep, FANOUT.senders);
-			type OnToken = (s: number, q: number, at: number) => void;
-			const handlers: (OnToken | null)[] = Array(FANOUT.receivers).fill(null);
-			const receivers = handlers.map((_, i) => connectReceiver(ep, (s, q, at) => handlers[i]?.(s, q, at)));
-			await Promise.all(receivers.map((r) => r.ready));
-			const slots = handlers.map((_, i) => ({ subscribe: (h: OnToken) => (handlers[i] = h) }));
+			const light = await openLight(ep, FANOUT.clients, FANOUT.editors);
 			for (const rate of FANOUT.rates) {
-				const r = await runFanoutWorkload(senders, slots, rate, FANOUT.seconds);
+				const r = await runLightWorkload(light.slots, FANOUT.editors, rate, FANOUT.seconds, light.cardIds);
 				steps.push({ editsPerSecond: rate, p50: r.p50, p99: r.p99, lost: r.expected - r.deliveries });
 				log(`  fan-out ${kind.padEnd(12)} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
 				if (r.p99 < 100 && r.expected === r.deliveries) best = rate;
 				else break;
 			}
-			for (const r of receivers) r.destroy();
-			for (const c of senders) c.destroy();
+			light.destroy();
 		} finally {
 			await server.stop();
 		}
@@ -190,7 +236,7 @@ async function fanoutRampRuns(seed: Uint8Array) {
 function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
 	const ours = fanout.find((x) => x.server === 'phoihop')!;
 	const lines = [
-		`| server | max edits/s with p99 < 100 ms (${FANOUT.senders} editors, ${FANOUT.receivers} light receivers) | p99 ms at 400 edits/s | vs Phối hợp |`,
+		`| server | max edits/s with p99 < 100 ms (${FANOUT.clients} light clients, ${FANOUT.editors} editing) | p99 ms at 400 edits/s | vs Phối hợp |`,
 		'|---|---:|---:|---:|'
 	];
 	for (const r of fanout) {
@@ -201,7 +247,7 @@ function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
 	return lines.join('\n');
 }
 
-function table(rows: Row[], ramp: Awaited<ReturnType<typeof rampRuns>>) {
+function latencyTable(rows: Row[]) {
 	const lines: string[] = [];
 	const pad = (s: string | number, n: number) => String(s).padStart(n);
 	lines.push('| server | clients | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |');
@@ -212,36 +258,59 @@ function table(rows: Row[], ramp: Awaited<ReturnType<typeof rampRuns>>) {
 			`| ${r.server} | ${r.clients} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pad(r.throughput.toFixed(0), 6)} | ${r.lost} | ${r.cpuSeconds.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${(r.p99 / ours.p99).toFixed(2)}× |`
 		);
 	}
-	lines.push('');
-	lines.push('| server | max edits/s with p99 < 100 ms (50 clients) | vs Phối hợp |');
+	return lines.join('\n');
+}
+
+function rampTable(ramp: Awaited<ReturnType<typeof rampRuns>>) {
+	const lines: string[] = [];
+	lines.push('| server | max edits/s with p99 < 100 ms (50 full clients) | vs Phối hợp |');
 	lines.push('|---|---:|---:|');
-	const oursMax = ramp.find((x) => x.server === 'phoihop')!.maxEditsPerSecond;
+	const oursMax = ramp.find((x) => x.server === 'phoihop')?.maxEditsPerSecond ?? 0;
 	for (const r of ramp) lines.push(`| ${r.server} | ${r.maxEditsPerSecond} | ${oursMax ? (r.maxEditsPerSecond / oursMax).toFixed(2) : '–'}× |`);
 	return lines.join('\n');
 }
 
 const seed = seedState();
+if (args.has('--only-latency')) {
+	// Light clients unless --full: the server's latency, not the client process's.
+	const mode = args.has('--full') ? 'full' : 'light';
+	const { rows, rounds } = await latencyRuns(seed, mode);
+	if (asJson) console.log(JSON.stringify({ mode, rows, rounds }, null, 2));
+	else console.log('\n' + latencyTable(rows));
+	process.exit(0);
+}
 if (args.has('--only-fanout')) {
 	const fanout = await fanoutRampRuns(seed);
 	if (asJson) console.log(JSON.stringify({ fanout }, null, 2));
 	else console.log('\n' + fanoutTable(fanout));
 	process.exit(0);
 }
-log(`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run`);
+log(`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run, ${ROUNDS} round(s)`);
 const open = await measureOpen(2000, quick ? 3 : 7);
 log(`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms, integration into the Y.Doc after step 2 ${open.integrateMs.toFixed(0)} ms (state ${open.stateBytes} bytes)`);
 const disk = await measureDisk(quick ? 20_000 : 100_000);
 log(`  ${disk.edits} edits: log ${disk.beforeBytes} bytes → compacted ${disk.afterBytes} bytes (${disk.ratio.toFixed(2)}× encoded state)`);
-const rows = await latencyRuns(seed);
+const light = await latencyRuns(seed, 'light');
+const full = await latencyRuns(seed, 'full');
 const ramp = await rampRuns(seed);
 const fanout = await fanoutRampRuns(seed);
-const result = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, open, disk, rows, ramp, fanout };
+const result = {
+	machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+	quick,
+	rounds: ROUNDS,
+	open,
+	disk,
+	latency: { light: light.rows, full: full.rows },
+	latencyRounds: { light: light.rounds, full: full.rounds },
+	ramp,
+	fanout
+};
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
-	console.log('');
-	console.log(table(rows, ramp));
-	console.log('');
-	console.log(fanoutTable(fanout));
+	console.log('\nLatency, light clients (the server measured):\n' + latencyTable(light.rows));
+	console.log('\nLatency, full Yjs clients (each applies every update; the client process saturates first):\n' + latencyTable(full.rows));
+	console.log('\n' + rampTable(ramp));
+	console.log('\n' + fanoutTable(fanout));
 	console.log('');
 	console.log(
 		`Open a 2,000-card board (server side, to sync step 2): cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms; the Y.Doc integration that follows step 2 takes ${open.integrateMs.toFixed(0)} ms`

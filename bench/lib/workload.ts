@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { cardsMap, resultText, setStatus } from '../../src/lib/core/board-doc.js';
 import { STATUSES } from '../../src/lib/core/board-types.js';
 import type { BenchClient } from './clients.js';
+import type { LightClient, OnToken } from './light-client.js';
 import { percentile } from './process-stats.js';
 
 const TOKEN = /\u27e6(\d+):(\d+)\u27e7/g;
@@ -88,22 +89,29 @@ export async function runWorkload(clients: BenchClient[], editsPerSecond: number
 	};
 }
 
+/** A light client and the slot its token handler is plugged into for a run. */
+export interface LightSlot {
+	client: LightClient;
+	setHandler(h: OnToken | null): void;
+}
+
 /**
- * A few full clients edit at a total rate; many lightweight receivers only time the arrivals.
- * Latency is measured at the receivers; a receiver counts each edit once.
+ * Light clients (no Y.Doc applied on receipt): the first `editors` of them edit at a total rate,
+ * every client times the arrival of every other client's edits. Measures the server, not the clients.
  */
-export async function runFanoutWorkload(
-	senders: BenchClient[],
-	receivers: { subscribe(onToken: (sender: number, seq: number, at: number) => void): void }[],
+export async function runLightWorkload(
+	slots: LightSlot[],
+	editors: number,
 	totalEditsPerSecond: number,
-	seconds: number
+	seconds: number,
+	cardIds: string[]
 ): Promise<WorkloadResult> {
 	const sentAt = new Map<string, number>();
 	const latencies: number[] = [];
 	let deliveries = 0;
-	const seen = receivers.map(() => new Set<string>());
-	receivers.forEach((r, ri) =>
-		r.subscribe((s, q, at) => {
+	const seen = slots.map(() => new Set<string>());
+	slots.forEach((slot, ri) =>
+		slot.setHandler((s, q, at) => {
 			const key = `${s}:${q}`;
 			const t = sentAt.get(key);
 			if (t === undefined || seen[ri].has(key)) return;
@@ -112,31 +120,26 @@ export async function runFanoutWorkload(
 			deliveries++;
 		})
 	);
-	const cardIds = [...cardsMap(senders[0].doc).keys()];
-	const interval = (1000 * senders.length) / totalEditsPerSecond;
+	const interval = (1000 * editors) / totalEditsPerSecond;
 	const end = performance.now() + seconds * 1000;
 	let edits = 0;
-	const timers = senders.map((c, ci) => {
+	const timers = slots.slice(0, editors).map((slot, ci) => {
 		let seq = 0;
 		return setTimeout(function tick() {
 			if (performance.now() >= end) return;
-			const card = cardIds[(ci * 7 + seq) % cardIds.length];
-			const key = `${ci}:${seq}`;
-			sentAt.set(key, performance.now());
-			c.doc.transact(() => {
-				resultText(c.doc, card).insert(0, `\u27e6${key}\u27e7`);
-				if (seq % 2 === 1) setStatus(c.doc, card, STATUSES[seq % 4], { userId: 'bench' });
-			});
+			sentAt.set(`${ci}:${seq}`, performance.now());
+			slot.client.edit(cardIds[(ci * 7 + seq) % cardIds.length], seq);
 			seq++;
 			edits++;
 			timers[ci] = setTimeout(tick, interval);
-		}, (ci / senders.length) * interval);
+		}, (ci / editors) * interval);
 	});
 	await new Promise((r) => setTimeout(r, seconds * 1000));
 	for (const t of timers) clearTimeout(t);
-	const expected = edits * receivers.length;
+	const expected = edits * (slots.length - 1);
 	const drainUntil = performance.now() + 5000;
 	while (deliveries < expected && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 20));
+	for (const slot of slots) slot.setHandler(null);
 	latencies.sort((a, b) => a - b);
 	return { edits, deliveries, expected, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: deliveries / seconds };
 }

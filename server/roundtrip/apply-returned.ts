@@ -16,7 +16,7 @@ export interface ApplyOutcome {
 
 export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardContext, actor: Actor): ApplyOutcome {
 	// A peer that is no connection: the room relays the change to every connected client.
-	const peer: Peer = { userId: actor.userId, guard, send() {} };
+	const peer: Peer = { userId: actor.userId, guard, send() {}, sendShared() {} };
 	const outcome: ApplyOutcome = { applied: [], skipped: [] };
 	for (const change of reviewed) {
 		if (!change.changes.length) continue;

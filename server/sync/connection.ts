@@ -5,6 +5,7 @@
 import type { WSContext } from 'hono/ws';
 import { MessageType, SyncStep, CloseCode, decodeClientMessage, encodePermissionDenied } from './protocol.js';
 import type { Room, Peer } from './room.js';
+import { directSocket, type Outgoing } from './broadcast.js';
 import type { GuardContext } from './document-guard.js';
 import { isReadOnlyRole } from '../../src/lib/core/permissions.js';
 
@@ -41,6 +42,17 @@ export class Connection implements Peer {
 		if (this.closed || this.ws.readyState !== OPEN) return;
 		try {
 			this.ws.send(frame as Uint8Array<ArrayBuffer>);
+		} catch {
+			this.close(1011, 'send failed');
+		}
+	}
+
+	sendShared(message: Outgoing): void {
+		if (this.closed) return;
+		const socket = directSocket(this.ws.raw);
+		if (!socket) return this.send(message.payload);
+		try {
+			socket.write(message.frame);
 		} catch {
 			this.close(1011, 'send failed');
 		}

@@ -11,12 +11,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { checkUpdate, type GuardContext } from './document-guard.js';
 import type { ActivityRow, UpdateLog } from './update-log.js';
+import { Outgoing } from './broadcast.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
 	readonly userId: string;
 	readonly guard: GuardContext;
 	send(frame: Uint8Array): void;
+	/** Sends a message that goes to many peers (its WebSocket frame is built once for all). */
+	sendShared(message: Outgoing): void;
 }
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
@@ -166,10 +169,10 @@ export class Room {
 		}
 		const senders = new Set<Peer>();
 		for (const { origin } of batch) if (origin?.peer) senders.add(origin.peer);
-		const frame = encodeUpdate(all);
+		const message = new Outgoing(encodeUpdate(all));
 		for (const peer of this.peers.keys()) {
 			if (!senders.has(peer)) {
-				peer.send(frame);
+				peer.sendShared(message);
 				continue;
 			}
 			const others = batch.filter((b) => b.origin?.peer !== peer).map((b) => b.update);
@@ -188,8 +191,8 @@ export class Room {
 			for (const id of added) owned.add(id);
 			for (const id of removed) owned.delete(id);
 		}
-		const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-		for (const p of this.peers.keys()) p.send(frame);
+		const message = new Outgoing(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+		for (const p of this.peers.keys()) p.sendShared(message);
 	};
 
 	join(peer: Peer): void {

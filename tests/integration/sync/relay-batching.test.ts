@@ -29,6 +29,9 @@ function recordingPeer(userId: string, agencyId: string | null) {
 				if (msg.step === SyncStep.Update) updates.push(msg.update);
 				Y.applyUpdate(replica, msg.update);
 			}
+		},
+		sendShared(message) {
+			this.send(message.payload);
 		}
 	};
 	return { peer, updates, replica };
@@ -70,6 +73,21 @@ describe('relay', () => {
 		const logged = server.ctx.sqlite.prepare('select count(*) as n from board_updates where board_id = ?').get(boardId) as { n: number };
 		expect(logged.n).toBeGreaterThanOrEqual(3);
 		for (const p of peers) server.sync.rooms.leave(room, p.peer);
+	});
+
+	it('relayed frames of every length class (short, 16-bit and 64-bit lengths) reach stock clients intact', async () => {
+		const a = connectBoard(server.wsUrl, boardId, token);
+		const b = connectBoard(server.wsUrl, boardId, token);
+		await Promise.all([synced(a), synced(b)]);
+		const cards = readBoard(a.doc).cards.map((x) => x.id);
+		const texts = ['x', 'Kết quả '.repeat(40), 'Đã triển khai đồng bộ các nội dung; '.repeat(2500)];
+		// One at a time, so that each is relayed in its own frame.
+		for (const [i, t] of texts.entries()) {
+			setResult(a.doc, cards[5 + i], t, { userId: 'u' });
+			await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cards[5 + i])!.result === t, 5000, `result ${i}`);
+		}
+		expect(Buffer.byteLength(texts[2])).toBeGreaterThan(65536);
+		for (const x of [a, b]) x.destroy();
 	});
 
 	it('when storing fails, the update is neither relayed nor lost: it is stored and relayed once storage works again', async () => {
