@@ -31,7 +31,7 @@ const CLIENT_COUNTS = clientCounts ?? (quick ? [10, 50] : [10, 50, 200]);
 const SECONDS = quick ? 4 : 10;
 // --rounds=N measures each latency cell N times (servers interleaved) and reports the median.
 const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (quick ? 1 : 3));
-const EDITS_PER_CLIENT_PER_SECOND = 1;
+const EDITS_PER_CLIENT_PER_SECOND = Number(process.argv.find((a) => a.startsWith('--rate='))?.slice('--rate='.length) ?? 1);
 const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
 const RAMP_CLIENTS = 50;
 // --rates=800,1200 replaces the fan-out ramp's steps.
@@ -113,6 +113,8 @@ async function openLight(ep: Endpoint, n: number, editors: number) {
 interface Row {
 	server: ServerKind;
 	clients: number;
+	/** Edits per second per client. */
+	rate: number;
 	p50: number;
 	p99: number;
 	throughput: number;
@@ -126,10 +128,15 @@ interface Row {
  * noisy moment of the shared machine does not land on one server only); the table gives the median
  * of the rounds, and --json keeps every round.
  */
-async function latencyRuns(seed: Uint8Array, mode: 'full' | 'light'): Promise<{ rows: Row[]; rounds: Row[] }> {
+async function latencyRuns(
+	seed: Uint8Array,
+	mode: 'full' | 'light',
+	counts = CLIENT_COUNTS,
+	rate = EDITS_PER_CLIENT_PER_SECOND
+): Promise<{ rows: Row[]; rounds: Row[] }> {
 	const rounds: Row[] = [];
 	let run = 0;
-	for (const clients of CLIENT_COUNTS) {
+	for (const clients of counts) {
 		for (let round = 0; round < ROUNDS; round++) {
 			for (const kind of SERVERS) {
 				const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
@@ -142,14 +149,14 @@ async function latencyRuns(seed: Uint8Array, mode: 'full' | 'light'): Promise<{ 
 					let peak = memoryMiB(server.pid).rss;
 					const sampler = setInterval(() => (peak = Math.max(peak, memoryMiB(server.pid).rss)), 100);
 					const r = light
-						? await runLightWorkload(light.slots, clients, clients * EDITS_PER_CLIENT_PER_SECOND, SECONDS, light.cardIds)
-						: await runWorkload(full, EDITS_PER_CLIENT_PER_SECOND, SECONDS);
+						? await runLightWorkload(light.slots, clients, clients * rate, SECONDS, light.cardIds)
+						: await runWorkload(full, rate, SECONDS);
 					clearInterval(sampler);
 					const cpu = cpuSeconds(server.pid) - cpu0;
 					for (const c of full) c.destroy();
 					light?.destroy();
-					rounds.push({ server: kind, clients, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
-					log(`  ${mode} ${kind.padEnd(12)} ${String(clients).padStart(4)} clients  round ${round + 1}/${ROUNDS}  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+					rounds.push({ server: kind, clients, rate, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
+					log(`  ${mode} ${kind.padEnd(12)} ${String(clients).padStart(4)} clients × ${rate}/s  round ${round + 1}/${ROUNDS}  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
 				} finally {
 					await server.stop();
 				}
@@ -158,12 +165,13 @@ async function latencyRuns(seed: Uint8Array, mode: 'full' | 'light'): Promise<{ 
 	}
 	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	const rows: Row[] = [];
-	for (const clients of CLIENT_COUNTS) {
+	for (const clients of counts) {
 		for (const kind of SERVERS) {
 			const mine = rounds.filter((r) => r.server === kind && r.clients === clients);
 			rows.push({
 				server: kind,
 				clients,
+				rate,
 				p50: median(mine.map((r) => r.p50)),
 				p99: median(mine.map((r) => r.p99)),
 				throughput: median(mine.map((r) => r.throughput)),
@@ -250,12 +258,12 @@ function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
 function latencyTable(rows: Row[]) {
 	const lines: string[] = [];
 	const pad = (s: string | number, n: number) => String(s).padStart(n);
-	lines.push('| server | clients | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |');
-	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push('| server | clients | edits/s per client | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |');
+	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
-		const ours = rows.find((x) => x.server === 'phoihop' && x.clients === r.clients)!;
+		const ours = rows.find((x) => x.server === 'phoihop' && x.clients === r.clients && x.rate === r.rate)!;
 		lines.push(
-			`| ${r.server} | ${r.clients} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pad(r.throughput.toFixed(0), 6)} | ${r.lost} | ${r.cpuSeconds.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${(r.p99 / ours.p99).toFixed(2)}× |`
+			`| ${r.server} | ${r.clients} | ${r.rate} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pad(r.throughput.toFixed(0), 6)} | ${r.lost} | ${r.cpuSeconds.toFixed(2)} | ${r.peakRssMiB.toFixed(0)} | ${(r.p99 / ours.p99).toFixed(2)}× |`
 		);
 	}
 	return lines.join('\n');
@@ -291,6 +299,8 @@ log(`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.war
 const disk = await measureDisk(quick ? 20_000 : 100_000);
 log(`  ${disk.edits} edits: log ${disk.beforeBytes} bytes → compacted ${disk.afterBytes} bytes (${disk.ratio.toFixed(2)}× encoded state)`);
 const light = await latencyRuns(seed, 'light');
+// Typing speed: 5 edits a second per client (each keystroke is an update).
+const typing = await latencyRuns(seed, 'light', [50], 5);
 const full = await latencyRuns(seed, 'full');
 const ramp = await rampRuns(seed);
 const fanout = await fanoutRampRuns(seed);
@@ -300,14 +310,17 @@ const result = {
 	rounds: ROUNDS,
 	open,
 	disk,
-	latency: { light: light.rows, full: full.rows },
-	latencyRounds: { light: light.rounds, full: full.rounds },
+	latency: { light: light.rows, typing: typing.rows, full: full.rows },
+	latencyRounds: { light: light.rounds, typing: typing.rounds, full: full.rounds },
 	ramp,
 	fanout
 };
+// --out=FILE also writes the JSON to a file (with the tables on stdout).
+const outFile = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+if (outFile) (await import('node:fs')).writeFileSync(outFile, JSON.stringify(result, null, 2));
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
-	console.log('\nLatency, light clients (the server measured):\n' + latencyTable(light.rows));
+	console.log('\nLatency, light clients (the server measured):\n' + latencyTable([...light.rows, ...typing.rows]));
 	console.log('\nLatency, full Yjs clients (each applies every update; the client process saturates first):\n' + latencyTable(full.rows));
 	console.log('\n' + rampTable(ramp));
 	console.log('\n' + fanoutTable(fanout));
