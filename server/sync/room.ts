@@ -37,6 +37,8 @@ export interface RoomHooks {
 
 /** Past this many updates since the cached full state, a joining client gets a fresh encoding instead. */
 const MAX_CACHED_TAIL = 500;
+/** At most this many updates are merged into one relayed message (merging cost grows with the count). */
+const MERGE_LIMIT = 64;
 
 function isEmptyStateVector(sv: Uint8Array): boolean {
 	return sv.length === 1 && sv[0] === 0;
@@ -157,25 +159,32 @@ export class Room {
 	}
 
 	/**
-	 * Sends a stored batch to the peers: one message per peer, whatever the batch size. Under load a
-	 * turn's batch holds many updates, and one socket write per peer instead of one per update is
-	 * what keeps the relay from drowning in system calls. A peer is not sent its own updates.
+	 * Sends a stored batch to the peers: one message per peer for each run of up to MERGE_LIMIT
+	 * updates (usually the whole batch). Under load a turn's batch holds many updates, and one socket
+	 * write per peer instead of one per update is what keeps the relay from drowning in system calls.
+	 * A peer is not sent its own updates.
 	 */
 	private relay(batch: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
-		const all = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+		for (let i = 0; i < batch.length; i += MERGE_LIMIT) this.relayRun(batch.slice(i, i + MERGE_LIMIT));
+	}
+
+	private relayRun(run: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
+		if (this.peers.size === 0 && !this.cachedBase) return;
+		const all = run.length === 1 ? run[0].update : Y.mergeUpdates(run.map((b) => b.update));
 		if (this.cachedBase) {
 			this.cachedTail.push(all);
 			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
 		}
+		if (this.peers.size === 0) return;
 		const senders = new Set<Peer>();
-		for (const { origin } of batch) if (origin?.peer) senders.add(origin.peer);
+		for (const { origin } of run) if (origin?.peer) senders.add(origin.peer);
 		const message = new Outgoing(encodeUpdate(all));
 		for (const peer of this.peers.keys()) {
 			if (!senders.has(peer)) {
 				peer.sendShared(message);
 				continue;
 			}
-			const others = batch.filter((b) => b.origin?.peer !== peer).map((b) => b.update);
+			const others = run.filter((b) => b.origin?.peer !== peer).map((b) => b.update);
 			if (others.length > 0) peer.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
 		}
 	}
