@@ -162,12 +162,17 @@ export class Room {
 	 * Sends a stored batch to the peers: one message per peer for each run of up to MERGE_LIMIT
 	 * updates (usually the whole batch). Under load a turn's batch holds many updates, and one socket
 	 * write per peer instead of one per update is what keeps the relay from drowning in system calls.
-	 * A peer is not sent its own updates.
 	 */
 	private relay(batch: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
 		for (let i = 0; i < batch.length; i += MERGE_LIMIT) this.relayRun(batch.slice(i, i + MERGE_LIMIT));
 	}
 
+	/**
+	 * When the run comes from one peer (the usual case), that peer is not sent its own updates. When
+	 * several peers sent updates in the same turn (only under load), everyone gets the same merged
+	 * message, senders included: a Yjs client ignores what it already has, and one merge and one frame
+	 * for all is far cheaper than a separate merge for each sender.
+	 */
 	private relayRun(run: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
 		if (this.peers.size === 0 && !this.cachedBase) return;
 		const all = run.length === 1 ? run[0].update : Y.mergeUpdates(run.map((b) => b.update));
@@ -176,17 +181,10 @@ export class Room {
 			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
 		}
 		if (this.peers.size === 0) return;
-		const senders = new Set<Peer>();
-		for (const { origin } of run) if (origin?.peer) senders.add(origin.peer);
+		const senders = new Set<Peer | null>(run.map((b) => b.origin?.peer ?? null));
+		const soleSender = senders.size === 1 ? [...senders][0] : null;
 		const message = new Outgoing(encodeUpdate(all));
-		for (const peer of this.peers.keys()) {
-			if (!senders.has(peer)) {
-				peer.sendShared(message);
-				continue;
-			}
-			const others = run.filter((b) => b.origin?.peer !== peer).map((b) => b.update);
-			if (others.length > 0) peer.send(encodeUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)));
-		}
+		for (const peer of this.peers.keys()) if (peer !== soleSender) peer.sendShared(message);
 	}
 
 	private onAwarenessUpdate = (
