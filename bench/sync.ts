@@ -214,43 +214,51 @@ async function rampRuns(seed: Uint8Array) {
 
 /**
  * The same ramp measured against the server rather than the clients: 50 light clients (no Y.Doc
- * applied on receipt), 5 of them editing at a rising total rate.
+ * applied on receipt), 5 of them editing at a rising total rate. Near saturation the p99 is noisy,
+ * so the ramp runs ROUNDS times (servers interleaved) and each server's maximum is the median.
  */
 async function fanoutRampRuns(seed: Uint8Array) {
-	const out: { server: ServerKind; maxEditsPerSecond: number; steps: { editsPerSecond: number; p50: number; p99: number; lost: number }[] }[] = [];
-	for (const kind of SERVERS) {
-		const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
-		const steps = [];
-		let best = 0;
-		try {
-			const ep = await endpointFor(kind, server, seed, 2000);
-			const light = await openLight(ep, FANOUT.clients, FANOUT.editors);
-			for (const rate of FANOUT.rates) {
-				const r = await runLightWorkload(light.slots, FANOUT.editors, rate, FANOUT.seconds, light.cardIds);
-				steps.push({ editsPerSecond: rate, p50: r.p50, p99: r.p99, lost: r.expected - r.deliveries });
-				log(`  fan-out ${kind.padEnd(12)} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
-				if (r.p99 < 100 && r.expected === r.deliveries) best = rate;
-				else break;
+	type Step = { editsPerSecond: number; p50: number; p99: number; lost: number };
+	const perRound = new Map<ServerKind, { max: number; steps: Step[] }[]>(SERVERS.map((k) => [k, []]));
+	for (let round = 0; round < ROUNDS; round++) {
+		for (const kind of SERVERS) {
+			const server = await spawnServer(kind, { BENCH_CARDS: String(BOARD_CARDS) });
+			const steps: Step[] = [];
+			let best = 0;
+			try {
+				const ep = await endpointFor(kind, server, seed, 2000 + round);
+				const light = await openLight(ep, FANOUT.clients, FANOUT.editors);
+				for (const rate of FANOUT.rates) {
+					const r = await runLightWorkload(light.slots, FANOUT.editors, rate, FANOUT.seconds, light.cardIds);
+					steps.push({ editsPerSecond: rate, p50: r.p50, p99: r.p99, lost: r.expected - r.deliveries });
+					log(`  fan-out ${kind.padEnd(12)} round ${round + 1}/${ROUNDS} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+					if (r.p99 < 100 && r.expected === r.deliveries) best = rate;
+					else break;
+				}
+				light.destroy();
+			} finally {
+				await server.stop();
 			}
-			light.destroy();
-		} finally {
-			await server.stop();
+			perRound.get(kind)!.push({ max: best, steps });
 		}
-		out.push({ server: kind, maxEditsPerSecond: best, steps });
 	}
-	return out;
+	return SERVERS.map((server) => {
+		const rounds = perRound.get(server)!;
+		const maxima = rounds.map((r) => r.max).sort((a, b) => a - b);
+		return { server, maxEditsPerSecond: maxima[Math.floor(maxima.length / 2)], maxima: rounds.map((r) => r.max), steps: rounds[0].steps, rounds };
+	});
 }
 
 function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
 	const ours = fanout.find((x) => x.server === 'phoihop')!;
 	const lines = [
-		`| server | max edits/s with p99 < 100 ms (${FANOUT.clients} light clients, ${FANOUT.editors} editing) | p99 ms at 400 edits/s | vs Phối hợp |`,
-		'|---|---:|---:|---:|'
+		`| server | max edits/s with p99 < 100 ms (${FANOUT.clients} light clients, ${FANOUT.editors} editing; median) | each round | p99 ms at 400 edits/s (round 1) | vs Phối hợp |`,
+		'|---|---:|---|---:|---:|'
 	];
 	for (const r of fanout) {
 		const at400 = r.steps.find((x) => x.editsPerSecond === 400);
 		const ratio = ours.maxEditsPerSecond ? (r.maxEditsPerSecond / ours.maxEditsPerSecond).toFixed(2) : '–';
-		lines.push(`| ${r.server} | ${r.maxEditsPerSecond} | ${at400 ? at400.p99.toFixed(1) : '–'} | ${ratio}× |`);
+		lines.push(`| ${r.server} | ${r.maxEditsPerSecond} | ${r.maxima.join(' / ')} | ${at400 ? at400.p99.toFixed(1) : '–'} | ${ratio}× |`);
 	}
 	return lines.join('\n');
 }

@@ -67,7 +67,7 @@ export interface WalCheckpointerOptions {
 export function startWalCheckpointer(
 	sqlite: SQLite.Database,
 	file: string,
-	{ intervalMs = 1000, maxWalBytes = 8 * 1024 * 1024, emergencyWalBytes = 256 * 1024 * 1024 }: WalCheckpointerOptions = {}
+	{ intervalMs = 1000, maxWalBytes = 64 * 1024 * 1024, emergencyWalBytes = 256 * 1024 * 1024 }: WalCheckpointerOptions = {}
 ): WalCheckpointer {
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const worker = new Worker(WORKER_SOURCE, {

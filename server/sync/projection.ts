@@ -40,6 +40,9 @@ export function toCardRow(boardId: string, c: CardData) {
 	};
 }
 
+/** Cards written per slice of the debounced projection. */
+const SLICE = 16;
+
 export class Projection {
 	private dirty = new Map<string, { doc: Y.Doc; cards: Set<string> | 'all' }>();
 	private timer: NodeJS.Timeout | null = null;
@@ -102,9 +105,45 @@ export class Projection {
 		if (!entry || entry.doc !== doc) this.dirty.set(boardId, (entry = { doc, cards: new Set() }));
 		if (cardIds === 'all') entry.cards = 'all';
 		else if (entry.cards !== 'all') for (const id of cardIds) entry.cards.add(id);
-		if (!this.timer) {
-			this.timer = setTimeout(() => this.flush(), this.delayMs);
+		if (!this.timer && !this.draining) {
+			this.timer = setTimeout(this.drain, this.delayMs);
 			this.timer.unref();
+		}
+	}
+
+	private draining = false;
+
+	/**
+	 * The debounced write, in slices of SLICE cards with a turn of the event loop between them: a busy
+	 * board's cards (their search text is rebuilt from the whole result and comments) would otherwise
+	 * hold the loop, and the relay behind it, for ~10 ms at a time.
+	 */
+	private drain = () => {
+		this.timer = null;
+		this.draining = false;
+		let budget = SLICE;
+		for (const [id, entry] of [...this.dirty]) {
+			if (budget <= 0) break;
+			const ids = entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : [...entry.cards];
+			const now = ids.slice(0, budget);
+			budget -= now.length;
+			if (ids.length > now.length) entry.cards = new Set(ids.slice(now.length));
+			else this.dirty.delete(id);
+			this.tryWrite(id, entry.doc, now);
+		}
+		if (this.dirty.size > 0 && !this.timer) {
+			this.draining = true;
+			setImmediate(this.drain);
+		}
+	};
+
+	private tryWrite(boardId: string, doc: Y.Doc, ids: Set<string> | 'all' | string[]): void {
+		try {
+			this.writeCards(boardId, doc, ids === 'all' ? [...cardsMap(doc).keys()] : ids);
+		} catch (err) {
+			// The document is the source of truth: the rows are written again on the next change.
+			console.error(`board ${boardId}: projection failed (${String(err)}); will retry`);
+			this.markDirty(boardId, doc, ids);
 		}
 	}
 
@@ -117,13 +156,7 @@ export class Projection {
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			try {
-				this.writeBoard(id, entry.doc, entry.cards);
-			} catch (err) {
-				// The document is the source of truth: the rows are written again on the next change.
-				console.error(`board ${id}: projection failed (${String(err)}); will retry`);
-				this.markDirty(id, entry.doc, entry.cards);
-			}
+			this.tryWrite(id, entry.doc, entry.cards);
 		}
 	}
 
