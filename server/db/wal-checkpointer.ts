@@ -11,7 +11,8 @@
  * relay behind it) for 80–110 ms. Instead, when the log passes the limit the worker asks the main
  * thread to finish the job: right after the worker's own pass only a few milliseconds of frames are
  * left to copy, the main thread copies them between two commits (a passive checkpoint, no waiting),
- * and its next write restarts the log, which `journal_size_limit` then trims back to the limit.
+ * and its next write restarts the log. The file keeps its size until the database has been quiet for
+ * a whole interval; then the worker truncates it, with no writer to wait for.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';

@@ -42,7 +42,7 @@ export class Outgoing {
 interface WsInternals {
 	readyState: number;
 	_socket?: Socket;
-	_sender?: { _queue?: unknown[]; _state?: number; _deflating?: boolean };
+	_sender?: { _queue?: unknown[]; _state?: number };
 }
 
 /** The socket to write pre-built frames to, or null when the frame must go through `ws.send`. */

@@ -45,7 +45,8 @@ const SLICE = 16;
 
 export class Projection {
 	private dirty = new Map<string, { doc: Y.Doc; cards: Set<string> | 'all' }>();
-	private timer: NodeJS.Timeout | null = null;
+	/** The next debounced write (a timer) or its next slice (an immediate). */
+	private scheduled: NodeJS.Timeout | NodeJS.Immediate | null = null;
 	private upsertCard: SQLite.Statement;
 	private deleteCard: SQLite.Statement;
 	private deleteComments: SQLite.Statement;
@@ -105,13 +106,8 @@ export class Projection {
 		if (!entry || entry.doc !== doc) this.dirty.set(boardId, (entry = { doc, cards: new Set() }));
 		if (cardIds === 'all') entry.cards = 'all';
 		else if (entry.cards !== 'all') for (const id of cardIds) entry.cards.add(id);
-		if (!this.timer && !this.draining) {
-			this.timer = setTimeout(this.drain, this.delayMs);
-			this.timer.unref();
-		}
+		if (!this.scheduled) this.scheduled = setTimeout(this.drain, this.delayMs).unref();
 	}
-
-	private draining = false;
 
 	/**
 	 * The debounced write, in slices of SLICE cards with a turn of the event loop between them: a busy
@@ -119,8 +115,7 @@ export class Projection {
 	 * hold the loop, and the relay behind it, for ~10 ms at a time.
 	 */
 	private drain = () => {
-		this.timer = null;
-		this.draining = false;
+		this.scheduled = null;
 		let budget = SLICE;
 		for (const [id, entry] of [...this.dirty]) {
 			if (budget <= 0) break;
@@ -129,38 +124,29 @@ export class Projection {
 			budget -= now.length;
 			if (ids.length > now.length) entry.cards = new Set(ids.slice(now.length));
 			else this.dirty.delete(id);
-			this.tryWrite(id, entry.doc, now);
+			this.writeBoard(id, entry.doc, now);
 		}
-		if (this.dirty.size > 0 && !this.timer) {
-			this.draining = true;
-			setImmediate(this.drain);
-		}
+		if (this.dirty.size > 0 && !this.scheduled) this.scheduled = setImmediate(this.drain);
 	};
-
-	private tryWrite(boardId: string, doc: Y.Doc, ids: Set<string> | 'all' | string[]): void {
-		try {
-			this.writeCards(boardId, doc, ids === 'all' ? [...cardsMap(doc).keys()] : ids);
-		} catch (err) {
-			// The document is the source of truth: the rows are written again on the next change.
-			console.error(`board ${boardId}: projection failed (${String(err)}); will retry`);
-			this.markDirty(boardId, doc, ids);
-		}
-	}
 
 	/** Writes every pending change now (a room unloading, shutdown, a report about to be read). */
 	flush(boardId?: string): void {
-		if (this.timer && boardId === undefined) {
-			clearTimeout(this.timer);
-			this.timer = null;
-		}
+		// A write still scheduled finds nothing left to do, or only what changed since.
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			this.tryWrite(id, entry.doc, entry.cards);
+			this.writeBoard(id, entry.doc, entry.cards);
 		}
 	}
 
-	writeBoard(boardId: string, doc: Y.Doc, cards: Set<string> | 'all' = 'all'): void {
-		this.writeCards(boardId, doc, cards === 'all' ? [...cardsMap(doc).keys()] : cards);
+	/** Rewrites a board's rows for these cards; on failure they are marked to be written again. */
+	private writeBoard(boardId: string, doc: Y.Doc, cards: Iterable<string> | 'all'): void {
+		try {
+			this.writeCards(boardId, doc, cards === 'all' ? [...cardsMap(doc).keys()] : cards);
+		} catch (err) {
+			// The document is the source of truth: the rows are written again on the next pass.
+			console.error(`board ${boardId}: projection failed (${String(err)}); will retry`);
+			this.markDirty(boardId, doc, cards);
+		}
 	}
 }

@@ -120,17 +120,17 @@ export class Room {
 	};
 
 	private retryTimer: NodeJS.Timeout | null = null;
-	/** Times storing a batch failed (the batch was kept and retried). */
-	storeFailures = 0;
+	/** Times storing a batch failed (to keep the error log short). */
+	private storeFailures = 0;
 
 	/**
-	 * Stores the accepted updates not yet in the log, then relays them; idempotent. Returns false when
-	 * storing failed: then nothing is relayed, the updates stay queued and are retried shortly.
+	 * Stores the accepted updates not yet in the log, then relays them; idempotent. When storing fails
+	 * nothing is relayed: the updates stay queued and are retried shortly.
 	 */
-	flush(): boolean {
+	flush(): void {
 		this.flushScheduled = false;
 		const batch = this.unlogged;
-		if (batch.length === 0) return true;
+		if (batch.length === 0) return;
 		try {
 			this.lastUpdateId = this.log.appendBatch(
 				this.boardId,
@@ -147,7 +147,7 @@ export class Room {
 				this.retryTimer = null;
 				this.flush();
 			}, 50);
-			return false;
+			return;
 		}
 		this.unlogged = [];
 		this.logLength += batch.length;
@@ -155,7 +155,6 @@ export class Room {
 		for (const { origin } of batch) if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
 		this.relay(batch);
 		if (changed.size > 0) this.hooks.onChanged?.(this, changed);
-		return true;
 	}
 
 	/**
