@@ -4,6 +4,7 @@
  *
  *   npm run bench:sync [-- --quick] [-- --json]
  */
+import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { initBoardDoc } from '../src/lib/core/board-doc.js';
 import { connectClient, type BenchClient, type Endpoint, type ServerKind } from './lib/clients.js';
@@ -16,30 +17,42 @@ import { measureDisk, measureOpen } from './lib/open-and-disk.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
 
 process.setMaxListeners(0); // one exit listener per y-websocket client
-const args = new Set(process.argv.slice(2));
-const quick = args.has('--quick');
-const asJson = args.has('--json');
+// Flags: --quick, --json, --out=FILE, --only-latency [--full], --only-fanout, --servers=a,b (Phối hợp
+// always runs: ratios are to it), --clients=10,50, --rate=N (edits/s per client), --rates=800,1200
+// (fan-out steps), --rounds=N (each cell N times, servers interleaved; medians reported).
+const { values: flags } = parseArgs({
+	options: {
+		quick: { type: 'boolean' },
+		json: { type: 'boolean' },
+		out: { type: 'string' },
+		'only-latency': { type: 'boolean' },
+		'only-fanout': { type: 'boolean' },
+		full: { type: 'boolean' },
+		servers: { type: 'string' },
+		clients: { type: 'string' },
+		rate: { type: 'string' },
+		rates: { type: 'string' },
+		rounds: { type: 'string' }
+	}
+});
+const numbers = (list: string | undefined) => list?.split(',').map(Number);
+const quick = flags.quick ?? false;
+const asJson = flags.json ?? false;
 const log = (...m: unknown[]) => (asJson ? console.error(...m) : console.log(...m));
 
 const ALL_SERVERS: ServerKind[] = ['phoihop', 'hocuspocus', 'y-websocket', 'relay'];
-// --servers=phoihop,hocuspocus runs only those (Phối hợp is always included: ratios are to it).
-const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length).split(',');
+const only = flags.servers?.split(',');
 const SERVERS = only ? ALL_SERVERS.filter((s) => s === 'phoihop' || only.includes(s)) : ALL_SERVERS;
-// --clients=50 runs the latency table for those client counts only.
-const clientCounts = process.argv.find((a) => a.startsWith('--clients='))?.slice('--clients='.length).split(',').map(Number);
-const CLIENT_COUNTS = clientCounts ?? (quick ? [10, 50] : [10, 50, 200]);
+const CLIENT_COUNTS = numbers(flags.clients) ?? (quick ? [10, 50] : [10, 50, 200]);
 const SECONDS = quick ? 4 : 10;
-// --rounds=N measures each latency cell N times (servers interleaved) and reports the median.
-const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (quick ? 1 : 3));
-const EDITS_PER_CLIENT_PER_SECOND = Number(process.argv.find((a) => a.startsWith('--rate='))?.slice('--rate='.length) ?? 1);
+const ROUNDS = Number(flags.rounds ?? (quick ? 1 : 3));
+const EDITS_PER_CLIENT_PER_SECOND = Number(flags.rate ?? 1);
 const RAMP = quick ? [1, 2, 4] : [1, 2, 3, 4, 6, 8, 12, 16];
 const RAMP_CLIENTS = 50;
-// --rates=800,1200 replaces the fan-out ramp's steps.
-const rates = process.argv.find((a) => a.startsWith('--rates='))?.slice('--rates='.length).split(',').map(Number);
 const FANOUT = {
 	clients: 50,
 	editors: 5,
-	rates: rates ?? (quick ? [100, 400, 1600, 3200] : [100, 400, 800, 1200, 1600, 2000, 2400, 3200, 4000, 4800]),
+	rates: numbers(flags.rates) ?? (quick ? [100, 400, 1600, 3200] : [100, 400, 800, 1200, 1600, 2000, 2400, 3200, 4000, 4800]),
 	seconds: quick ? 3 : 5
 };
 const BOARD_CARDS = 50;
@@ -293,15 +306,15 @@ function rampTable(ramp: Awaited<ReturnType<typeof rampRuns>>) {
 }
 
 const seed = seedState();
-if (args.has('--only-latency')) {
+if (flags['only-latency']) {
 	// Light clients unless --full: the server's latency, not the client process's.
-	const mode = args.has('--full') ? 'full' : 'light';
+	const mode = flags.full ? 'full' : 'light';
 	const { rows, rounds } = await latencyRuns(seed, mode);
 	if (asJson) console.log(JSON.stringify({ mode, rows, rounds }, null, 2));
 	else console.log('\n' + latencyTable(rows));
 	process.exit(0);
 }
-if (args.has('--only-fanout')) {
+if (flags['only-fanout']) {
 	const fanout = await fanoutRampRuns(seed);
 	if (asJson) console.log(JSON.stringify({ fanout }, null, 2));
 	else console.log('\n' + fanoutTable(fanout));
@@ -330,8 +343,7 @@ const result = {
 	fanout
 };
 // --out=FILE also writes the JSON to a file (with the tables on stdout).
-const outFile = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
-if (outFile) (await import('node:fs')).writeFileSync(outFile, JSON.stringify(result, null, 2));
+if (flags.out) (await import('node:fs')).writeFileSync(flags.out, JSON.stringify(result, null, 2));
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else {
 	console.log('\nLatency, light clients (the server measured):\n' + latencyTable([...light.rows, ...typing.rows]));
