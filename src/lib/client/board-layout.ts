@@ -133,6 +133,14 @@ export function laneLayout(cards: readonly CardView[], sections: readonly Sectio
 	return [...lanes.values()];
 }
 
+/**
+ * The swimlanes to draw: every section when nothing is filtered out, only the sections with a
+ * matching card when a filter hides some (an empty lane under a filter is noise).
+ */
+export function visibleLanes(lanes: readonly Lane[], filtered: boolean): Lane[] {
+	return filtered ? lanes.filter((l) => l.count > 0) : [...lanes];
+}
+
 /** Where a dropped card lands, named by the visible cards around it (filters may hide others). */
 export interface DropNeighbours {
 	/** The card it was dropped above. */

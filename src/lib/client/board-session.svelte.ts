@@ -7,8 +7,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
-import type * as decoding from 'lib0/decoding';
-import type * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import {
 	addComment,
 	cardsMap,
@@ -25,7 +26,7 @@ import { isReadOnlyRole, type Role } from '../core/permissions.js';
 import { BoardMirror, type MirrorSnapshot } from './board-mirror.js';
 import { presenceColor } from './presence-colors.js';
 
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'offline';
 export type BoardFailure = 'notSignedIn' | 'forbidden' | 'notFound';
 
 export interface BoardUser {
@@ -57,7 +58,17 @@ export interface SessionHooks {
 }
 
 const CLOSE_FAILURES: Record<number, BoardFailure> = { 4401: 'notSignedIn', 4403: 'forbidden', 4404: 'notFound' };
+const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
+/**
+ * An edit sent on an open socket is confirmed by asking the server for what we lack (sync step 1):
+ * its answer (step 2) comes after the edit on the same ordered socket. Unanswered this long, the
+ * edit is shown as unsent; unanswered at ACK_DEAD_MS, the socket is taken for dead and replaced
+ * (a phone on a weak connection keeps a socket that no longer carries anything).
+ */
+const ACK_SHOW_MS = 1000;
+const ACK_DEAD_MS = 4000;
+const PROBE_DELAY_MS = 150;
 /** A second refusal this soon after a reset is only reported: never loop on reloading. */
 const RESET_COOLDOWN_MS = 10_000;
 
@@ -72,6 +83,10 @@ export class BoardSession {
 	synced = $state(false);
 	/** Local edits made while not synced, not yet sent to the server. */
 	pending = $state(0);
+	/** Edits sent on the open socket that the server has not confirmed for a second or more. */
+	unconfirmed = $state(0);
+	/** The browser says it has a network (navigator.onLine and its online/offline events). */
+	online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 	failure = $state<BoardFailure | null>(null);
 	peers = $state.raw<Peer[]>([]);
 	/** Bumped whenever the document is replaced (a reset from the server). */
@@ -84,6 +99,13 @@ export class BoardSession {
 	private lastReset = 0;
 	private presence: Omit<PresenceState, 'user'> = { cardId: null, caret: null };
 	private destroyed = false;
+	/** Edits sent on the socket and not yet confirmed, and the probes waiting for an answer. */
+	private unacked = 0;
+	private probes: { covers: number; sentAt: number }[] = [];
+	private probeTimer: ReturnType<typeof setTimeout> | null = null;
+	private ackTimer: ReturnType<typeof setInterval> | null = null;
+	private readonly onOnline = () => this.setOnline(true);
+	private readonly onOffline = () => this.setOnline(false);
 
 	constructor(
 		readonly boardId: string,
@@ -92,6 +114,73 @@ export class BoardSession {
 	) {
 		this.pending = this.readPending();
 		this.setup();
+		window.addEventListener('online', this.onOnline);
+		window.addEventListener('offline', this.onOffline);
+		this.ackTimer = setInterval(() => this.checkAcks(), 250);
+	}
+
+	/** Unsent edits as the user should see them: queued offline, or sent and not confirmed in time. */
+	get unsent(): number {
+		return this.pending + this.unconfirmed;
+	}
+
+	private setOnline(online: boolean) {
+		this.online = online;
+		const provider = this.provider;
+		if (!provider) return;
+		if (online) {
+			if (this.failure === null) provider.connect();
+		} else {
+			// The socket may stay "open" for half a minute after the network is gone: stop trusting it now.
+			provider.disconnect();
+			this.connection = 'offline';
+		}
+	}
+
+	private sendProbe() {
+		this.probeTimer = null;
+		const provider = this.provider;
+		const ws = provider?.ws;
+		if (!provider || !ws || !provider.wsconnected || this.unacked === 0) return;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_SYNC);
+		syncProtocol.writeSyncStep1(encoder, provider.doc);
+		try {
+			ws.send(encoding.toUint8Array(encoder));
+		} catch {
+			return;
+		}
+		this.probes.push({ covers: this.unacked, sentAt: Date.now() });
+	}
+
+	/** A sync step 2 arrived: the oldest probe is answered, and the edits it covered reached the server. */
+	private acknowledge() {
+		const probe = this.probes.shift();
+		if (!probe) return;
+		this.unacked = Math.max(0, this.unacked - probe.covers);
+		for (const p of this.probes) p.covers = Math.max(0, p.covers - probe.covers);
+		this.checkAcks();
+	}
+
+	private checkAcks() {
+		const oldest = this.probes[0];
+		const age = oldest ? Date.now() - oldest.sentAt : 0;
+		const shown = oldest && age >= ACK_SHOW_MS ? this.unacked : 0;
+		if (this.unconfirmed !== shown) this.unconfirmed = shown;
+		const provider = this.provider;
+		if (oldest && age >= ACK_DEAD_MS && provider?.ws) {
+			// y-websocket's own watchdog closes and reopens a socket that has been silent too long.
+			provider.wsLastMessageReceived = 0;
+			this.probes = [];
+		}
+	}
+
+	/** The socket closed: whatever it had not confirmed waits for the next connection, counted as unsent. */
+	private socketLost() {
+		if (this.unacked > 0) this.writePending(this.pending + this.unacked);
+		this.unacked = 0;
+		this.probes = [];
+		this.unconfirmed = 0;
 	}
 
 	get actor(): Actor {
@@ -156,15 +245,27 @@ export class BoardSession {
 		}
 
 		const url = location.origin.replace(/^http/, 'ws') + '/sync';
-		const provider = new WebsocketProvider(url, `board/${this.boardId}`, doc, { disableBc: true, maxBackoffTime: 5000 });
+		const provider = new WebsocketProvider(url, `board/${this.boardId}`, doc, {
+			disableBc: true,
+			maxBackoffTime: 5000,
+			connect: this.online
+		});
 		this.provider = provider;
+		if (!this.online) this.connection = 'offline';
+		const handleSync = provider.messageHandlers[MESSAGE_SYNC];
+		provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {
+			const answer = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2;
+			handleSync(encoder, decoder, p, emitSynced, messageType);
+			if (answer) this.acknowledge();
+		};
 		provider.messageHandlers[MESSAGE_AUTH] = (
 			_encoder: encoding.Encoder,
 			decoder: decoding.Decoder,
 			p: WebsocketProvider
 		) => authProtocol.readAuthMessage(decoder, p.doc, (_d, reason) => this.denied(reason));
 		provider.on('status', ({ status }) => {
-			this.connection = status;
+			this.connection = !this.online && status !== 'connected' ? 'offline' : status;
+			if (status !== 'connected') this.socketLost();
 		});
 		provider.on('sync', (isSynced: boolean) => {
 			this.synced = isSynced;
@@ -184,7 +285,12 @@ export class BoardSession {
 		});
 		doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin === provider || origin === idb) return;
-			if (!(provider.wsconnected && provider.synced)) this.writePending(this.pending + 1);
+			if (!(provider.wsconnected && provider.synced)) {
+				this.writePending(this.pending + 1);
+				return;
+			}
+			this.unacked++;
+			this.probeTimer ??= setTimeout(() => this.sendProbe(), PROBE_DELAY_MS);
 		});
 
 		const awareness = provider.awareness;
@@ -198,6 +304,9 @@ export class BoardSession {
 	}
 
 	private teardown() {
+		if (this.probeTimer) clearTimeout(this.probeTimer);
+		this.probeTimer = null;
+		this.socketLost();
 		this.unsubscribe?.();
 		this.mirror?.destroy();
 		if (this.provider) {
@@ -323,6 +432,9 @@ export class BoardSession {
 
 	destroy() {
 		this.destroyed = true;
+		window.removeEventListener('online', this.onOnline);
+		window.removeEventListener('offline', this.onOffline);
+		if (this.ackTimer) clearInterval(this.ackTimer);
 		this.teardown();
 	}
 }

@@ -52,6 +52,8 @@ class Session {
 			await postJson('/api/auth/logout');
 		} finally {
 			this.me = null;
+			// The service worker's offline copy of this user's data must not outlive the session.
+			await globalThis.caches?.delete('phoihop-api').catch(() => false);
 			location.assign('/login');
 		}
 	}

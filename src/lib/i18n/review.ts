@@ -338,11 +338,11 @@ const en: Record<ReviewMessageKey, string> = {
 	'late.title': 'Late agencies',
 	'late.intro': 'Agencies leading overdue tasks. A reminder lands in the agency inbox.',
 	'late.none': 'No agency leads an overdue task.',
-	'late.tasks': '{count} overdue tasks',
+	'late.tasks': '{count} overdue {count|task|tasks}',
 	'late.remind': 'Remind',
 	'late.remindAll': 'Remind all',
 	'late.reminded': 'Reminded at {time}',
-	'late.sent': 'Reminder sent to {count} agencies',
+	'late.sent': 'Reminder sent to {count} {count|agency|agencies}',
 
 	'inbox.title': "Agency inbox",
 	'inbox.none': 'The inbox is empty.',

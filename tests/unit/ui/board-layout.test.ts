@@ -8,6 +8,7 @@ import {
 	groupByLead,
 	laneLayout,
 	tableRows,
+	visibleLanes,
 	type BoardFilter
 } from '../../../src/lib/client/board-layout.js';
 import { cardSearchText } from '../../../src/lib/core/search.js';
@@ -74,6 +75,18 @@ describe('swimlanes and columns', () => {
 		const lanes = laneLayout([a, b], sections, { cardId: a.id, status: 'doing', index: 0 });
 		expect(lanes[0].columns.todo.map((x) => x.id)).toEqual([b.id]);
 		expect(lanes[0].columns.doing.map((x) => x.id)).toEqual([a.id]);
+	});
+});
+
+describe('lanes under a filter', () => {
+	it('a section left without a matching card is not drawn while a filter is on', () => {
+		const lanes = laneLayout([card({ sectionId: 's2' })], sections);
+		expect(visibleLanes(lanes, true).map((l) => l.code)).toEqual(['II']);
+	});
+
+	it('without a filter every section is drawn, even an empty one', () => {
+		const lanes = laneLayout([card({ sectionId: 's2' })], sections);
+		expect(visibleLanes(lanes, false).map((l) => l.code)).toEqual(['I', 'II']);
 	});
 });
 

@@ -30,4 +30,10 @@ describe('the message catalogue', () => {
 		expect(format('{shown}/{total} nhiệm vụ', { shown: 3, total: 24 })).toBe('3/24 nhiệm vụ');
 		expect(format('Hạn {date}', {})).toBe('Hạn {date}');
 	});
+
+	it('English picks the word by number: "1 task", "2 tasks"', () => {
+		expect(translate('en', 'board.column.count', { count: 1 })).toBe('1 task');
+		expect(translate('en', 'board.column.count', { count: 2 })).toBe('2 tasks');
+		expect(translate('en', 'board.column.count', { count: 0 })).toBe('0 tasks');
+	});
 });
