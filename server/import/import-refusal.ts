@@ -12,6 +12,7 @@ export type RefusalReason =
 	| 'unsupported'
 	| 'not_a_plan'
 	| 'no_header'
+	| 'scanned'
 	| 'timeout';
 
 const BASE_CODE: Record<RefusalReason, ImportErrorCode> = {
@@ -22,11 +23,12 @@ const BASE_CODE: Record<RefusalReason, ImportErrorCode> = {
 	unsupported: 'binary',
 	not_a_plan: 'empty',
 	no_header: 'empty',
+	scanned: 'empty',
 	timeout: 'unreadable'
 };
 
 /** Which kind of file a message speaks of. */
-export type OfficeWhat = 'Word' | 'Excel' | 'zip';
+export type OfficeWhat = 'Word' | 'Excel' | 'PDF' | 'zip';
 
 export class ImportRefusal extends ImportError {
 	readonly reason: RefusalReason;
@@ -71,6 +73,24 @@ export const refusals = {
 		new ImportRefusal(
 			'too_large',
 			'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped'
+		),
+	tooManyPages: (max: number) =>
+		new ImportRefusal('too_large', `Tệp PDF quá nhiều trang: tối đa ${max} trang / The PDF has too many pages: at most ${max}`),
+	scanned: () =>
+		new ImportRefusal(
+			'scanned',
+			'Tệp PDF chỉ có hình ảnh (bản quét), không có chữ để đọc; hãy gửi bản Word (.docx) hoặc bản PDF lưu trực tiếp từ Word / The PDF holds only images (a scan) and no text to read; send the Word (.docx) file or a PDF saved directly from Word'
+		),
+	/** A .doc without LibreOffice on the server, or an .xls: the refusal of before .doc was read. */
+	oldOffice: () =>
+		new ImportRefusal(
+			'unsupported',
+			'Tệp Word/Excel 97–2003 (.doc, .xls) chưa được hỗ trợ; hãy mở và lưu lại thành .docx hoặc .xlsx / Word/Excel 97–2003 files are not supported; save as .docx or .xlsx'
+		),
+	oldWordUnreadable: () =>
+		new ImportRefusal(
+			'corrupt',
+			'Không chuyển được tệp Word 97–2003 (.doc) sang .docx (tệp hỏng hoặc chuyển quá lâu); hãy mở và lưu lại thành .docx / The Word 97–2003 (.doc) file could not be converted (damaged, or too slow); save it as .docx'
 		),
 	timeout: () =>
 		new ImportRefusal('timeout', 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp / Reading the file took too long and was stopped')

@@ -9,3 +9,9 @@ export const PARSE_TIMEOUT_MS = 60_000;
 
 /** Heap of the parse worker: a file that needs more is refused instead of taking the server down. */
 export const PARSE_WORKER_HEAP_MB = 1024;
+
+/** LibreOffice's conversion of one .doc file (its first start takes a few seconds). */
+export const DOC_CONVERT_TIMEOUT_MS = 45_000;
+
+/** Pages read from a PDF: a plan runs to tens of pages, an appendix to a few dozen more. */
+export const MAX_PDF_PAGES = 500;

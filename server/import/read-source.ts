@@ -3,8 +3,12 @@ import { ImportError } from './import-error.js';
 import { refusals } from './import-refusal.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_MB } from './limits.js';
 import type { OfficeSource } from './office/source-builder.js';
-import { detectSourceKind, type SourceKind } from './source-kind.js';
+import { detectSourceKind, detectTextKind, type SourceKind } from './source-kind.js';
 import { readDocx } from './docx/read-docx.js';
+import { convertDocToDocx } from './doc/convert-doc.js';
+import { readCsv } from './csv/read-csv.js';
+import { readHtml } from './html/read-html.js';
+import { readMarkdown } from './markdown/read-markdown.js';
 
 /** Share of control characters above which bytes are taken for a binary file. */
 const MAX_CONTROL_SHARE = 0.01;
@@ -36,21 +40,69 @@ export interface PlanSource extends OfficeSource {
 }
 
 /**
- * Dispatches on what the bytes are (not on the name): a Word document or an Excel workbook is
- * read from its structure into the text form; anything else must be text.
+ * Dispatches on what the bytes are (not on the name): a PDF, a Word document (.doc through
+ * LibreOffice), an Excel workbook, or text — plain, Markdown with pipe tables, HTML or CSV — is
+ * read into the text form. The readers of large formats are loaded only when such a file arrives.
  */
 export async function readSourceBytes(bytes: Uint8Array, fileName = ''): Promise<PlanSource> {
 	if (bytes.length > MAX_IMPORT_BYTES) throw refusals.tooLarge(MAX_IMPORT_MB);
 	const kind = detectSourceKind(bytes, fileName);
-	if (kind === 'text') return { kind, text: decodeSource(bytes), labels: {}, notes: [], unrecognisedTables: 0 };
-	// The spreadsheet library is large: loaded only when a workbook arrives.
-	const source = kind === 'docx' ? readDocx(bytes) : (await import('./xlsx/read-xlsx-plan.js')).readXlsxPlan(bytes);
-	const read = await source;
+	const read = await readKind(kind, bytes, fileName);
 	if (!read.text.trim()) throw new ImportError('empty', 'Tệp không có nội dung / The file has no text');
-	return { kind, ...read };
+	return { ...read, kind: kind === 'text' ? detectTextKind(read.text, fileName) : kind };
 }
 
-/** Reads a plan file from disk (text, .docx or .xlsx); every failure is an ImportError with a one-line message. */
+async function readKind(kind: SourceKind, bytes: Uint8Array, fileName: string): Promise<OfficeSource> {
+	switch (kind) {
+		case 'docx':
+			return readDocx(bytes);
+		case 'doc':
+			return readDocx(await convertDocToDocx(bytes));
+		case 'xlsx':
+			return (await import('./xlsx/read-xlsx-plan.js')).readXlsxPlan(bytes);
+		case 'pdf':
+			return (await import('./pdf/read-pdf.js')).readPdf(bytes);
+		default:
+			return readText(bytes, fileName);
+	}
+}
+
+/** A text file: plain and Markdown-ish plans go to the parser as they are; tables are read first. */
+function readText(bytes: Uint8Array, fileName: string): OfficeSource {
+	const text = decodeText(bytes, fileName);
+	switch (detectTextKind(text, fileName)) {
+		case 'csv':
+			return readCsv(text, fileName);
+		case 'html':
+			return readHtml(text);
+		case 'markdown':
+			return readMarkdown(text);
+		default:
+			return { text, labels: {}, notes: [], unrecognisedTables: 0 };
+	}
+}
+
+/**
+ * An HTML page saved by Word may be in a legacy code page (windows-1258 for Vietnamese) that its
+ * <meta charset> names; anything else must be UTF-8 or UTF-16.
+ */
+function decodeText(bytes: Uint8Array, fileName: string): string {
+	try {
+		return decodeSource(bytes);
+	} catch (e) {
+		if (!(e instanceof ImportError) || e.code !== 'encoding') throw e;
+		const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+		const charset = head.match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i)?.[1];
+		if (!charset || !(/\.html?$/i.test(fileName) || /<html|<table/i.test(head))) throw e;
+		try {
+			return new TextDecoder(charset.toLowerCase(), { fatal: true }).decode(bytes);
+		} catch {
+			throw e;
+		}
+	}
+}
+
+/** Reads a plan file from disk (any kind readSourceBytes reads); every failure is an ImportError with a one-line message. */
 export async function readPlanSourceFile(path: string): Promise<PlanSource> {
 	let bytes: Uint8Array;
 	try {

@@ -35,6 +35,14 @@ export class SourceBuilder {
 		}
 	}
 
+	/** One line as it stands (a blank line stays blank); a tab would make it a table row, so it becomes a space. */
+	line(text: string, label?: string): void {
+		const clean = text.replace(/[\t ]+/g, ' ').trimEnd();
+		if (!clean.trim() && this.lines.length && this.lines[this.lines.length - 1] === '') return;
+		this.lines.push(clean);
+		if (label && clean.trim()) this.labels[this.lines.length] = label;
+	}
+
 	row(cells: string[], label: string): void {
 		if (this.lines.length && this.lines[this.lines.length - 1] !== '' && !this.lines[this.lines.length - 1].includes('\t')) this.lines.push('');
 		this.lines.push(cells.map((c) => c.replace(/\s+/g, ' ').trim()).join('\t'));

@@ -1,0 +1,187 @@
+/**
+ * A plan printed to PDF, read from its text layer (pdfjs): each page's bordered tables are
+ * rebuilt from their lines (ruled-tables.ts), the text around them is made into paragraphs
+ * (text-lines.ts), and both go through the same table rules as a Word document. A table that
+ * goes on over the next page keeps its columns there; a row cut by the page's end is joined
+ * with its rest at the top of the next page, under the repeated header. Page numbers in the top
+ * or bottom margin are dropped. Labels say on which page each line was ("trang 3, hàng 5").
+ *
+ * A PDF with no text (a scan) is refused with a message that says so; pages that hold only
+ * images inside a PDF with text are named in a warning.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImportError } from '../import-error.js';
+import { refusals } from '../import-refusal.js';
+import { MAX_PDF_PAGES } from '../limits.js';
+import { ownCell, type GridCell, type GridRow } from '../office/grid.js';
+import type { OfficeSource } from '../office/source-builder.js';
+import { spanGrid, type SpanRow } from '../office/span-grid.js';
+import { findHeader } from '../office/table-header.js';
+import { TableEmitter } from '../office/table-emitter.js';
+import { readPageContent, type PageContent, type TextRun } from './page-content.js';
+import { findRuledTables, type RuledTable } from './ruled-tables.js';
+import { toParagraphs, toTextLines } from './text-lines.js';
+
+/** Fewer characters than this on every page: there is no text layer, only images. */
+const MIN_TEXT_CHARS_PER_PAGE = 20;
+/** Top and bottom share of the page where a lone number is a page number. */
+const MARGIN_SHARE = 0.08;
+
+const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export async function readPdf(bytes: Uint8Array): Promise<OfficeSource> {
+	const doc = await open(bytes);
+	try {
+		if (doc.numPages > MAX_PDF_PAGES) throw refusals.tooManyPages(MAX_PDF_PAGES);
+		const pages: PageContent[] = [];
+		for (let no = 1; no <= doc.numPages; no++) {
+			const page = await doc.getPage(no).catch(() => null);
+			if (!page) continue;
+			try {
+				pages.push(await readPageContent(page, no));
+			} finally {
+				page.cleanup();
+			}
+		}
+		return pdfSource(pages);
+	} catch (e) {
+		if (e instanceof ImportError) throw e;
+		throw refusals.corrupt('PDF');
+	} finally {
+		await doc.destroy().catch(() => undefined);
+	}
+}
+
+async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+	const task = getDocument({
+		// pdfjs takes the array over (it is detached after): hand it a copy.
+		data: bytes.slice(),
+		isEvalSupported: false,
+		disableFontFace: true,
+		useSystemFonts: false,
+		enableXfa: false,
+		isOffscreenCanvasSupported: false,
+		stopAtErrors: false,
+		verbosity: 0,
+		cMapUrl: `${path.join(pdfjsDir, 'cmaps')}/`,
+		cMapPacked: true,
+		standardFontDataUrl: `${path.join(pdfjsDir, 'standard_fonts')}/`
+	});
+	try {
+		return await task.promise;
+	} catch (e) {
+		await task.destroy().catch(() => undefined);
+		if ((e as Error)?.name === 'PasswordException') throw refusals.encrypted();
+		throw refusals.corrupt('PDF');
+	}
+}
+
+/** The pages' content in reading order as the text form. */
+export function pdfSource(pages: PageContent[]): OfficeSource {
+	const textChars = pages.map((p) => p.runs.reduce((n, r) => n + r.text.replace(/\s/g, '').length, 0));
+	if (textChars.every((n) => n < MIN_TEXT_CHARS_PER_PAGE)) {
+		if (pages.some((p) => p.images > 0)) throw refusals.scanned();
+		throw new ImportError('empty', 'Tệp PDF không có chữ / The PDF has no text');
+	}
+	const out = new TableEmitter();
+	const imageOnly = pages.filter((p, i) => p.images > 0 && textChars[i] < MIN_TEXT_CHARS_PER_PAGE).map((p) => p.no);
+	if (imageOnly.length) {
+		out.out.note(`Trang ${imageOnly.join(', ')} chỉ có hình ảnh (bản quét), không đọc được chữ; hãy kiểm tra và nhập tay phần đó`);
+	}
+
+	let previous: { table: RuledTable; grid: GridRow[] } | null = null;
+	const pending: Array<{ grid: GridRow[]; name: string }> = [];
+	const flushTables = () => {
+		for (const t of pending.splice(0)) out.table(t.grid, t.name);
+	};
+	for (const page of pages) {
+		const runs = page.runs.filter((r) => !isPageNumber(r, page));
+		const hint: number[] | null = previous ? (previous as { table: RuledTable }).table.columns : null;
+		const tables = findRuledTables(page, hint);
+		const inTable = (r: TextRun) => tables.findIndex((t) => contains(t, r));
+		const byTable = tables.map((): TextRun[] => []);
+		const loose: TextRun[] = [];
+		for (const r of runs) {
+			const t = inTable(r);
+			if (t >= 0) byTable[t].push(r);
+			else loose.push(r);
+		}
+		// Text and tables in the order of the page, top to bottom.
+		const paragraphs = toParagraphs(toTextLines(loose));
+		let p = 0;
+		tables.forEach((table, t) => {
+			for (; p < paragraphs.length && paragraphs[p][0].y < table.top; p++) {
+				flushTables();
+				writeParagraph(out, paragraphs[p], page.no);
+				previous = null;
+			}
+			let grid = tableGrid(table, byTable[t], page.no, t);
+			if (!grid.length) return;
+			const first = t === 0 && p === 0;
+			if (first && previous && (table.openTop || previous.table.openBottom)) grid = joinCutRow(previous.grid, grid);
+			pending.push({ grid, name: `Trang ${page.no}, bảng ${t + 1}` });
+			previous = { table, grid };
+		});
+		for (; p < paragraphs.length; p++) {
+			flushTables();
+			writeParagraph(out, paragraphs[p], page.no);
+			previous = null;
+		}
+	}
+	flushTables();
+	return out.build();
+}
+
+function writeParagraph(out: TableEmitter, lines: ReturnType<typeof toParagraphs>[number], page: number): void {
+	out.paragraph(lines.map((l) => l.text).join(' '), `trang ${page}`);
+}
+
+function isPageNumber(run: TextRun, page: PageContent): boolean {
+	const inMargin = run.y < page.height * MARGIN_SHARE || run.y > page.height * (1 - MARGIN_SHARE);
+	return inMargin && /^\s*(trang\s*)?\d{1,4}(\s*\/\s*\d{1,4})?\s*$/i.test(run.text);
+}
+
+function contains(t: RuledTable, r: TextRun): boolean {
+	const cx = r.x + r.width / 2;
+	const cy = r.y - r.size * 0.3;
+	return cx >= t.left - 1 && cx <= t.right + 1 && cy >= t.top - 1 && cy <= t.bottom + 1;
+}
+
+/** The table's cells with their text, as grid rows. */
+function tableGrid(table: RuledTable, runs: TextRun[], page: number, index: number): GridRow[] {
+	const rows: SpanRow[] = table.cells.map((cells, r) => ({
+		cells: cells.map((cell) => {
+			const inside = runs.filter((run) => {
+				const cx = run.x + run.width / 2;
+				const cy = run.y - run.size * 0.3;
+				return cx >= cell.left && cx < cell.right && cy >= cell.top && cy < cell.bottom;
+			});
+			// One paragraph per cell: a PDF's line breaks in a cell are where the column ran out.
+			const text = toTextLines(inside).map((l) => l.text).join(' ');
+			return { lines: text ? [text] : [], colspan: cell.colspan, rowspan: cell.rowspan };
+		}),
+		header: false,
+		label: `trang ${page}${index ? `, bảng ${index + 1}` : ''}, hàng ${r + 1}`
+	}));
+	return spanGrid(rows);
+}
+
+/**
+ * A row cut by the page's end goes on under the repeated header of the next page: its rest
+ * (the first row there) is added to the last row of the page before, cell by cell.
+ */
+function joinCutRow(before: GridRow[], grid: GridRow[]): GridRow[] {
+	const header = findHeader(grid, 4);
+	const at = header ? header.start + header.height : 0;
+	const rest = grid[at];
+	const last = before[before.length - 1];
+	if (!rest || !last || rest.cells.length !== last.cells.length) return grid;
+	last.cells = last.cells.map((cell, c): GridCell => {
+		const more = rest.cells[c];
+		if (!more || more.origin !== 'own' || !more.text) return cell;
+		return ownCell([[cell.text, more.text].filter(Boolean).join(' ')]);
+	});
+	return [...grid.slice(0, at), ...grid.slice(at + 1)];
+}
