@@ -48,6 +48,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 	const quarterEnd = new QuarterEndSnapshots(db, sync);
 	quarterEnd.start();
 	const sessions = new SessionStore(db, config.secureCookies);
+	sessions.onEnded((ended) => sync.closeSessionConnections(ended));
 	// The WebSocket helper needs the app at upgrade time; a holder app lets us create it first.
 	const holder = new Hono<AppEnv>();
 	const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: holder });

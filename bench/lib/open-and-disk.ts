@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { openDatabase } from '../../server/db/database.js';
 import { importParsedPlan } from '../../server/import/persist.js';
-import { UpdateLog } from '../../server/sync/update-log.js';
+import { SqliteBoardStore } from '../../server/sync/sqlite-board-store.js';
 import { Room } from '../../server/sync/room.js';
 import { cardsMap, resultText, setProgress, setStatus } from '../../src/lib/core/board-doc.js';
 import { STATUSES } from '../../src/lib/core/board-types.js';
@@ -27,14 +27,14 @@ export async function measureOpen(cards: number, runs: number) {
 	const { db, sqlite } = await openDatabase(dir);
 	const { boards } = await importParsedPlan(db, syntheticPlan(cards), { sourceName: 'bench', sourceText: '' });
 	const boardId = boards[0].id;
-	const log = new UpdateLog(sqlite);
+	const store = new SqliteBoardStore(sqlite);
 	const cold: number[] = [];
 	const warm: number[] = [];
 	const integrate: number[] = [];
 	let stateBytes = 0;
 	for (let i = 0; i < runs; i++) {
 		const t0 = performance.now();
-		const room = new Room(boardId, log);
+		const room = new Room(boardId, store);
 		const step2 = room.syncStep2For(EMPTY_STATE_VECTOR);
 		cold.push(performance.now() - t0);
 		stateBytes = step2.reduce((n, f) => n + f.length, 0);
@@ -62,8 +62,8 @@ export async function measureDisk(edits: number) {
 	const { db, sqlite } = await openDatabase(dir);
 	const { boards } = await importParsedPlan(db, syntheticPlan(50), { sourceName: 'bench', sourceText: '' });
 	const boardId = boards[0].id;
-	const log = new UpdateLog(sqlite);
-	const room = new Room(boardId, log);
+	const store = new SqliteBoardStore(sqlite);
+	const room = new Room(boardId, store);
 	const ids = [...cardsMap(room.doc).keys()];
 	const t0 = performance.now();
 	for (let i = 0; i < edits; i++) {
@@ -81,7 +81,7 @@ export async function measureDisk(edits: number) {
 		(sqlite.prepare('select coalesce(sum(length(state)),0) as n from board_states where board_id = ?').get(boardId) as { n: number }).n;
 	const before = size();
 	const tc = performance.now();
-	log.compactFromDoc(boardId, room.doc, room.lastUpdateId);
+	store.compact(boardId, Y.encodeStateAsUpdate(room.doc), room.lastUpdateId);
 	const compactMs = performance.now() - tc;
 	const after = size();
 	const encoded = Y.encodeStateAsUpdate(room.doc).length;

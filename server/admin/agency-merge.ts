@@ -62,7 +62,7 @@ export async function mergeAgency(
 		return { aliases: Number(aliases.numUpdatedRows), userIds: users.map((u) => u.id) };
 	});
 
-	sync.reloadCollectives();
+	sync.reloadAgencies();
 	// Open sockets carry the agency they were opened with; closing them makes the clients reconnect
 	// with the new one (the session stays valid).
 	for (const id of moved.userIds) sync.closeUserConnections(id);

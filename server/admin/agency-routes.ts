@@ -21,7 +21,7 @@ export function agencyRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServe
 		const shortName = typeof body.shortName === 'string' ? body.shortName.trim().slice(0, 40) : '';
 		if (await findAgencyByName(ctx.db, name)) throw new ApiError(409, 'agency_exists', `Đơn vị "${name}" đã có trong danh sách`);
 		const id = await createAgency(ctx.db, name, shortName || undefined);
-		sync.reloadCollectives();
+		sync.reloadAgencies();
 		const created = (await listAgencies(ctx.db)).find((a) => a.id === id);
 		return c.json(created, 201);
 	});

@@ -10,8 +10,12 @@ export const SESSION_COOKIE = 'phoihop_session';
  * Sessions: the browser holds a random token; the database holds only its SHA-256 (the session id),
  * so a leaked database cannot be replayed. Lucia keeps the expiry sliding (30 days, renewed past half).
  */
+/** A session that ended (logout), or all of a user's (password change, deactivation, sign out everywhere). */
+export type EndedSessions = { sessionId: string } | { userId: string };
+
 export class SessionStore {
 	readonly lucia: Lucia;
+	private endedListeners: ((ended: EndedSessions) => void)[] = [];
 	constructor(private db: DB, secureCookies: boolean) {
 		this.lucia = new Lucia(new KyselyLuciaAdapter(db), {
 			sessionExpiresIn: new TimeSpan(30, 'd'),
@@ -47,12 +51,23 @@ export class SessionStore {
 		};
 	}
 
+	/** Called whenever sessions end here (the sync server closes their sockets). */
+	onEnded(listener: (ended: EndedSessions) => void): void {
+		this.endedListeners.push(listener);
+	}
+
+	private ended(e: EndedSessions) {
+		for (const l of this.endedListeners) l(e);
+	}
+
 	async invalidate(sessionId: string): Promise<void> {
 		await this.lucia.invalidateSession(sessionId);
+		this.ended({ sessionId });
 	}
 
 	async invalidateUser(userId: string): Promise<void> {
 		await this.lucia.invalidateUserSessions(userId);
+		this.ended({ userId });
 	}
 
 	blankCookie(): string {

@@ -24,6 +24,8 @@ export interface Database {
 	review_attendees: ReviewAttendeesTable;
 	inbox_messages: InboxMessagesTable;
 	inbox_reads: InboxReadsTable;
+	board_clients: BoardClientsTable;
+	quarantined_updates: QuarantinedUpdatesTable;
 }
 
 export interface PlansTable {
@@ -291,3 +293,22 @@ export type NewUser = Insertable<UsersTable>;
 export type Agency = Selectable<AgenciesTable>;
 export type Board = Selectable<BoardsTable>;
 export type Plan = Selectable<PlansTable>;
+
+/** A Yjs client id and the user who owns it on a board (bound on first use). */
+export interface BoardClientsTable {
+	board_id: string;
+	client_id: number;
+	user_id: string;
+	created_at: string;
+}
+
+/** An update a board could not load or apply, set aside with who sent it (never deleted). */
+export interface QuarantinedUpdatesTable {
+	id: Generated<number>;
+	board_id: string;
+	update_id: number | null;
+	user_id: string | null;
+	data: Uint8Array;
+	reason: string;
+	created_at: string;
+}

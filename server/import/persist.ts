@@ -11,7 +11,7 @@ import type { ParsedPlan, TasksAppendix } from '../../src/lib/core/parsed-plan.j
 import { initBoardDoc, readBoard } from '../../src/lib/core/board-doc.js';
 import { agencyKey, agencyShortName, isCollective, resolveAgency, splitAgencies } from '../../src/lib/core/agency.js';
 import { newId } from '../../src/lib/core/ids.js';
-import { toCardRow } from '../sync/projection.js';
+import { toCardRow } from '../sync/projection-rows.js';
 
 export interface ImportSource {
 	sourceName: string;

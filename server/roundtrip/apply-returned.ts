@@ -16,7 +16,15 @@ export interface ApplyOutcome {
 
 export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardContext, actor: Actor): ApplyOutcome {
 	// A peer that is no connection: the room relays the change to every connected client.
-	const peer: Peer = { userId: actor.userId, guard, send() {}, sendShared() {} };
+	const peer: Peer = {
+		userId: actor.userId,
+		guard,
+		identity: { id: actor.userId, name: '', agencyShortName: null },
+		send() {},
+		sendShared() {},
+		close() {}
+	};
+	const clientId = room.clientIdForServerEdits(actor.userId);
 	const outcome: ApplyOutcome = { applied: [], skipped: [] };
 	for (const change of reviewed) {
 		if (!change.changes.length) continue;
@@ -28,7 +36,7 @@ export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardCo
 			outcome.skipped.push({ cardId: change.cardId, code: change.code, reason: 'Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước; hãy tải tệp lên lại để xem thay đổi mới' });
 			continue;
 		}
-		const result = room.applyClientUpdate(peer, cardUpdate(room.doc, change.cardId, change.changes, actor));
+		const result = room.applyClientUpdate(peer, cardUpdate(room.doc, change.cardId, change.changes, actor, clientId));
 		if (result.ok) outcome.applied.push({ cardId: change.cardId, code: change.code, fields: change.changes.map((c) => c.field) });
 		else outcome.skipped.push({ cardId: change.cardId, code: change.code, reason: result.reason });
 	}

@@ -7,7 +7,8 @@
 import * as Y from 'yjs';
 import type { CardData, Status } from '../../src/lib/core/board-types.js';
 import { cardsMap, readCard, setProgress, setResult, setStatus, type Actor } from '../../src/lib/core/board-doc.js';
-import { checkUpdate, type GuardContext } from '../sync/document-guard.js';
+import type { GuardContext } from '../sync/document-guard.js';
+import type { Room } from '../sync/room.js';
 import type { ReturnedRow } from './returned-rows.js';
 
 export type ChangedField = 'status' | 'progress' | 'result';
@@ -32,7 +33,9 @@ export interface CardChange {
 }
 
 /** The changes of each row against the document as it is now; rows that change nothing are left out. */
-export function cardChanges(doc: Y.Doc, rows: ReturnedRow[], guard: GuardContext, actor: Actor): CardChange[] {
+export function cardChanges(room: Room, rows: ReturnedRow[], guard: GuardContext, actor: Actor): CardChange[] {
+	const doc = room.doc;
+	const clientId = room.clientIdForServerEdits(actor.userId);
 	const out: CardChange[] = [];
 	for (const row of rows) {
 		const map = cardsMap(doc).get(row.cardId);
@@ -40,7 +43,9 @@ export function cardChanges(doc: Y.Doc, rows: ReturnedRow[], guard: GuardContext
 		const card = readCard(row.cardId, map);
 		const changes = rowChanges(card, row);
 		if (!changes.length && !row.problems.length) continue;
-		const verdict = changes.length ? checkUpdate(doc, guard, cardUpdate(doc, row.cardId, changes, actor)) : { ok: true as const };
+		const verdict = changes.length
+			? room.check(actor.userId, guard, cardUpdate(doc, row.cardId, changes, actor, clientId))
+			: { ok: true as const };
 		out.push({
 			cardId: row.cardId,
 			code: card.code,
@@ -68,8 +73,9 @@ export function rowChanges(card: CardData, row: ReturnedRow): FieldChange[] {
  * The change as an update: made on a copy of the document, so the board itself is untouched until
  * the update passes the guard. Status goes first, so a progress given with "Hoàn thành" still wins.
  */
-export function cardUpdate(doc: Y.Doc, cardId: string, changes: FieldChange[], actor: Actor): Uint8Array {
+export function cardUpdate(doc: Y.Doc, cardId: string, changes: FieldChange[], actor: Actor, clientId: number): Uint8Array {
 	const copy = new Y.Doc();
+	copy.clientID = clientId;
 	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
 	const before = Y.encodeStateVector(copy);
 	copy.transact(() => {

@@ -55,7 +55,8 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 
 	const guardFor = (user: SessionUser, agencyId: string) => ({
 		subject: { id: user.id, role: 'editor' as const, agencyId },
-		isCollective: sync.isCollective
+		isCollective: sync.isCollective,
+		agencyExists: sync.agencyExists
 	});
 
 	const preview = async (id: string, draft: ReturnDraft, user: SessionUser, agencyId: string | null): Promise<ReturnPreview> => {
@@ -74,8 +75,8 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const actor = { userId: user.id, agencyId: chosen };
 		const changes = sync.rooms.withRoom(draft.boardId, (room) =>
 			chosen
-				? cardChanges(room.doc, draft.rows, guardFor(user, chosen), actor)
-				: cardChanges(room.doc, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
+				? cardChanges(room, draft.rows, guardFor(user, chosen), actor)
+				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
 		);
 		if (chosen) draft.reviewed.set(chosen, changes);
 		return {

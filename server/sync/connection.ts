@@ -7,6 +7,7 @@ import { MessageType, SyncStep, CloseCode, decodeClientMessage, encodePermission
 import type { Room, Peer } from './room.js';
 import { directSocket, type Outgoing } from './broadcast.js';
 import type { GuardContext } from './document-guard.js';
+import type { PresenceIdentity } from './presence.js';
 import { isReadOnlyRole } from '../../src/lib/core/permissions.js';
 
 export interface ConnectionLimits {
@@ -31,6 +32,9 @@ export class Connection implements Peer {
 	constructor(
 		private ws: WSContext,
 		readonly userId: string,
+		/** The session the socket was opened with: it closes when that session ends. */
+		readonly sessionId: string,
+		readonly identity: PresenceIdentity,
 		readonly guard: GuardContext,
 		private room: Room,
 		private limits: ConnectionLimits

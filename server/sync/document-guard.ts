@@ -1,122 +1,366 @@
 /**
- * The permission hook of the sync server: decides, before an update is applied, stored or relayed,
- * whether this user may write every slot it touches (rules in src/lib/core/permissions.ts), and
- * says which cards and fields it changes (for the activity log).
+ * The permission and schema hook of the sync server: given where an update writes (update-structure.ts),
+ * decides before anything is applied, stored or relayed whether this user may write every slot it
+ * touches (rules in src/lib/core/permissions.ts) and whether every value fits the board document's
+ * schema (src/lib/core/board-schema.ts); says which cards and fields it changes (for the activity log).
  */
 import * as Y from 'yjs';
-import { CARD, cardsMap } from '../../src/lib/core/board-doc.js';
+import { CARD, cardsMap, sectionsMap } from '../../src/lib/core/board-doc.js';
 import {
-	cardAbilities,
-	isBoardManager,
-	isReadOnlyRole,
-	mayChangeComment,
-	type Subject
-} from '../../src/lib/core/permissions.js';
-import { decodeTouches, keyAt, type Segment, type Touch } from './update-paths.js';
-import type { ActivityRow } from './update-log.js';
+	CARD_KEYS,
+	CARD_TYPE_FIELDS,
+	CARD_VALUE_RULES,
+	COMMENT_RULES,
+	LIMITS,
+	META_RULES,
+	SECTION_RULES,
+	isId
+} from '../../src/lib/core/board-schema.js';
+import { cardAbilities, isBoardManager, isReadOnlyRole, mayChangeComment, type Subject } from '../../src/lib/core/permissions.js';
+import { keyAt, type Deletion, type NewItem, type Segment, type UpdateStructure } from './update-structure.js';
+import type { ActivityRow } from './board-store.js';
 
 export type Verdict = { ok: true; activity: ActivityRow[] } | { ok: false; reason: string };
 
 export interface GuardContext {
 	subject: Subject;
 	isCollective: (agencyId: string) => boolean;
+	/** Whether an agency id exists (lead and support columns may only name real agencies). */
+	agencyExists: (agencyId: string) => boolean;
 }
 
 /** Card fields an agency leading the card may write (its work on the task). */
-const WORK_FIELDS = new Set<string>([
-	CARD.status,
-	CARD.progress,
-	CARD.completedAt,
-	CARD.result,
-	CARD.order,
-	CARD.updatedAt,
-	CARD.updatedBy,
-	'checklist'
-]);
+const WORK_FIELDS = new Set<string>([CARD.status, CARD.progress, CARD.completedAt, CARD.result, CARD.order, CARD.updatedAt, CARD.updatedBy]);
 
 /** Fields whose new value is worth recording in the activity detail. */
 const DETAIL_FIELDS = new Set<string>([CARD.status, CARD.progress]);
 
-function firstContent(item: Y.Item | null): unknown {
-	if (!item) return undefined;
-	try {
-		return item.content.getContent()[0];
-	} catch {
-		return undefined;
+/** A refusal: the message shown to the sender (Vietnamese, as the board UI shows it). */
+class Refusal extends Error {}
+const no = (message: string): never => {
+	throw new Refusal(message);
+};
+
+const MSG = {
+	readOnly: 'Tài khoản chỉ có quyền xem',
+	structure: 'Chỉ thường trực hoặc thư ký được sửa thông tin giao việc',
+	boardStructure: 'Chỉ thường trực hoặc thư ký được sửa cấu trúc bảng',
+	work: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ',
+	comment: 'Đơn vị của bạn không tham gia nhiệm vụ này',
+	othersComment: 'Không được sửa bình luận của người khác',
+	commentAuthor: 'Bình luận phải mang tên và đơn vị của người gửi',
+	commentRemoved: 'Bình luận không bị xoá khỏi bảng, chỉ được ẩn',
+	attachments: 'Tệp đính kèm được tải lên qua máy chủ',
+	noCard: 'Thẻ không tồn tại',
+	schema: 'Nội dung cập nhật không đúng cấu trúc bảng',
+	tooLong: 'Nội dung quá dài',
+	signature: 'Người cập nhật phải là chính người gửi',
+	duplicate: 'Mã bình luận đã tồn tại',
+	agency: 'Đơn vị không tồn tại',
+	section: 'Phần của kế hoạch không tồn tại',
+	required: 'Thiếu thông tin bắt buộc'
+} as const;
+
+function single(n: NewItem): unknown {
+	if (n.content.kind !== 'values' || n.content.values.length !== 1) no(MSG.schema);
+	return (n.content as { values: unknown[] }).values[0];
+}
+
+/** The Y.Map holding an item (an integrated one, or null when it is new in the update). */
+function docMapOf(parentItem: Y.Item | null): Y.Map<unknown> | null {
+	if (!parentItem || !(parentItem.content instanceof Y.ContentType)) return null;
+	const t = parentItem.content.type;
+	return t instanceof Y.Map ? (t as Y.Map<unknown>) : null;
+}
+
+/** The check of one update, with what it learns along the way (new comments, new cards, text growth). */
+class UpdateCheck {
+	private readonly manager: boolean;
+	readonly activity: ActivityRow[] = [];
+	private seen = new Set<string>();
+	/** Keys written into each new map (a new card, section or comment must come complete). */
+	private newMaps = new Map<Y.Item, { kind: 'card' | 'section' | 'comment'; keys: Set<string>; cardId: string }>();
+	/** Map slots written by this update (a deletion of a value must come with its replacement). */
+	private written = new Set<string>();
+	private textGrowth = new Map<Y.Item | string, number>();
+	private commentIds = new Map<string, Set<string>>();
+	private newSections = new Set<string>();
+
+	constructor(
+		private doc: Y.Doc,
+		private ctx: GuardContext
+	) {
+		this.manager = isBoardManager(ctx.subject.role);
 	}
-}
 
-function commentAuthor(doc: Y.Doc, element: Segment | undefined): string | null {
-	if (!element || !('element' in element)) return null;
-	if (Y.getState(doc.store, element.element.client) <= element.element.clock) return null;
-	const it = Y.getItem(doc.store, element.element);
-	if (!(it instanceof Y.Item) || !(it.content instanceof Y.ContentType)) return null;
-	const map = it.content.type;
-	return map instanceof Y.Map ? ((map.get('authorId') as string | undefined) ?? null) : null;
-}
+	private card(cardId: string): Y.Map<unknown> | undefined {
+		return cardsMap(this.doc).get(cardId);
+	}
 
-function checkTouch(doc: Y.Doc, ctx: GuardContext, t: Touch): string | null {
-	const { subject } = ctx;
-	const manager = isBoardManager(subject.role);
-	const path = t.path;
-	if (!path) return manager ? null : 'Không xác định được nội dung cập nhật';
-	const root = keyAt(path, 0);
-	if (root !== 'cards') return manager ? null : 'Chỉ thường trực hoặc thư ký được sửa cấu trúc bảng';
-	const cardId = keyAt(path, 1);
-	const field = keyAt(path, 2);
-	if (!cardId || !field) return manager ? null : 'Chỉ thường trực hoặc thư ký được thêm hoặc xoá thẻ';
+	private abilities(cardId: string) {
+		const card = this.card(cardId);
+		if (!card) return this.manager ? cardAbilities(this.ctx.subject, { lead: [], support: [] }, this.ctx.isCollective) : no(MSG.noCard);
+		const agencies = {
+			lead: (card.get(CARD.lead) as Y.Array<string> | undefined)?.toArray() ?? [],
+			support: (card.get(CARD.support) as Y.Array<string> | undefined)?.toArray() ?? []
+		};
+		return cardAbilities(this.ctx.subject, agencies, this.ctx.isCollective);
+	}
 
-	if (field === CARD.comments && path.length >= 4) {
-		if (path.length === 4) {
-			if (t.kind === 'delete') return subject.role === 'admin' ? null : 'Không được xoá bình luận';
+	private record(cardId: string | null, field: string, detail: string | null) {
+		const k = `${cardId}\u0000${field}`;
+		if (this.seen.has(k)) return;
+		this.seen.add(k);
+		this.activity.push({ cardId, field, detail });
+	}
+
+	private mayWork(cardId: string) {
+		if (!this.abilities(cardId).work) no(MSG.work);
+	}
+
+	private mayStructure() {
+		if (!this.manager) no(MSG.structure);
+	}
+
+	insert(n: NewItem): void {
+		const path = n.path;
+		const root = keyAt(path, 0);
+		if (n.content.kind === 'deleted') {
+			// A placeholder for content the sender created and removed again: it needs the right to write there.
+			return this.checkSlotRight(path, n.parentItem, true);
+		}
+		if (root === 'meta') {
+			if (!this.manager) no(MSG.boardStructure);
+			const key = keyAt(path, 1);
+			if (path.length !== 2 || !key || !META_RULES[key] || !META_RULES[key](single(n))) no(MSG.schema);
+			return this.record(null, `meta.${key}`, null);
+		}
+		if (root === 'sections') return this.insertSection(n);
+		if (root === 'cards') return this.insertCard(n);
+		no(MSG.schema);
+	}
+
+	private insertSection(n: NewItem) {
+		if (!this.manager) no(MSG.boardStructure);
+		const sectionId = keyAt(n.path, 1);
+		if (!sectionId || !isId(sectionId)) no(MSG.schema);
+		if (n.path.length === 2) {
+			if (n.content.kind !== 'map') no(MSG.schema);
+			this.newMaps.set(n.item, { kind: 'section', keys: new Set(), cardId: sectionId! });
+			this.newSections.add(sectionId!);
+			return this.record(null, 'section', sectionId!);
+		}
+		const key = keyAt(n.path, 2);
+		if (n.path.length !== 3 || !key || !SECTION_RULES[key] || !SECTION_RULES[key](single(n))) no(MSG.schema);
+		this.noteKey(n, key!);
+		this.record(null, 'section', sectionId!);
+	}
+
+	private noteKey(n: NewItem, key: string) {
+		if (n.parentIsNew && n.parentItem) this.newMaps.get(n.parentItem)?.keys.add(key);
+		if (n.parentItem) this.written.add(`${n.parentItem.id.client}:${n.parentItem.id.clock}/${key}`);
+	}
+
+	private insertCard(n: NewItem) {
+		const path = n.path;
+		const cardId = keyAt(path, 1);
+		if (!cardId || !isId(cardId)) no(MSG.schema);
+		if (path.length === 2) {
+			// A new card (or a card map replaced): managers only, complete (checked at the end).
+			this.mayStructure();
+			if (n.content.kind !== 'map') no(MSG.schema);
+			this.newMaps.set(n.item, { kind: 'card', keys: new Set(), cardId: cardId! });
+			return this.record(cardId!, 'create', null);
+		}
+		const field = keyAt(path, 2);
+		if (!field) no(MSG.schema);
+		if (path.length === 3) return this.insertCardField(n, cardId!, field!);
+		const typeKind = CARD_TYPE_FIELDS[field!];
+		if (!typeKind) no(MSG.schema);
+		if (field === CARD.attachments) no(MSG.attachments);
+		if (field === CARD.comments) return this.insertComment(n, cardId!);
+		if (path.length !== 4 || !('element' in path[3])) no(MSG.schema);
+		if (typeKind === 'text') {
+			if (n.content.kind !== 'string') no(MSG.schema);
+			if (field === CARD.title) this.mayStructure();
+			else this.mayWork(cardId!);
+			this.growText(n, field === CARD.title ? LIMITS.titleChars : LIMITS.resultChars);
+			return this.record(cardId!, field!, null);
+		}
+		// lead / support: agency ids that exist
+		this.mayStructure();
+		if (n.content.kind !== 'values') no(MSG.schema);
+		for (const v of (n.content as { values: unknown[] }).values) {
+			if (typeof v !== 'string' || !this.ctx.agencyExists(v)) no(MSG.agency);
+		}
+		this.growText(n, LIMITS.agenciesPerColumn);
+		this.record(cardId!, field!, null);
+	}
+
+	/** Keeps a text (or list) within its limit: its current length plus what this update adds. */
+	private growText(n: NewItem, limit: number) {
+		const key: Y.Item | string = n.parentItem ?? 'root';
+		let total = this.textGrowth.get(key);
+		if (total === undefined) {
+			const t = n.parentItem?.content instanceof Y.ContentType ? n.parentItem.content.type : null;
+			total = t && !n.parentIsNew ? (t as Y.AbstractType<unknown>)._length : 0;
+		}
+		total += n.item.length;
+		if (total > limit) no(MSG.tooLong);
+		this.textGrowth.set(key, total);
+	}
+
+	private insertCardField(n: NewItem, cardId: string, field: string) {
+		const typeKind = CARD_TYPE_FIELDS[field];
+		if (typeKind) {
+			// A new shared type in a card: only as part of a new card, or by a manager.
+			if (!n.parentIsNew) this.mayStructure();
+			if (n.content.kind !== typeKind) no(MSG.schema);
 		} else {
+			const rule = CARD_VALUE_RULES[field];
+			if (!rule) no(MSG.schema);
+			const value = single(n);
+			if (!rule(value)) no(MSG.schema);
+			if (field === CARD.updatedBy && value !== null && value !== this.ctx.subject.id) no(MSG.signature);
+			if (field === CARD.sectionId && !this.newSections.has(value as string) && !sectionsMap(this.doc).has(value as string)) {
+				no(MSG.section);
+			}
+			if (!n.parentIsNew) {
+				if (WORK_FIELDS.has(field)) this.mayWork(cardId);
+				else this.mayStructure();
+			}
+			if (field !== CARD.updatedAt && field !== CARD.updatedBy && field !== CARD.completedAt && !n.parentIsNew) {
+				this.record(cardId, field, DETAIL_FIELDS.has(field) ? String(value) : null);
+			}
+		}
+		this.noteKey(n, field);
+	}
+
+	private existingCommentIds(cardId: string): Set<string> {
+		let ids = this.commentIds.get(cardId);
+		if (!ids) {
+			ids = new Set();
+			const list = this.card(cardId)?.get(CARD.comments);
+			if (list instanceof Y.Array) for (const m of list.toArray()) if (m instanceof Y.Map) ids.add(String(m.get('id')));
+			this.commentIds.set(cardId, ids);
+		}
+		return ids;
+	}
+
+	private insertComment(n: NewItem, cardId: string) {
+		const path = n.path;
+		if (path.length === 4) {
+			// A new comment: a map in the card's comment list.
+			if (!('element' in path[3]) || n.content.kind !== 'map') no(MSG.schema);
+			if (!this.abilities(cardId).comment) no(MSG.comment);
+			this.newMaps.set(n.item, { kind: 'comment', keys: new Set(), cardId });
+			return this.record(cardId, 'comment', null);
+		}
+		const key = keyAt(path, 4);
+		const rule = key ? COMMENT_RULES[key] : undefined;
+		if (path.length !== 5 || !key || !rule) no(MSG.schema);
+		const value = single(n);
+		if (!rule!.rule(value)) no(MSG.schema);
+		if (n.parentIsNew) {
+			if (key === 'authorId' && value !== this.ctx.subject.id) no(MSG.commentAuthor);
+			if (key === 'agencyId' && value !== this.ctx.subject.agencyId) no(MSG.commentAuthor);
+			if (key === 'id') {
+				const ids = this.existingCommentIds(cardId);
+				if (ids.has(value as string)) no(MSG.duplicate);
+				ids.add(value as string);
+			}
+		} else {
+			const author = docMapOf(n.parentItem)?.get('authorId');
+			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key!)) no(MSG.othersComment);
+			this.record(cardId, 'comment', null);
+		}
+		this.noteKey(n, key!);
+	}
+
+	/** The right to write (or remove) at a slot, without looking at a value. */
+	private checkSlotRight(path: Segment[], parentItem: Y.Item | null, isInsert: boolean) {
+		const root = keyAt(path, 0);
+		if (root !== 'cards') {
+			if (!this.manager) no(MSG.boardStructure);
+			return;
+		}
+		const cardId = keyAt(path, 1);
+		const field = keyAt(path, 2);
+		if (!cardId) no(MSG.schema);
+		if (!field) return this.mayStructure();
+		if (field === CARD.attachments) no(MSG.attachments);
+		if (field === CARD.comments) {
+			if (path.length === 4) {
+				if (isInsert) {
+					if (!this.abilities(cardId!).comment) no(MSG.comment);
+					return;
+				}
+				no(MSG.commentRemoved);
+			}
 			const key = keyAt(path, 4) ?? '';
-			if (t.parentIsNew) {
-				// A new comment: it must be written in the sender's own name and agency.
-				if (key === 'authorId' && firstContent(t.item) !== subject.id) return 'Bình luận phải mang tên người gửi';
-				if (key === 'agencyId' && (firstContent(t.item) ?? null) !== subject.agencyId)
-					return 'Bình luận phải mang đơn vị của người gửi';
-			} else {
-				const author = commentAuthor(doc, path[3]);
-				if (author === null || !mayChangeComment(subject, author, key)) return 'Không được sửa bình luận của người khác';
-				return null;
+			const author = docMapOf(parentItem)?.get('authorId');
+			if (isInsert && !docMapOf(parentItem)) return; // inside a comment new in this update
+			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key)) no(MSG.othersComment);
+			return;
+		}
+		if (WORK_FIELDS.has(field!)) return this.mayWork(cardId!);
+		this.mayStructure();
+	}
+
+	remove(d: Deletion): void {
+		if (d.cascade) return; // follows from the removal of an ancestor, checked on its own
+		const path = d.path;
+		const parentItem = (d.item.parent as Y.AbstractType<unknown> | null)?._item ?? null;
+		this.checkSlotRight(path, parentItem, false);
+		const root = keyAt(path, 0);
+		const last = path[path.length - 1];
+		// A value under a key may only be replaced (the update writes the same key), never left empty;
+		// whole cards and sections are the managers' to remove.
+		const isKeyed = 'key' in last;
+		const removesEntry = (root === 'cards' || root === 'sections') && path.length === 2;
+		if (isKeyed && !removesEntry) {
+			const holder = parentItem ? `${parentItem.id.client}:${parentItem.id.clock}/${last.key}` : null;
+			if (!holder || !this.written.has(holder)) {
+				if (root === 'meta' && this.manager) return;
+				no(MSG.required);
+			}
+		}
+		if (root === 'cards') {
+			const cardId = keyAt(path, 1);
+			const field = keyAt(path, 2) ?? 'delete';
+			if (field !== CARD.updatedAt && field !== CARD.updatedBy && field !== CARD.completedAt && !isKeyed) {
+				this.record(cardId, field === CARD.comments ? 'comment' : field, null);
 			}
 		}
 	}
 
-	const card = cardsMap(doc).get(cardId);
-	if (!card) return manager ? null : 'Thẻ không tồn tại';
-	const agencies = {
-		lead: (card.get(CARD.lead) as Y.Array<string> | undefined)?.toArray() ?? [],
-		support: (card.get(CARD.support) as Y.Array<string> | undefined)?.toArray() ?? []
-	};
-	const can = cardAbilities(subject, agencies, ctx.isCollective);
-	if (field === CARD.comments) return can.comment ? null : 'Đơn vị của bạn không tham gia nhiệm vụ này';
-	if (field === CARD.attachments) return manager ? null : 'Tệp đính kèm được tải lên qua máy chủ';
-	if (WORK_FIELDS.has(field)) return can.work ? null : 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ';
-	return can.structure ? null : 'Chỉ thường trực hoặc thư ký được sửa thông tin giao việc';
+	/** New maps must come complete: every key of a card, a section, or the required keys of a comment. */
+	finish(): void {
+		for (const { kind, keys } of this.newMaps.values()) {
+			const required =
+				kind === 'card'
+					? CARD_KEYS
+					: kind === 'section'
+						? Object.keys(SECTION_RULES)
+						: Object.entries(COMMENT_RULES)
+								.filter(([, r]) => r.required)
+								.map(([k]) => k);
+			for (const k of required) if (!keys.has(k)) no(MSG.required);
+		}
+	}
 }
 
-/** Checks an incoming update. Throws on an update that cannot be decoded (the caller closes 4400). */
-export function checkUpdate(doc: Y.Doc, ctx: GuardContext, update: Uint8Array): Verdict {
-	if (isReadOnlyRole(ctx.subject.role)) return { ok: false, reason: 'Tài khoản chỉ có quyền xem' };
-	const { touches } = decodeTouches(doc, update);
-	const seen = new Set<string>();
-	const activity: ActivityRow[] = [];
-	for (const t of touches) {
-		const reason = checkTouch(doc, ctx, t);
-		if (reason) return { ok: false, reason };
-		if (!t.path || keyAt(t.path, 0) !== 'cards') continue;
-		const cardId = keyAt(t.path, 1);
-		let field = keyAt(t.path, 2) ?? (t.kind === 'insert' ? 'create' : 'delete');
-		if (field === CARD.updatedAt || field === CARD.updatedBy || field === CARD.completedAt) continue;
-		if (field === CARD.comments && t.kind === 'insert' && t.path.length > 4) continue; // counted once, as the comment
-		if (field === CARD.comments && t.kind === 'insert') field = 'comment';
-		const k = `${cardId}\u0000${field}`;
-		if (seen.has(k)) continue;
-		seen.add(k);
-		const detail = DETAIL_FIELDS.has(field) && t.kind === 'insert' ? String(firstContent(t.item)) : null;
-		activity.push({ cardId, field, detail });
+/** Checks an update whose structure was read (analyzeUpdate). */
+export function checkUpdate(doc: Y.Doc, ctx: GuardContext, structure: UpdateStructure): Verdict {
+	if (isReadOnlyRole(ctx.subject.role)) return { ok: false, reason: MSG.readOnly };
+	const check = new UpdateCheck(doc, ctx);
+	try {
+		for (const n of structure.inserts) check.insert(n);
+		for (const d of structure.deletes) check.remove(d);
+		check.finish();
+	} catch (err) {
+		if (err instanceof Refusal) return { ok: false, reason: err.message };
+		throw err;
 	}
-	return { ok: true, activity };
+	return { ok: true, activity: check.activity };
 }

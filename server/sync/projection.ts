@@ -2,103 +2,36 @@
  * Relational copies of the board documents (cards, comments, attachments) for search, dashboards
  * and reports. The document stays the source of truth; a card's rows are rewritten a moment after it
  * changes (debounced), and whenever a room unloads.
+ *
+ * Each card is written on its own: a card whose rows cannot be written (a value the tables refuse)
+ * is retried with a growing delay, and never holds back the other cards of its board.
  */
-import type SQLite from 'better-sqlite3';
 import type * as Y from 'yjs';
 import { cardsMap, readCard } from '../../src/lib/core/board-doc.js';
-import type { CardData } from '../../src/lib/core/board-types.js';
-import { searchKey } from '../../src/lib/core/text.js';
-
-export function cardSearchText(card: CardData): string {
-	const parts = [card.code, card.title, card.result, ...card.comments.filter((c) => !c.deleted).map((c) => c.body)];
-	return searchKey(parts.join(' \n '));
-}
-
-/** The projection row of a card (also written by the importer for a new board). */
-export function toCardRow(boardId: string, c: CardData) {
-	return {
-		id: c.id,
-		board_id: boardId,
-		section_id: c.sectionId,
-		code: c.code,
-		title: c.title,
-		status: c.status,
-		progress: c.progress,
-		lead_json: JSON.stringify(c.lead),
-		support_json: JSON.stringify(c.support),
-		deadline_raw: c.deadline.raw,
-		deadline_kind: c.deadline.kind,
-		deadline_due: c.deadline.due,
-		completed_at: c.completedAt,
-		result: c.result,
-		order_key: c.order,
-		comment_count: c.comments.filter((x) => !x.deleted).length,
-		attachment_count: c.attachments.length,
-		search_text: cardSearchText(c),
-		updated_at: c.updatedAt,
-		updated_by: c.updatedBy
-	};
-}
+import type { BoardStore } from './board-store.js';
 
 /** Cards written per slice of the debounced projection. */
 const SLICE = 16;
+/** Retry delays of a card that failed to project: doubling from the first to the last. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 5 * 60_000;
+
+interface Dirty {
+	doc: Y.Doc;
+	cards: Set<string> | 'all';
+}
 
 export class Projection {
-	private dirty = new Map<string, { doc: Y.Doc; cards: Set<string> | 'all' }>();
+	private dirty = new Map<string, Dirty>();
 	/** The next debounced write (a timer) or its next slice (an immediate). */
 	private scheduled: NodeJS.Timeout | NodeJS.Immediate | null = null;
-	private upsertCard: SQLite.Statement;
-	private deleteCard: SQLite.Statement;
-	private deleteComments: SQLite.Statement;
-	private insertComment: SQLite.Statement;
-	private insertAttachment: SQLite.Statement;
-	private writeCards: (boardId: string, doc: Y.Doc, ids: Iterable<string>) => void;
+	/** Cards whose last write failed: when they may be tried again, and how long the next wait is. */
+	private failing = new Map<string, { retryAt: number; delayMs: number; timer: NodeJS.Timeout }>();
 
 	constructor(
-		sqlite: SQLite.Database,
+		private store: BoardStore,
 		private delayMs = 300
-	) {
-		this.upsertCard = sqlite.prepare(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
-			support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
-			attachment_count, search_text, updated_at, updated_by)
-			values (@id, @board_id, @section_id, @code, @title, @status, @progress, @lead_json, @support_json, @deadline_raw,
-			@deadline_kind, @deadline_due, @completed_at, @result, @order_key, @comment_count, @attachment_count,
-			@search_text, @updated_at, @updated_by)
-			on conflict(id) do update set section_id = excluded.section_id, code = excluded.code, title = excluded.title,
-			status = excluded.status, progress = excluded.progress, lead_json = excluded.lead_json,
-			support_json = excluded.support_json, deadline_raw = excluded.deadline_raw, deadline_kind = excluded.deadline_kind,
-			deadline_due = excluded.deadline_due, completed_at = excluded.completed_at, result = excluded.result,
-			order_key = excluded.order_key, comment_count = excluded.comment_count,
-			attachment_count = excluded.attachment_count, search_text = excluded.search_text,
-			updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
-		this.deleteCard = sqlite.prepare('delete from cards where id = ? and board_id = ?');
-		this.deleteComments = sqlite.prepare('delete from comments where card_id = ? and board_id = ?');
-		this.insertComment = sqlite.prepare(
-			'insert into comments (id, board_id, card_id, author_id, agency_id, body, created_at, deleted) values (?, ?, ?, ?, ?, ?, ?, ?)'
-		);
-		this.insertAttachment = sqlite.prepare(`insert into attachments (id, board_id, card_id, name, size, mime, sha256, uploaded_by, uploaded_at)
-			values (?, ?, ?, ?, ?, ?, '', ?, ?) on conflict(id) do nothing`);
-		const writeCards = sqlite.transaction((boardId: string, doc: Y.Doc, ids: Iterable<string>) => {
-			const cards = cardsMap(doc);
-			for (const id of ids) {
-				const map = cards.get(id);
-				this.deleteComments.run(id, boardId);
-				if (!map) {
-					this.deleteCard.run(id, boardId);
-					continue;
-				}
-				const c = readCard(id, map);
-				this.upsertCard.run(toCardRow(boardId, c));
-				for (const m of c.comments) {
-					this.insertComment.run(m.id, boardId, id, m.authorId, m.agencyId, m.body, m.createdAt, m.deleted ? 1 : 0);
-				}
-				for (const a of c.attachments) {
-					this.insertAttachment.run(a.id, boardId, id, a.name, a.size, a.mime, a.uploadedBy, a.uploadedAt);
-				}
-			}
-		});
-		this.writeCards = writeCards.immediate;
-	}
+	) {}
 
 	/** Marks cards of a board as changed; they are written after a short quiet period. */
 	markDirty(boardId: string, doc: Y.Doc, cardIds: Iterable<string> | 'all'): void {
@@ -124,7 +57,7 @@ export class Projection {
 			budget -= now.length;
 			if (ids.length > now.length) entry.cards = new Set(ids.slice(now.length));
 			else this.dirty.delete(id);
-			this.writeBoard(id, entry.doc, now);
+			this.writeCards(id, entry.doc, now);
 		}
 		if (this.dirty.size > 0 && !this.scheduled) this.scheduled = setImmediate(this.drain);
 	};
@@ -135,18 +68,52 @@ export class Projection {
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			this.writeBoard(id, entry.doc, entry.cards);
+			this.writeCards(id, entry.doc, entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : entry.cards);
 		}
 	}
 
-	/** Rewrites a board's rows for these cards; on failure they are marked to be written again. */
-	private writeBoard(boardId: string, doc: Y.Doc, cards: Iterable<string> | 'all'): void {
-		try {
-			this.writeCards(boardId, doc, cards === 'all' ? [...cardsMap(doc).keys()] : cards);
-		} catch (err) {
-			// The document is the source of truth: the rows are written again on the next pass.
-			console.error(`board ${boardId}: projection failed (${String(err)}); will retry`);
-			this.markDirty(boardId, doc, cards);
+	/** Cards whose rows could not be written and are waiting to be tried again. */
+	get failingCount(): number {
+		return this.failing.size;
+	}
+
+	private writeCards(boardId: string, doc: Y.Doc, ids: Iterable<string>): void {
+		const cards = cardsMap(doc);
+		for (const id of ids) {
+			const key = `${boardId}/${id}`;
+			const failing = this.failing.get(key);
+			if (failing && Date.now() < failing.retryAt) continue; // its own timer brings it back
+			try {
+				const map = cards.get(id);
+				this.store.writeCard(boardId, { id, data: map ? readCard(id, map) : null });
+				if (failing) {
+					clearTimeout(failing.timer);
+					this.failing.delete(key);
+				}
+			} catch (err) {
+				this.retryLater(key, boardId, doc, id, failing?.delayMs ?? 0, err);
+			}
+		}
+	}
+
+	private retryLater(key: string, boardId: string, doc: Y.Doc, cardId: string, lastDelay: number, err: unknown) {
+		const delayMs = lastDelay === 0 ? RETRY_FIRST_MS : Math.min(RETRY_MAX_MS, lastDelay * 2);
+		if (lastDelay === 0) console.error(`board ${boardId}, card ${cardId}: projection failed (${String(err)}); retrying with backoff`);
+		const timer = setTimeout(() => {
+			const f = this.failing.get(key);
+			if (f) f.retryAt = 0;
+			this.markDirty(boardId, doc, [cardId]);
+		}, delayMs).unref();
+		this.failing.set(key, { retryAt: Date.now() + delayMs, delayMs, timer });
+	}
+
+	stop(): void {
+		for (const f of this.failing.values()) clearTimeout(f.timer);
+		this.failing.clear();
+		if (this.scheduled) {
+			clearTimeout(this.scheduled as NodeJS.Timeout);
+			clearImmediate(this.scheduled as NodeJS.Immediate);
+			this.scheduled = null;
 		}
 	}
 }

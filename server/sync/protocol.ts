@@ -26,7 +26,9 @@ export enum CloseCode {
 	NotSignedIn = 4401,
 	Forbidden = 4403,
 	NotFound = 4404,
-	TooLarge = 4413
+	TooLarge = 4413,
+	/** The board was reloaded from storage (after a failure): reconnect and sync again. */
+	Reload = 1012
 }
 
 function encodeSync(step: SyncStep, payload: Uint8Array): Uint8Array {

@@ -1,6 +1,9 @@
 /**
  * One open board: the authoritative Y.Doc, its awareness, and the connections editing it.
- * An update goes: permission check → apply → append to the log (with its attribution) → relay.
+ * An update goes: decode → guard (structure, then rights and schema) → apply → append durably → relay.
+ * Nothing a client sends can leave the board half-working: an update that Yjs fails on after the guard
+ * let it through is quarantined and the room is reloaded from storage (`onBroken`); stored bytes that
+ * fail to load are quarantined and the board opens from the rest.
  *
  * Opening is split in two so that a client gets the board at once: the stored bytes are read and can
  * be sent as sync step 2 straight away, while integrating them into the Y.Doc (the slow part for a
@@ -8,16 +11,20 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
-import { checkUpdate, type GuardContext } from './document-guard.js';
-import type { ActivityRow, UpdateLog } from './update-log.js';
+import { CloseCode, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
+import { checkUpdate, type GuardContext, type Verdict } from './document-guard.js';
+import type { ActivityRow, BoardStore, StoredUpdate } from './board-store.js';
 import { Outgoing } from './broadcast.js';
+import { analyzeUpdate, RefusedUpdate, type Limits } from './update-structure.js';
+import { decodePresence, encodePresence, stampPresence, type PresenceIdentity } from './presence.js';
 
 /** What a room needs of a connection. */
 export interface Peer {
 	readonly userId: string;
 	readonly guard: GuardContext;
+	readonly identity: PresenceIdentity;
 	send(frame: Uint8Array): void;
+	close(code: number, reason: string): void;
 	/** Sends a message that goes to many peers (its WebSocket frame is built once for all). */
 	sendShared(message: Outgoing): void;
 }
@@ -28,11 +35,23 @@ interface PendingOrigin {
 	peer: Peer | null;
 	userId: string | null;
 	activity: ActivityRow[];
+	/** Client ids this update binds to its sender (stored with it). */
+	newClients: number[];
 }
 
 export interface RoomHooks {
 	/** Called after each accepted update with the cards it touched (projection, activity views). */
 	onChanged?(room: Room, cardIds: Set<string>): void;
+	/** The document can no longer be trusted (Yjs failed on an update): reload the room from storage. */
+	onBroken?(room: Room): void;
+}
+
+/** Owner of the client ids the server itself writes under (HTTP actions, uploads). */
+export const SERVER_OWNER = '@server';
+
+/** A refusal's message for the sender, from the structural rule it broke. */
+function structuralReason(err: RefusedUpdate): string {
+	return `Cập nhật không hợp lệ, đã bị từ chối (${err.code})`;
 }
 
 /** Past this many updates since the cached full state, a joining client gets a fresh encoding instead. */
@@ -45,15 +64,20 @@ function isEmptyStateVector(sv: Uint8Array): boolean {
 }
 
 export class Room {
-	private readonly ydoc = new Y.Doc({ gc: true });
+	private ydoc = new Y.Doc({ gc: true });
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
 	/** The last update log id folded into the document. */
 	lastUpdateId = 0;
 	/** Log entries written since the last compaction. */
 	logLength = 0;
-	/** Bytes read from storage, not yet integrated into the document. */
-	private unintegrated: Uint8Array[] | null;
+	/** Stored bytes not yet integrated into the document (the compacted state has id null). */
+	private unintegrated: { id: number | null; data: Uint8Array; userId: string | null }[] | null;
+	/** Owner (user id) of each client id on this board, and how many each user owns. */
+	private owners: Map<number, string>;
+	private ownedCount = new Map<string, number>();
+	/** Set once Yjs failed on an update: the room stops accepting and waits to be reloaded. */
+	broken = false;
 	/** The full state as bytes: a base plus the updates accepted since — sent as-is to new clients. */
 	private cachedBase: Uint8Array | null;
 	private cachedTail: Uint8Array[] = [];
@@ -61,15 +85,19 @@ export class Room {
 
 	constructor(
 		readonly boardId: string,
-		private log: UpdateLog,
-		private hooks: RoomHooks = {}
+		private store: BoardStore,
+		private hooks: RoomHooks = {},
+		private limits?: Limits
 	) {
-		const stored = log.loadBytes(boardId);
+		const stored = store.load(boardId);
+		this.owners = store.clientOwners(boardId);
+		for (const user of this.owners.values()) this.ownedCount.set(user, (this.ownedCount.get(user) ?? 0) + 1);
 		this.lastUpdateId = stored.lastUpdateId;
 		this.logLength = stored.updates.length;
-		this.unintegrated = stored.state ? [stored.state, ...stored.updates] : stored.updates;
+		const updates = stored.updates.map((u: StoredUpdate) => ({ id: u.id, data: u.data, userId: u.userId }));
+		this.unintegrated = stored.state ? [{ id: null, data: stored.state, userId: null }, ...updates] : updates;
 		this.cachedBase = stored.state;
-		this.cachedTail = stored.state ? stored.updates : [];
+		this.cachedTail = stored.state ? updates.map((u) => u.data) : [];
 		this.awareness = new awarenessProtocol.Awareness(this.ydoc);
 		this.awareness.setLocalState(null);
 		this.ydoc.on('update', this.onDocUpdate);
@@ -94,13 +122,68 @@ export class Room {
 		if (!pending) return;
 		this.unintegrated = null;
 		this.ydoc.off('update', this.onDocUpdate);
-		this.ydoc.transact(() => {
-			for (const u of pending) Y.applyUpdate(this.ydoc, u);
-		}, null);
+		let clean = true;
+		try {
+			this.ydoc.transact(() => {
+				for (const u of pending) Y.applyUpdate(this.ydoc, u.data);
+			}, null);
+			clean = !this.hasPending(this.ydoc);
+		} catch {
+			clean = false;
+		}
+		if (!clean) this.integrateOneByOne(pending);
 		this.ydoc.on('update', this.onDocUpdate);
 		const sv = encodeSyncStep1(Y.encodeStateVector(this.ydoc));
 		for (const peer of this.waitingForStep1) if (this.peers.has(peer)) peer.send(sv);
 		this.waitingForStep1 = [];
+	}
+
+	private hasPending(doc: Y.Doc): boolean {
+		return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+	}
+
+	/**
+	 * The slow way in, after the stored bytes failed to load as a whole: each stored piece is applied
+	 * on its own; one that throws, or that Yjs cannot integrate completely, is quarantined and the
+	 * document rebuilt from the pieces before it. The board then opens from everything that is good,
+	 * its cleaned state is stored, and clients that were sent the stored bytes reload.
+	 */
+	private integrateOneByOne(units: { id: number | null; data: Uint8Array; userId: string | null }[]): void {
+		const good: Uint8Array[] = [];
+		let doc = new Y.Doc({ gc: true });
+		for (const u of units) {
+			let reason: string | null = null;
+			try {
+				Y.applyUpdate(doc, u.data);
+				if (this.hasPending(doc)) reason = 'Yjs could not integrate it completely (pending structs or deletions)';
+			} catch (err) {
+				reason = `Yjs failed on it: ${String(err).slice(0, 300)}`;
+			}
+			if (reason === null) {
+				good.push(u.data);
+				continue;
+			}
+			console.error(`board ${this.boardId}: stored update ${u.id ?? 'state'} quarantined (${reason})`);
+			try {
+				this.store.quarantine(this.boardId, { updateId: u.id, userId: u.userId, data: u.data, reason });
+			} catch (err) {
+				console.error(`board ${this.boardId}: quarantine failed (${String(err)})`);
+			}
+			doc.destroy();
+			doc = new Y.Doc({ gc: true });
+			for (const g of good) Y.applyUpdate(doc, g);
+		}
+		this.ydoc.destroy();
+		this.ydoc = doc;
+		try {
+			this.store.compact(this.boardId, Y.encodeStateAsUpdate(doc), this.lastUpdateId);
+			this.logLength = 0;
+		} catch (err) {
+			console.error(`board ${this.boardId}: storing the cleaned state failed (${String(err)})`);
+		}
+		this.dropCache();
+		// Whoever was sent the stored bytes has the bad piece too: they reload and sync again.
+		for (const peer of [...this.peers.keys()]) if (!this.waitingForStep1.includes(peer)) peer.close(CloseCode.Reload, 'board reloaded');
 	}
 
 	/**
@@ -132,9 +215,13 @@ export class Room {
 		const batch = this.unlogged;
 		if (batch.length === 0) return;
 		try {
-			this.lastUpdateId = this.log.appendBatch(
+			const newClients = batch.flatMap(({ origin }) =>
+				(origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER }))
+			);
+			this.lastUpdateId = this.store.appendBatch(
 				this.boardId,
-				batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] }))
+				batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] })),
+				newClients
 			);
 		} catch (err) {
 			// Not stored, so not relayed. The process keeps the updates (in the document and in this queue)
@@ -153,7 +240,12 @@ export class Room {
 		this.logLength += batch.length;
 		const changed = new Set<string>();
 		for (const { origin } of batch) if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
-		this.relay(batch);
+		try {
+			this.relay(batch);
+		} catch (err) {
+			// Stored already: clients that missed the relay get it from their next sync.
+			console.error(`board ${this.boardId}: relay failed (${String(err)})`);
+		}
 		if (changed.size > 0) this.hooks.onChanged?.(this, changed);
 	}
 
@@ -243,23 +335,124 @@ export class Room {
 		this.cachedTail = [];
 	}
 
+	/**
+	 * Whether a user's update would be accepted now (structure, rights, schema), without applying it.
+	 * Throws on an update that cannot be decoded.
+	 */
+	check(userId: string, guard: GuardContext, update: Uint8Array): Verdict & { newClients?: number[] } {
+		const doc = this.doc;
+		let structure;
+		try {
+			structure = analyzeUpdate(doc, update, { userId, owners: this.owners, ownedCount: this.ownedCount.get(userId) ?? 0 }, this.limits);
+		} catch (err) {
+			if (err instanceof RefusedUpdate) return { ok: false, reason: structuralReason(err) };
+			throw err;
+		}
+		const verdict = checkUpdate(doc, guard, structure);
+		return verdict.ok ? { ...verdict, newClients: structure.newClients } : verdict;
+	}
+
 	/** Checks and applies a client update. Throws on an update that cannot be decoded. */
 	applyClientUpdate(peer: Peer, update: Uint8Array): ApplyResult {
-		const doc = this.doc;
-		const verdict = checkUpdate(doc, peer.guard, update);
+		if (this.broken) return { ok: false, reason: 'Bảng đang được tải lại, vui lòng thử lại' };
+		const verdict = this.check(peer.userId, peer.guard, update);
 		if (!verdict.ok) return verdict;
-		Y.applyUpdate(doc, update, { peer, userId: peer.userId, activity: verdict.activity } satisfies PendingOrigin);
+		const newClients = verdict.newClients ?? [];
+		for (const c of newClients) this.bind(c, peer.userId);
+		const origin: PendingOrigin = { peer, userId: peer.userId, activity: verdict.activity, newClients };
+		const doc = this.doc;
+		let failure: unknown = null;
+		try {
+			Y.applyUpdate(doc, update, origin);
+			if (this.hasPending(doc)) failure = new Error('left pending structs or deletions');
+		} catch (err) {
+			failure = err;
+		}
+		if (failure !== null) {
+			this.contain(update, origin, failure);
+			return { ok: false, reason: 'Cập nhật không áp dụng được, đã được cách ly' };
+		}
 		return { ok: true };
+	}
+
+	private serverEditClients = new Map<string, number>();
+
+	/**
+	 * A client id for updates the server builds on a user's behalf (a returned workbook): one per user
+	 * while the room is loaded, never one a browser uses, so it cannot collide with a live client.
+	 */
+	clientIdForServerEdits(userId: string): number {
+		let id = this.serverEditClients.get(userId);
+		if (id === undefined) {
+			do id = Math.floor(Math.random() * 0xffffffff);
+			while (this.owners.has(id) || Y.getState(this.doc.store, id) > 0);
+			this.serverEditClients.set(userId, id);
+		}
+		return id;
+	}
+
+	private bind(clientId: number, userId: string) {
+		this.owners.set(clientId, userId);
+		this.ownedCount.set(userId, (this.ownedCount.get(userId) ?? 0) + 1);
+	}
+
+	/**
+	 * Yjs failed on an update the guard let through: the document may hold part of it. The update is
+	 * quarantined, what was accepted before it is stored, and the room asks to be reloaded from storage.
+	 */
+	private contain(update: Uint8Array, origin: PendingOrigin, err: unknown) {
+		console.error(`board ${this.boardId}: an update from ${origin.userId} failed to apply (${String(err).slice(0, 300)}); quarantined, reloading`);
+		this.broken = true;
+		this.unlogged = this.unlogged.filter((u) => u.origin !== origin);
+		try {
+			this.store.quarantine(this.boardId, { updateId: null, userId: origin.userId, data: update, reason: String(err).slice(0, 500) });
+		} catch (e) {
+			console.error(`board ${this.boardId}: quarantine failed (${String(e)})`);
+		}
+		this.flush();
+		this.hooks.onBroken?.(this);
 	}
 
 	/** A change made by the server itself (an HTTP action, an attachment upload), attributed to a user. */
 	applyServerChange(userId: string | null, activity: ActivityRow[], change: (doc: Y.Doc) => void): void {
 		const doc = this.doc;
-		doc.transact(() => change(doc), { peer: null, userId, activity } satisfies PendingOrigin);
+		const newClients: number[] = [];
+		if (!this.owners.has(doc.clientID)) {
+			this.bind(doc.clientID, SERVER_OWNER);
+			newClients.push(doc.clientID);
+		}
+		doc.transact(() => change(doc), { peer: null, userId, activity, newClients } satisfies PendingOrigin);
 	}
 
+	/**
+	 * Presence from a connection: only for client ids its user owns (an unowned one is bound to the
+	 * user now), with the identity stamped from the session. Throws on a malformed message.
+	 */
 	applyAwareness(peer: Peer, update: Uint8Array): void {
-		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+		const fresh: number[] = [];
+		const max = this.limits?.maxClientsPerUser ?? 1000;
+		const entries = stampPresence(decodePresence(update), peer.identity, (clientId) => {
+			const owner = this.owners.get(clientId);
+			if (owner !== undefined) return owner === peer.userId;
+			if ((this.ownedCount.get(peer.userId) ?? 0) >= max) return false;
+			this.bind(clientId, peer.userId);
+			fresh.push(clientId);
+			return true;
+		});
+		if (fresh.length > 0) {
+			try {
+				this.store.bindClients(this.boardId, fresh.map((clientId) => ({ clientId, userId: peer.userId })));
+			} catch (err) {
+				console.error(`board ${this.boardId}: binding client ids failed (${String(err)})`);
+			}
+		}
+		if (entries.length === 0) return;
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
+	}
+
+	/** The user who owns a client id on this board. */
+	clientOwner(clientId: number): string | undefined {
+		return this.owners.get(clientId);
 	}
 
 	awarenessFrame(): Uint8Array {

@@ -2,13 +2,18 @@
  * The open rooms of the process: a board's room is loaded on its first connection and unloaded
  * (after its log is compacted and its projection flushed) a while after its last one leaves.
  */
+import * as Y from 'yjs';
 import { Room, type Peer, type RoomHooks } from './room.js';
-import type { UpdateLog } from './update-log.js';
+import type { BoardStore } from './board-store.js';
+import type { Limits } from './update-structure.js';
+import { CloseCode } from './protocol.js';
 
 export interface RoomsOptions {
 	idleMs: number;
 	/** Compact a room's log once it holds this many updates (checked when the room goes quiet). */
 	compactAfter: number;
+	/** Structural limits of incoming updates (defaults in update-structure.ts). */
+	limits?: Limits;
 }
 
 export class Rooms {
@@ -17,7 +22,7 @@ export class Rooms {
 	private compactTimers = new Map<string, NodeJS.Timeout>();
 
 	constructor(
-		private log: UpdateLog,
+		private store: BoardStore,
 		private options: RoomsOptions,
 		private hooks: RoomHooks & { onUnload?(room: Room): void } = {}
 	) {}
@@ -34,12 +39,18 @@ export class Rooms {
 	open(boardId: string): Room {
 		let room = this.rooms.get(boardId);
 		if (!room) {
-			room = new Room(boardId, this.log, {
-				onChanged: (r, cards) => {
-					this.hooks.onChanged?.(r, cards);
-					this.scheduleCompaction(r);
-				}
-			});
+			room = new Room(
+				boardId,
+				this.store,
+				{
+					onChanged: (r, cards) => {
+						this.hooks.onChanged?.(r, cards);
+						this.scheduleCompaction(r);
+					},
+					onBroken: (r) => this.reload(r)
+				},
+				this.options.limits
+			);
 			this.rooms.set(boardId, room);
 		}
 		this.cancelUnload(boardId);
@@ -88,7 +99,7 @@ export class Rooms {
 		if (room.logLength < this.options.compactAfter) return;
 		// A room that never goes quiet still gets compacted, so its log cannot grow without bound.
 		if (room.logLength >= this.options.compactAfter * 50) {
-			this.compact(room);
+			this.compactQuietly(room);
 			return;
 		}
 		const existing = this.compactTimers.get(room.boardId);
@@ -96,12 +107,7 @@ export class Rooms {
 		else {
 			const t = setTimeout(() => {
 				this.compactTimers.delete(room.boardId);
-				try {
-					this.compact(room);
-				} catch (err) {
-					// The log stays as it is (nothing is lost); the next quiet moment tries again.
-					console.error(`board ${room.boardId}: compaction failed (${String(err)})`);
-				}
+				this.compactQuietly(room); // on failure the next quiet moment tries again
 			}, 2000);
 			t.unref();
 			this.compactTimers.set(room.boardId, t);
@@ -110,10 +116,29 @@ export class Rooms {
 
 	compact(room: Room): void {
 		room.flush();
-		if (room.logLength === 0) return;
-		const state = this.log.compactFromDoc(room.boardId, room.doc, room.lastUpdateId);
+		if (room.logLength === 0 || room.broken) return;
+		const state = Y.encodeStateAsUpdate(room.doc);
+		this.store.compact(room.boardId, state, room.lastUpdateId);
 		room.dropCache(state);
 		room.logLength = 0;
+	}
+
+	/**
+	 * Drops a room whose document can no longer be trusted: its clients reconnect (close 1012) and the
+	 * next connection loads the board afresh from storage, without the quarantined update.
+	 */
+	private reload(room: Room): void {
+		if (this.rooms.get(room.boardId) !== room) return;
+		this.rooms.delete(room.boardId);
+		this.cancelUnload(room.boardId);
+		const ct = this.compactTimers.get(room.boardId);
+		if (ct) clearTimeout(ct);
+		this.compactTimers.delete(room.boardId);
+		// After the current turn: the failing update's own call is still on the stack.
+		setImmediate(() => {
+			for (const peer of [...room.peers.keys()]) peer.close(CloseCode.Reload, 'board reloaded');
+			room.destroy();
+		});
 	}
 
 	private unload(room: Room) {
@@ -123,9 +148,18 @@ export class Rooms {
 		if (ct) clearTimeout(ct);
 		this.compactTimers.delete(room.boardId);
 		this.hooks.onUnload?.(room);
-		this.compact(room);
+		this.compactQuietly(room);
 		this.rooms.delete(room.boardId);
 		room.destroy();
+	}
+
+	/** Compaction on the way out: a failure keeps the log as it is (nothing is lost). */
+	private compactQuietly(room: Room) {
+		try {
+			this.compact(room);
+		} catch (err) {
+			console.error(`board ${room.boardId}: compaction failed (${String(err)})`);
+		}
 	}
 
 	/** Unloads every room now (shutdown, tests). */
@@ -134,7 +168,7 @@ export class Rooms {
 			for (const t of this.unloadTimers.values()) clearTimeout(t);
 			this.unloadTimers.clear();
 			this.hooks.onUnload?.(room);
-			this.compact(room);
+			this.compactQuietly(room);
 			this.rooms.delete(room.boardId);
 			room.destroy();
 		}

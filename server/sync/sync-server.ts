@@ -1,12 +1,15 @@
 /**
- * The sync layer assembled: update log, rooms, projection, and the `/sync/board/:boardId` WebSocket
- * route with sign-in on upgrade.
+ * The sync layer assembled: board store, rooms, projection, and the `/sync/board/:boardId` WebSocket
+ * route with sign-in on upgrade. A socket lives only as long as its session: ending a session (logout,
+ * password change, deactivation) closes its sockets at once, and a sweep closes any whose session
+ * has gone by other means (expiry, another node).
  */
 import type { Hono } from 'hono';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
-import { UpdateLog } from './update-log.js';
+import { SqliteBoardStore } from './sqlite-board-store.js';
+import type { BoardStore } from './board-store.js';
 import { Rooms } from './rooms.js';
 import { Projection } from './projection.js';
 import { Connection } from './connection.js';
@@ -16,45 +19,88 @@ import { boardAccess } from '../boards/access.js';
 import { isSameOrigin } from '../auth/origin.js';
 import type { Room } from './room.js';
 
+/** How often open sockets are checked against their sessions (ended elsewhere, expired). */
+const SESSION_SWEEP_MS = 10_000;
+
 export class SyncServer {
-	readonly log: UpdateLog;
+	readonly store: BoardStore;
 	readonly rooms: Rooms;
 	readonly projection: Projection;
 	private connections = new Set<Connection>();
 	private collectives = new Set<string>();
+	private agencies = new Map<string, string>();
+	private sweepTimer: NodeJS.Timeout;
 
 	constructor(private ctx: AppContext) {
-		this.log = new UpdateLog(ctx.sqlite);
-		this.projection = new Projection(ctx.sqlite);
+		this.store = new SqliteBoardStore(ctx.sqlite);
+		this.projection = new Projection(this.store);
 		this.rooms = new Rooms(
-			this.log,
+			this.store,
 			{ idleMs: ctx.config.roomIdleMs, compactAfter: 200 },
 			{
 				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards),
 				onUnload: (room) => this.projection.flush(room.boardId)
 			}
 		);
-		this.reloadCollectives();
+		this.reloadAgencies();
+		this.sweepTimer = setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS).unref();
 	}
 
-	/** Collective agencies ("Các sở, ngành, địa phương") count every agency as a supporter. */
-	reloadCollectives(): void {
-		const rows = this.ctx.sqlite.prepare('select id from agencies where is_collective = 1').all() as { id: string }[];
-		this.collectives = new Set(rows.map((r) => r.id));
+	/**
+	 * The agency directory as the guard needs it: which ids exist (lead and support may name only
+	 * those), and the collectives ("Các sở, ngành, địa phương"), which count every agency as a supporter.
+	 */
+	reloadAgencies(): void {
+		const rows = this.ctx.sqlite.prepare('select id, short_name, is_collective from agencies').all() as {
+			id: string;
+			short_name: string;
+			is_collective: number;
+		}[];
+		this.agencies = new Map(rows.map((r) => [r.id, r.short_name]));
+		this.collectives = new Set(rows.filter((r) => r.is_collective === 1).map((r) => r.id));
 	}
 
 	isCollective = (agencyId: string) => this.collectives.has(agencyId);
+	agencyExists = (agencyId: string) => this.agencies.has(agencyId);
 
-	/** Closes every open connection of a user (deactivated, signed out everywhere). */
-	closeUserConnections(userId: string): number {
+	/** Closes the sockets of ended sessions: one session (logout) or all of a user's. */
+	closeSessionConnections(ended: { sessionId?: string; userId?: string }): number {
 		let n = 0;
 		for (const c of this.connections) {
-			if (c.userId === userId) {
+			if ((ended.sessionId && c.sessionId === ended.sessionId) || (ended.userId && c.userId === ended.userId)) {
 				c.close(CloseCode.NotSignedIn, 'session ended');
 				n++;
 			}
 		}
 		return n;
+	}
+
+	/** Sockets whose session no longer exists or whose account is inactive are closed (4401). */
+	private async sweepSessions(): Promise<void> {
+		if (this.connections.size === 0) return;
+		const ids = [...new Set([...this.connections].map((c) => c.sessionId))];
+		try {
+			const alive = new Set<string>();
+			for (let i = 0; i < ids.length; i += 500) {
+				const rows = await this.ctx.db
+					.selectFrom('sessions')
+					.innerJoin('users', 'users.id', 'sessions.user_id')
+					.select('sessions.id')
+					.where('sessions.id', 'in', ids.slice(i, i + 500))
+					.where('users.active', '=', 1)
+					.where('sessions.expires_at', '>', Date.now())
+					.execute();
+				for (const r of rows) alive.add(r.id);
+			}
+			for (const c of this.connections) if (!alive.has(c.sessionId)) c.close(CloseCode.NotSignedIn, 'session ended');
+		} catch (err) {
+			console.error(`sync: session sweep failed (${String(err)})`);
+		}
+	}
+
+	/** Closes every open connection of a user (deactivated, role or agency changed, signed out everywhere). */
+	closeUserConnections(userId: string): number {
+		return this.closeSessionConnections({ userId });
 	}
 
 	get connectionCount(): number {
@@ -84,12 +130,28 @@ export class SyncServer {
 							ws.close(verdict.close, verdict.reason);
 							return;
 						}
-						const user = verdict.user;
-						room = this.rooms.open(boardId);
+						const { user, sessionId } = verdict;
+						try {
+							room = this.rooms.open(boardId);
+						} catch (err) {
+							console.error(`board ${boardId}: could not be opened (${String(err)})`);
+							ws.close(1011, 'board unavailable');
+							return;
+						}
 						conn = new Connection(
 							ws,
 							user.id,
-							{ subject: { id: user.id, role: user.role, agencyId: user.agencyId }, isCollective: this.isCollective },
+							sessionId,
+							{
+								id: user.id,
+								name: user.displayName,
+								agencyShortName: user.agencyId ? (this.agencies.get(user.agencyId) ?? null) : null
+							},
+							{
+								subject: { id: user.id, role: user.role, agencyId: user.agencyId },
+								isCollective: this.isCollective,
+								agencyExists: this.agencyExists
+							},
 							room,
 							{ maxMessageBytes: this.ctx.config.maxMessageBytes, awarenessPerSecond: 30 }
 						);
@@ -101,7 +163,11 @@ export class SyncServer {
 						if (conn && room) {
 							conn.closed = true;
 							this.connections.delete(conn);
-							this.rooms.leave(room, conn);
+							try {
+								this.rooms.leave(room, conn);
+							} catch (err) {
+								console.error(`board ${boardId}: leaving failed (${String(err)})`);
+							}
 						}
 					}
 				};
@@ -114,7 +180,7 @@ export class SyncServer {
 		url: URL,
 		boardId: string,
 		sessions: SessionStore
-	): Promise<{ user: SessionUser } | { close: CloseCode; reason: string }> {
+	): Promise<{ user: SessionUser; sessionId: string } | { close: CloseCode; reason: string }> {
 		const queryToken = url.searchParams.get('token');
 		let token = queryToken;
 		if (!token) {
@@ -129,12 +195,14 @@ export class SyncServer {
 		const access = await boardAccess(this.ctx.db, session.user, boardId);
 		if (access === 'not-found') return { close: CloseCode.NotFound, reason: 'no such board' };
 		if (access === 'forbidden') return { close: CloseCode.Forbidden, reason: 'no access to this board' };
-		return { user: session.user };
+		return { user: session.user, sessionId: session.sessionId };
 	}
 
 	shutdown(): void {
+		clearInterval(this.sweepTimer);
 		for (const c of this.connections) c.close(1001, 'server shutting down');
 		this.projection.flush();
 		this.rooms.closeAll();
+		this.projection.stop();
 	}
 }

@@ -39,8 +39,8 @@ describe('concurrent editing', () => {
 		const b = connectBoard(server.wsUrl, boardId, adminToken);
 		await Promise.all([synced(a), synced(b)]);
 		const card = cardIds[0];
-		setStatus(a.doc, card, 'doing', { userId: 'u-a' });
-		setStatus(b.doc, card, 'blocked', { userId: 'u-b' });
+		setStatus(a.doc, card, 'doing', await actor(token));
+		setStatus(b.doc, card, 'blocked', await actor(adminToken));
 		titleText(a.doc, card).insert(0, 'A: ');
 		titleText(b.doc, card).insert(titleText(b.doc, card).length, ' (B)');
 		addComment(a.doc, card, { body: 'Bình luận từ A' }, await actor(token));
@@ -60,12 +60,13 @@ describe('concurrent editing', () => {
 	it('twenty clients editing at once converge, and the stored document equals the live one', async () => {
 		const clients = Array.from({ length: 20 }, (_, i) => connectBoard(server.wsUrl, boardId, i % 2 ? token : adminToken));
 		await Promise.all(clients.map((c) => synced(c)));
-		const uid = (await me(token)).id;
+		// Each client signs its edits as its own user (the server refuses any other name).
+		const ids = [(await me(adminToken)).id, (await me(token)).id];
 		for (let round = 0; round < 5; round++) {
 			clients.forEach((c, i) => {
 				const card = cardIds[(i + round) % cardIds.length];
-				setStatus(c.doc, card, STATUSES[(i + round) % 4], { userId: uid });
-				setProgress(c.doc, card, (i * 7 + round) % 100, { userId: uid });
+				setStatus(c.doc, card, STATUSES[(i + round) % 4], { userId: ids[i % 2] });
+				setProgress(c.doc, card, (i * 7 + round) % 100, { userId: ids[i % 2] });
 				titleText(c.doc, card).insert(0, `${i}`);
 			});
 			await new Promise((r) => setTimeout(r, 20));

@@ -22,7 +22,9 @@ function recordingPeer(userId: string, agencyId: string | null) {
 	const replica = new Y.Doc();
 	const peer: Peer = {
 		userId,
-		guard: { subject: { id: userId, role: 'facilitator', agencyId }, isCollective: () => false },
+		guard: { subject: { id: userId, role: 'facilitator', agencyId }, isCollective: () => false, agencyExists: () => true },
+		identity: { id: userId, name: userId, agencyShortName: null },
+		close() {},
 		send(frame) {
 			const msg = decodeClientMessage(frame);
 			if (msg.type === MessageType.Sync && msg.step !== SyncStep.Step1) {
@@ -86,7 +88,7 @@ describe('relay', () => {
 		const texts = ['x', 'Kết quả '.repeat(40), 'Đã triển khai đồng bộ các nội dung; '.repeat(2500)];
 		// One at a time, so that each is relayed in its own frame.
 		for (const [i, t] of texts.entries()) {
-			setResult(a.doc, cards[5 + i], t, { userId: 'u' });
+			setResult(a.doc, cards[5 + i], t, await signer());
 			await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cards[5 + i])!.result === t, 5000, `result ${i}`);
 		}
 		expect(Buffer.byteLength(texts[2])).toBeGreaterThan(65536);
@@ -106,7 +108,7 @@ describe('relay', () => {
 		const origError = console.error;
 		console.error = (...m: unknown[]) => errors.push(m);
 		try {
-			setResult(a.doc, cardId, 'Chờ lưu', { userId: 'u' });
+			setResult(a.doc, cardId, 'Chờ lưu', await signer());
 			await new Promise((r) => setTimeout(r, 300));
 			expect(readBoard(b.doc).cards.find((c) => c.id === cardId)!.result).toBe('');
 			expect(countFor()).toBe(before);
@@ -124,3 +126,9 @@ describe('relay', () => {
 		for (const x of [a, b, c]) x.destroy();
 	});
 });
+
+/** The signature of the test's user on its edits (the server refuses edits signed by anyone else). */
+async function signer() {
+	const u = await api<{ user: { id: string; agencyId: string | null } }>(server.url, token, '/api/me');
+	return { userId: u.user.id, agencyId: u.user.agencyId };
+}

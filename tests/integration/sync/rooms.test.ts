@@ -33,7 +33,7 @@ describe('rooms', () => {
 		await Promise.all([synced(a), synced(b)]);
 		expect(readBoard(a.doc).cards).toHaveLength(800);
 		const cardId = readBoard(a.doc).cards[0].id;
-		setResult(a.doc, cardId, 'Đã hoàn thành khảo sát', { userId: 'u' });
+		setResult(a.doc, cardId, 'Đã hoàn thành khảo sát', await signer());
 		await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cardId)!.result === 'Đã hoàn thành khảo sát');
 		a.destroy();
 		b.destroy();
@@ -44,8 +44,8 @@ describe('rooms', () => {
 		const c = connectBoard(server.wsUrl, boardId, token);
 		await synced(c);
 		const cardId = readBoard(c.doc).cards[0].id;
-		setProgress(c.doc, cardId, 65, { userId: 'u' });
-		setResult(c.doc, cardId, 'Hòa giải xong với Sở Tài chính', { userId: 'u' });
+		setProgress(c.doc, cardId, 65, await signer());
+		setResult(c.doc, cardId, 'Hòa giải xong với Sở Tài chính', await signer());
 		await waitFor(() => {
 			const row = server.ctx.sqlite.prepare('select progress, result, search_text from cards where id = ?').get(cardId) as
 				| { progress: number; result: string; search_text: string }
@@ -55,3 +55,9 @@ describe('rooms', () => {
 		c.destroy();
 	});
 });
+
+/** The signature of the test's user on its edits (the server refuses edits signed by anyone else). */
+async function signer() {
+	const u = await api<{ user: { id: string; agencyId: string | null } }>(server.url, token, '/api/me');
+	return { userId: u.user.id, agencyId: u.user.agencyId };
+}

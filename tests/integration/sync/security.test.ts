@@ -62,7 +62,9 @@ describe('signing in on upgrade', () => {
 
 describe('read-only connections', () => {
 	it("a leader's edits reach neither other clients nor the database, and the leader is told", async () => {
-		const leader = connectBoard(server.wsUrl, boardId, await login(server.url, 'lanhdao'));
+		const leaderToken = await login(server.url, 'lanhdao');
+		const leaderId = (await api<{ user: { id: string } }>(server.url, leaderToken, '/api/me')).user.id;
+		const leader = connectBoard(server.wsUrl, boardId, leaderToken);
 		const watcher = connectBoard(server.wsUrl, boardId, token);
 		await Promise.all([synced(leader), synced(watcher)]);
 		const before = server.sync.rooms.get(boardId)!.lastUpdateId;
@@ -71,9 +73,10 @@ describe('read-only connections', () => {
 		await new Promise((r) => setTimeout(r, 200));
 		expect(readBoard(watcher.doc).cards.find((c) => c.id === cardId)!.status).not.toBe('blocked');
 		expect(server.sync.rooms.get(boardId)!.lastUpdateId).toBe(before);
-		// Awareness still flows for read-only users.
-		leader.provider.awareness.setLocalStateField('user', { name: 'Lãnh đạo' });
-		await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Lãnh đạo'));
+		// Awareness still flows for read-only users, under the identity the server stamps.
+		leader.provider.awareness.setLocalState({ user: { id: 'someone-else', name: 'Mạo danh' }, cardId });
+		await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.cardId === cardId && s.user?.id === leaderId));
+		expect([...watcher.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Mạo danh')).toBe(false);
 		leader.destroy();
 		watcher.destroy();
 	});

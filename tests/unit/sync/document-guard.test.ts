@@ -14,7 +14,8 @@ import {
 	setStatus,
 	setTitle
 } from '../../../src/lib/core/board-doc.js';
-import { checkUpdate, type GuardContext } from '../../../server/sync/document-guard.js';
+import { checkUpdate as checkStructure, type GuardContext, type Verdict } from '../../../server/sync/document-guard.js';
+import { analyzeUpdate, RefusedUpdate } from '../../../server/sync/update-structure.js';
 import type { Role } from '../../../src/lib/core/permissions.js';
 
 const LEAD = 'ag-lead';
@@ -32,7 +33,18 @@ function board() {
 }
 
 function ctx(role: Role, agencyId: string | null, id = 'u1'): GuardContext {
-	return { subject: { id, role, agencyId }, isCollective: (a) => a === COLLECTIVE };
+	return { subject: { id, role, agencyId }, isCollective: (a) => a === COLLECTIVE, agencyExists: (a) => a.startsWith('ag-') };
+}
+
+/** The whole acceptance check of an update from a client nobody owns yet: structure, then rights and schema. */
+function checkUpdate(server: Y.Doc, c: GuardContext, update: Uint8Array): Verdict {
+	try {
+		const structure = analyzeUpdate(server, update, { userId: c.subject.id, owners: new Map(), ownedCount: 0 });
+		return checkStructure(server, c, structure);
+	} catch (err) {
+		if (err instanceof RefusedUpdate) return { ok: false, reason: err.code };
+		throw err;
+	}
 }
 
 /** The update a client produces for a change, made on a copy of the server's document. */

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * The sync write path's own records: which user owns each Yjs client id on a board (a client id is
+ * bound on first use, so that nobody can write under someone else's), and the updates set aside
+ * because the board could not load or apply them (kept with who sent them, shown to admins).
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+	await db.schema
+		.createTable('board_clients')
+		.addColumn('board_id', 'text', (c) => c.notNull())
+		.addColumn('client_id', 'integer', (c) => c.notNull())
+		.addColumn('user_id', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.addPrimaryKeyConstraint('board_clients_pk', ['board_id', 'client_id'])
+		.execute();
+	await db.schema.createIndex('board_clients_user').on('board_clients').columns(['board_id', 'user_id']).execute();
+
+	await db.schema
+		.createTable('quarantined_updates')
+		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('board_id', 'text', (c) => c.notNull())
+		.addColumn('update_id', 'integer')
+		.addColumn('user_id', 'text')
+		.addColumn('data', 'blob', (c) => c.notNull())
+		.addColumn('reason', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull())
+		.execute();
+	await db.schema.createIndex('quarantined_updates_board').on('quarantined_updates').columns(['board_id', 'id']).execute();
+}

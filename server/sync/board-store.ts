@@ -1,0 +1,79 @@
+/**
+ * Where board documents live: the one interface the sync layer stores through. A board is a
+ * compacted state plus an append-only log of the updates accepted since; next to it, who owns which
+ * Yjs client id, the updates set aside as unloadable (quarantine), and the relational projection.
+ *
+ * The embedded implementation (SQLite, `sqlite-board-store.ts`) is synchronous on purpose: an update
+ * is on disk before `appendBatch` returns, so it is stored before it is relayed. The write path only
+ * relies on that order (store, then relay), and on a failed append throwing (the batch is retried).
+ */
+import type { CardData } from '../../src/lib/core/board-types.js';
+
+export interface ActivityRow {
+	cardId: string | null;
+	field: string;
+	detail: string | null;
+}
+
+/** One accepted update with its attribution. */
+export interface LogEntry {
+	update: Uint8Array;
+	userId: string | null;
+	activity: ActivityRow[];
+}
+
+export interface StoredUpdate {
+	id: number;
+	data: Uint8Array;
+	userId: string | null;
+}
+
+export interface StoredBoard {
+	state: Uint8Array | null;
+	/** The log after the state, oldest first. */
+	updates: StoredUpdate[];
+	lastUpdateId: number;
+}
+
+export interface QuarantineEntry {
+	updateId: number | null;
+	userId: string | null;
+	data: Uint8Array;
+	reason: string;
+}
+
+export interface QuarantinedUpdate extends QuarantineEntry {
+	id: number;
+	boardId: string;
+	size: number;
+	createdAt: string;
+}
+
+/** A card's projection: its data, or null when the card is gone from the document. */
+export interface ProjectedCard {
+	id: string;
+	data: CardData | null;
+}
+
+export interface BoardStore {
+	/** The stored state and every logged update after it, as bytes (not applied to any document). */
+	load(boardId: string): StoredBoard;
+	/** Appends accepted updates with their attribution (and binds new client ids) in one transaction; returns the last log id. */
+	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number;
+	/** Replaces the state with `state` (which includes the log up to `lastUpdateId`) and drops that log. */
+	compact(boardId: string, state: Uint8Array, lastUpdateId: number): void;
+	/** Sets an update aside (and out of the log, when it was stored there). */
+	quarantine(boardId: string, entry: QuarantineEntry): void;
+	listQuarantine(boardId?: string): QuarantinedUpdate[];
+	/** Which user owns each client id on a board. */
+	clientOwners(boardId: string): Map<number, string>;
+	/** Binds client ids that carry no update (presence only). Existing bindings are left as they are. */
+	bindClients(boardId: string, bindings: ClientBinding[]): void;
+	/** Rewrites one card's relational rows (throws on failure; other cards are not affected). */
+	writeCard(boardId: string, card: ProjectedCard): void;
+}
+
+export interface ClientBinding {
+	clientId: number;
+	userId: string;
+}

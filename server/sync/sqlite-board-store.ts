@@ -1,0 +1,167 @@
+/** The embedded BoardStore: better-sqlite3, synchronous, each write in one BEGIN IMMEDIATE transaction. */
+import type SQLite from 'better-sqlite3';
+import type {
+	BoardStore,
+	ClientBinding,
+	LogEntry,
+	ProjectedCard,
+	QuarantineEntry,
+	QuarantinedUpdate,
+	StoredBoard
+} from './board-store.js';
+import { toCardRow } from './projection-rows.js';
+
+export class SqliteBoardStore implements BoardStore {
+	private readonly stmt;
+	private readonly appendTx: (boardId: string, entries: LogEntry[], clients: ClientBinding[]) => number;
+	private readonly compactTx: (boardId: string, state: Uint8Array, lastUpdateId: number) => void;
+	private readonly quarantineTx: (boardId: string, e: QuarantineEntry) => void;
+	private readonly bindTx: (boardId: string, clients: ClientBinding[]) => void;
+	private readonly writeCardTx: (boardId: string, card: ProjectedCard) => void;
+
+	constructor(private sqlite: SQLite.Database) {
+		const s = (sql: string) => sqlite.prepare(sql);
+		this.stmt = {
+			insertUpdate: s('insert into board_updates (board_id, data, user_id, created_at) values (?, ?, ?, ?)'),
+			insertActivity: s(
+				'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
+			),
+			selectState: s('select state, last_update_id from board_states where board_id = ?'),
+			selectUpdates: s('select id, data, user_id from board_updates where board_id = ? and id > ? order by id'),
+			upsertState: s(
+				`insert into board_states (board_id, state, last_update_id, updated_at) values (?, ?, ?, ?)
+				 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`
+			),
+			deleteUpdates: s('delete from board_updates where board_id = ? and id <= ?'),
+			deleteUpdate: s('delete from board_updates where board_id = ? and id = ?'),
+			insertQuarantine: s(
+				'insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'
+			),
+			selectQuarantine: s(
+				'select id, board_id, update_id, user_id, data, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
+			),
+			selectClients: s('select client_id, user_id from board_clients where board_id = ?'),
+			insertClient: s(
+				'insert into board_clients (board_id, client_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing'
+			),
+			upsertCard: s(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
+				support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
+				attachment_count, search_text, updated_at, updated_by)
+				values (@id, @board_id, @section_id, @code, @title, @status, @progress, @lead_json, @support_json, @deadline_raw,
+				@deadline_kind, @deadline_due, @completed_at, @result, @order_key, @comment_count, @attachment_count,
+				@search_text, @updated_at, @updated_by)
+				on conflict(id) do update set section_id = excluded.section_id, code = excluded.code, title = excluded.title,
+				status = excluded.status, progress = excluded.progress, lead_json = excluded.lead_json,
+				support_json = excluded.support_json, deadline_raw = excluded.deadline_raw, deadline_kind = excluded.deadline_kind,
+				deadline_due = excluded.deadline_due, completed_at = excluded.completed_at, result = excluded.result,
+				order_key = excluded.order_key, comment_count = excluded.comment_count,
+				attachment_count = excluded.attachment_count, search_text = excluded.search_text,
+				updated_at = excluded.updated_at, updated_by = excluded.updated_by`),
+			deleteCard: s('delete from cards where id = ? and board_id = ?'),
+			deleteComments: s('delete from comments where card_id = ? and board_id = ?'),
+			insertComment: s(
+				'insert into comments (id, board_id, card_id, author_id, agency_id, body, created_at, deleted) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict(id) do nothing'
+			),
+			insertAttachment: s(`insert into attachments (id, board_id, card_id, name, size, mime, sha256, uploaded_by, uploaded_at)
+				values (?, ?, ?, ?, ?, ?, '', ?, ?) on conflict(id) do nothing`)
+		};
+		const st = this.stmt;
+		// BEGIN IMMEDIATE: the write lock is taken (waiting if need be) before a read snapshot exists. A
+		// deferred transaction reads first and fails at once with SQLITE_BUSY if that snapshot went stale.
+		this.appendTx = sqlite.transaction((boardId: string, entries: LogEntry[], clients: ClientBinding[]) => {
+			const now = new Date().toISOString();
+			for (const b of clients) st.insertClient.run(boardId, b.clientId, b.userId, now);
+			let id = 0;
+			for (const e of entries) {
+				id = Number(st.insertUpdate.run(boardId, e.update, e.userId, now).lastInsertRowid);
+				for (const a of e.activity) st.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
+			}
+			return id;
+		}).immediate;
+		this.compactTx = sqlite.transaction((boardId: string, state: Uint8Array, lastUpdateId: number) => {
+			st.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
+			st.deleteUpdates.run(boardId, lastUpdateId);
+		}).immediate;
+		this.quarantineTx = sqlite.transaction((boardId: string, e: QuarantineEntry) => {
+			st.insertQuarantine.run(boardId, e.updateId, e.userId, e.data, e.reason, new Date().toISOString());
+			if (e.updateId !== null) st.deleteUpdate.run(boardId, e.updateId);
+		}).immediate;
+		this.bindTx = sqlite.transaction((boardId: string, clients: ClientBinding[]) => {
+			const now = new Date().toISOString();
+			for (const b of clients) st.insertClient.run(boardId, b.clientId, b.userId, now);
+		}).immediate;
+		this.writeCardTx = sqlite.transaction((boardId: string, { id, data }: ProjectedCard) => {
+			st.deleteComments.run(id, boardId);
+			if (!data) {
+				st.deleteCard.run(id, boardId);
+				return;
+			}
+			st.upsertCard.run(toCardRow(boardId, data));
+			for (const m of data.comments) {
+				st.insertComment.run(m.id, boardId, id, m.authorId, m.agencyId, m.body, m.createdAt, m.deleted ? 1 : 0);
+			}
+			for (const a of data.attachments) {
+				st.insertAttachment.run(a.id, boardId, id, a.name, a.size, a.mime, a.uploadedBy, a.uploadedAt);
+			}
+		}).immediate;
+	}
+
+	load(boardId: string): StoredBoard {
+		const state = this.stmt.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
+		const base = state?.last_update_id ?? 0;
+		const rows = this.stmt.selectUpdates.all(boardId, base) as { id: number; data: Buffer; user_id: string | null }[];
+		return {
+			state: state ? new Uint8Array(state.state) : null,
+			updates: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data), userId: r.user_id })),
+			lastUpdateId: rows.at(-1)?.id ?? base
+		};
+	}
+
+	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number {
+		return this.appendTx(boardId, entries, newClients);
+	}
+
+	compact(boardId: string, state: Uint8Array, lastUpdateId: number): void {
+		this.compactTx(boardId, state, lastUpdateId);
+	}
+
+	quarantine(boardId: string, entry: QuarantineEntry): void {
+		this.quarantineTx(boardId, entry);
+	}
+
+	listQuarantine(boardId?: string): QuarantinedUpdate[] {
+		const b = boardId ?? null;
+		const rows = this.stmt.selectQuarantine.all(b, b) as {
+			id: number;
+			board_id: string;
+			update_id: number | null;
+			user_id: string | null;
+			data: Buffer;
+			reason: string;
+			created_at: string;
+		}[];
+		return rows.map((r) => ({
+			id: r.id,
+			boardId: r.board_id,
+			updateId: r.update_id,
+			userId: r.user_id,
+			data: new Uint8Array(r.data),
+			size: r.data.length,
+			reason: r.reason,
+			createdAt: r.created_at
+		}));
+	}
+
+	clientOwners(boardId: string): Map<number, string> {
+		const rows = this.stmt.selectClients.all(boardId) as { client_id: number; user_id: string }[];
+		return new Map(rows.map((r) => [r.client_id, r.user_id]));
+	}
+
+	bindClients(boardId: string, bindings: ClientBinding[]): void {
+		if (bindings.length > 0) this.bindTx(boardId, bindings);
+	}
+
+	writeCard(boardId: string, card: ProjectedCard): void {
+		this.writeCardTx(boardId, card);
+	}
+}
