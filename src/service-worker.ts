@@ -70,7 +70,8 @@ sw.addEventListener('fetch', (event) => {
 		if (!url.search && OFFLINE_API.some((re) => re.test(url.pathname))) event.respondWith(networkFirst(request, API));
 		return;
 	}
-	if (request.mode === 'navigate') {
+	// A navigation, or the page fetched again by offline-shell.ts once this worker took control.
+	if (request.mode === 'navigate' || request.headers.get('accept') === 'text/html') {
 		// Every page is the same client-rendered shell; the last one fetched stands in for any page.
 		event.respondWith(networkFirst(request, PAGES, SHELL_KEY));
 	}

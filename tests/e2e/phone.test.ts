@@ -79,6 +79,20 @@ const SCREENS: Screen[] = [
 	{ name: 'board-not-found', user: 'stc', path: () => '/boards/khong-co-bang-nay', ready: (p) => p.getByTestId('board-not-found').waitFor({ timeout: 10_000 }) }
 ];
 
+async function overflowing(page: Page, width: number): Promise<string> {
+	return page.evaluate((w) => {
+		const out: string[] = [];
+		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+			const r = el.getBoundingClientRect();
+			if (r.right > w + 1 && r.width > 0 && ![...out].some((o) => o === el.tagName)) {
+				const parentWide = el.parentElement && el.parentElement.getBoundingClientRect().right > w + 1;
+				if (!parentWide) out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(r.right)}px)`);
+			}
+		}
+		return out.slice(0, 8).join(', ');
+	}, width);
+}
+
 describe.each(VIEWPORTS)('every page at $name', (vp) => {
 	it.each(SCREENS)('$name: no sideways scroll, no serious axe violation', async (screen) => {
 		const { page, context } = await signIn(app, screen.user, { width: vp.width, height: vp.height });
@@ -88,7 +102,9 @@ describe.each(VIEWPORTS)('every page at $name', (vp) => {
 			await page.waitForTimeout(300);
 			await screenshot(page, `${screen.name}-${vp.name}`);
 			const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-			expect(scrollWidth, `${screen.name} lays out ${scrollWidth}px wide`).toBeLessThanOrEqual(vp.width);
+			// The message names the elements that stick out, so a failure says what to fix.
+			const wide = scrollWidth > vp.width ? await overflowing(page, vp.width) : '';
+			expect(scrollWidth, `${screen.name} lays out ${scrollWidth}px wide: ${wide}`).toBeLessThanOrEqual(vp.width);
 			expect(await seriousViolations(page)).toEqual([]);
 		} finally {
 			await context.close();

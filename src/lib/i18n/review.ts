@@ -7,6 +7,14 @@ import type { Status } from '../core/board-types.js';
 import type { DeadlineCategory } from '../core/categories.js';
 
 const vi = {
+	'leader.title': 'Bức tranh chung của Ban Chỉ đạo',
+	'leader.intro': 'Tình hình thực hiện theo bốn nhóm của từng bảng, cơ quan chủ trì có việc quá hạn, ảnh chụp và phiên rà soát gần nhất.',
+	'leader.overdueBy': 'Việc quá hạn theo cơ quan chủ trì',
+	'leader.noOverdue': 'Không có nhiệm vụ quá hạn.',
+	'leader.latestSnapshot': 'Ảnh chụp gần nhất',
+	'leader.latestReview': 'Phiên rà soát gần nhất',
+	'leader.none': 'Chưa có',
+	'leader.openDashboard': 'Xem tổng hợp',
 	'nav.board': 'Bảng nhiệm vụ',
 	'nav.dashboard': 'Tổng hợp',
 	'nav.reviews': 'Phiên rà soát',
@@ -183,6 +191,14 @@ const vi = {
 export type ReviewMessageKey = keyof typeof vi;
 
 const en: Record<ReviewMessageKey, string> = {
+	'leader.title': 'The committee at a glance',
+	'leader.intro': 'Each board in the four categories, the lead agencies with overdue tasks, the latest snapshots and reviews.',
+	'leader.overdueBy': 'Overdue by lead agency',
+	'leader.noOverdue': 'No overdue tasks.',
+	'leader.latestSnapshot': 'Latest snapshot',
+	'leader.latestReview': 'Latest review',
+	'leader.none': 'None yet',
+	'leader.openDashboard': 'Open the dashboard',
 	'nav.board': 'Task board',
 	'nav.dashboard': 'Dashboard',
 	'nav.reviews': 'Review sessions',
