@@ -49,36 +49,37 @@ export async function readSourceBytes(bytes: Uint8Array, fileName = ''): Promise
 	const kind = detectSourceKind(bytes, fileName);
 	const read = await readKind(kind, bytes, fileName);
 	if (!read.text.trim()) throw new ImportError('empty', 'Tệp không có nội dung / The file has no text');
-	return { ...read, kind: kind === 'text' ? detectTextKind(read.text, fileName) : kind };
+	return read;
 }
 
-async function readKind(kind: SourceKind, bytes: Uint8Array, fileName: string): Promise<OfficeSource> {
+async function readKind(kind: SourceKind, bytes: Uint8Array, fileName: string): Promise<PlanSource> {
 	switch (kind) {
 		case 'docx':
-			return readDocx(bytes);
+			return { kind, ...readDocx(bytes) };
 		case 'doc':
-			return readDocx(await convertDocToDocx(bytes));
+			return { kind, ...readDocx(await convertDocToDocx(bytes)) };
 		case 'xlsx':
-			return (await import('./xlsx/read-xlsx-plan.js')).readXlsxPlan(bytes);
+			return { kind, ...(await (await import('./xlsx/read-xlsx-plan.js')).readXlsxPlan(bytes)) };
 		case 'pdf':
-			return (await import('./pdf/read-pdf.js')).readPdf(bytes);
+			return { kind, ...(await (await import('./pdf/read-pdf.js')).readPdf(bytes)) };
 		default:
 			return readText(bytes, fileName);
 	}
 }
 
 /** A text file: plain and Markdown-ish plans go to the parser as they are; tables are read first. */
-function readText(bytes: Uint8Array, fileName: string): OfficeSource {
+function readText(bytes: Uint8Array, fileName: string): PlanSource {
 	const text = decodeText(bytes, fileName);
-	switch (detectTextKind(text, fileName)) {
+	const kind = detectTextKind(text, fileName);
+	switch (kind) {
 		case 'csv':
-			return readCsv(text, fileName);
+			return { kind, ...readCsv(text, fileName) };
 		case 'html':
-			return readHtml(text);
+			return { kind, ...readHtml(text) };
 		case 'markdown':
-			return readMarkdown(text);
+			return { kind, ...readMarkdown(text) };
 		default:
-			return { text, labels: {}, notes: [], unrecognisedTables: 0 };
+			return { kind, text, labels: {}, notes: [], unrecognisedTables: 0 };
 	}
 }
 

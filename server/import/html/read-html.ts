@@ -38,16 +38,24 @@ export function readHtml(html: string): OfficeSource {
 	let hidden = 0;
 	let text = '';
 	let tableNo = 0;
+	/** Lines of the paragraph being read (a <br> ends a line, not the paragraph). */
+	let paragraph: string[] = [];
 
-	/** Ends the current line: a paragraph of the document, or a line of the open cell. */
-	const flush = () => {
+	/** Ends the current line: a line of the open paragraph, or of the open cell. */
+	const breakLine = () => {
 		const line = text.replace(/\s+/g, ' ').trim();
 		text = '';
 		if (!line) return;
 		const cell = tables[0]?.cell;
 		if (tables.length && cell) cell.lines.push(line);
-		else if (!tables.length) out.paragraph(line);
+		else if (!tables.length) paragraph.push(line);
 		// Text inside a table but outside any cell is dropped, as browsers move it out of view.
+	};
+	/** Ends the paragraph (outside tables) or the line (in a cell). */
+	const flush = () => {
+		breakLine();
+		if (paragraph.length) out.paragraph(paragraph.join('\n'));
+		paragraph = [];
 	};
 	const current = () => tables[tables.length - 1];
 	const endCell = (t: OpenTable) => {
@@ -104,7 +112,8 @@ export function readHtml(html: string): OfficeSource {
 					} else if (name === 'br' || BLOCK.has(name)) flush();
 					return;
 				}
-				if (name === 'br' || BLOCK.has(name) || (t && (name === 'tr' || name === 'td' || name === 'th'))) flush();
+				if (name === 'br') breakLine();
+				else if (BLOCK.has(name) || (t && (name === 'tr' || name === 'td' || name === 'th'))) flush();
 			},
 			ontext(chunk) {
 				if (hidden) return;
@@ -114,7 +123,9 @@ export function readHtml(html: string): OfficeSource {
 				}
 				const parts = chunk.split('\n');
 				parts.forEach((part, i) => {
-					if (i > 0) flush();
+					if (i > 0) breakLine();
+					// A blank line ends the paragraph.
+					if (i > 0 && i < parts.length - 1 && !part.trim()) flush();
 					text += part;
 				});
 			},

@@ -31,6 +31,8 @@ export interface PageContent {
 	horizontal: Rule[];
 	vertical: Rule[];
 	images: number;
+	/** The page's outermost clip (its printable area), top and bottom; null when it sets none. */
+	clip: { top: number; bottom: number } | null;
 }
 
 /** A filled shape at most this thick is a border line. */
@@ -56,7 +58,7 @@ export async function readPageContent(page: PDFPageProxy, no: number): Promise<P
 	const [x0, y0, x1, y1] = page.view;
 	const top = Math.max(y0, y1);
 	const left = Math.min(x0, x1);
-	const content: PageContent = { no, width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), runs: [], horizontal: [], vertical: [], images: 0 };
+	const content: PageContent = { no, width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), runs: [], horizontal: [], vertical: [], images: 0, clip: null };
 
 	const text = await page.getTextContent();
 	for (const item of text.items) {
@@ -71,6 +73,7 @@ export async function readPageContent(page: PDFPageProxy, no: number): Promise<P
 	let ctm: Matrix = [1, 0, 0, 1, 0, 0];
 	const stack: Matrix[] = [];
 	let shapes = 0;
+	let clipping = false;
 	const toPage = (x: number, y: number) => {
 		const px = ctm[0] * x + ctm[2] * y + ctm[4];
 		const py = ctm[1] * x + ctm[3] * y + ctm[5];
@@ -88,11 +91,16 @@ export async function readPageContent(page: PDFPageProxy, no: number): Promise<P
 			if (isMatrix(m)) ctm = multiply(ctm, Array.from(m));
 		} else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
 		else if (IMAGES.has(fn)) content.images++;
+		else if (fn === OPS.clip || fn === OPS.eoClip) clipping = stack.length <= 2 && !content.clip;
 		else if (fn === OPS.constructPath && Array.isArray(args)) {
 			shapes++;
 			const paint = args[0] as number;
 			const data = Array.isArray(args[1]) ? (args[1][0] as ArrayLike<number> | null) : null;
 			if (!data || typeof data.length !== 'number') continue;
+			if (clipping) {
+				clipping = false;
+				content.clip = verticalExtent(data, toPage);
+			}
 			if (FILLS.has(paint)) addFilled(content, data, toPage);
 			if (STROKES.has(paint)) addStroked(content, data, toPage);
 		}
@@ -111,6 +119,17 @@ function isMatrix(m: unknown): m is ArrayLike<number> {
 }
 
 type ToPage = (x: number, y: number) => readonly [number, number];
+
+function verticalExtent(data: ArrayLike<number>, toPage: ToPage): { top: number; bottom: number } | null {
+	let top = Infinity;
+	let bottom = -Infinity;
+	forEachPoint(data, (x, y) => {
+		const [, py] = toPage(x, y);
+		top = Math.min(top, py);
+		bottom = Math.max(bottom, py);
+	});
+	return Number.isFinite(top) && bottom - top > 10 ? { top, bottom } : null;
+}
 
 /** A thin filled shape is a border: its bounding box, if long and thin, gives the line. */
 function addFilled(content: PageContent, data: ArrayLike<number>, toPage: ToPage): void {

@@ -18,11 +18,12 @@ import { MAX_PDF_PAGES } from '../limits.js';
 import { ownCell, type GridCell, type GridRow } from '../office/grid.js';
 import type { OfficeSource } from '../office/source-builder.js';
 import { spanGrid, type SpanRow } from '../office/span-grid.js';
-import { findHeader } from '../office/table-header.js';
+import { findHeader, stackedHeader } from '../office/table-header.js';
+import { searchKey } from '../../../src/lib/core/text.js';
 import { TableEmitter } from '../office/table-emitter.js';
 import { readPageContent, type PageContent, type TextRun } from './page-content.js';
 import { findRuledTables, type RuledTable } from './ruled-tables.js';
-import { toParagraphs, toTextLines } from './text-lines.js';
+import { joinLines, toParagraphs, toTextLines, type TextLine } from './text-lines.js';
 
 /** Fewer characters than this on every page: there is no text layer, only images. */
 const MIN_TEXT_CHARS_PER_PAGE = 20;
@@ -91,13 +92,32 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 		out.out.note(`Trang ${imageOnly.join(', ')} chỉ có hình ảnh (bản quét), không đọc được chữ; hãy kiểm tra và nhập tay phần đó`);
 	}
 
-	let previous: { table: RuledTable; grid: GridRow[] } | null = null;
+	let previous: { table: RuledTable; grid: GridRow[]; header: string[] | null } | null = null;
 	const pending: Array<{ grid: GridRow[]; name: string }> = [];
 	const flushTables = () => {
 		for (const t of pending.splice(0)) out.table(t.grid, t.name);
 	};
+	// The page's last paragraph, held back: the next page may go on with it.
+	let carry: { lines: TextLine[]; page: number; right: number } | null = null;
+	const flushCarry = () => {
+		if (carry) out.paragraph(joinLines(carry.lines, carry.right), `trang ${carry.page}`);
+		carry = null;
+	};
+	const paragraph = (lines: TextLine[], page: number, right: number, firstOnPage: boolean) => {
+		flushTables();
+		const held = carry as { lines: TextLine[]; page: number; right: number } | null;
+		const last = held?.lines[held.lines.length - 1];
+		// A paragraph cut by the page's end: its last line ran to the margin, the next page starts in the middle of a sentence.
+		if (held && last && firstOnPage && last.right >= held.right - last.size * 4 && /^[\p{Ll}\d(“"]/u.test(lines[0].text)) {
+			held.lines.push(...lines);
+			held.right = Math.max(held.right, right);
+			return;
+		}
+		flushCarry();
+		carry = { lines: [...lines], page, right };
+	};
 	for (const page of pages) {
-		const runs = page.runs.filter((r) => !isPageNumber(r, page));
+		const runs = page.runs.filter((r) => !isPageNumber(r, page) && fitsClip(r, page));
 		const hint: number[] | null = previous ? (previous as { table: RuledTable }).table.columns : null;
 		const tables = findRuledTables(page, hint);
 		const inTable = (r: TextRun) => tables.findIndex((t) => contains(t, r));
@@ -109,38 +129,51 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 			else loose.push(r);
 		}
 		// Text and tables in the order of the page, top to bottom.
-		const paragraphs = toParagraphs(toTextLines(loose));
+		const lines = toTextLines(loose);
+		const paragraphs = toParagraphs(lines);
+		// The text's right margin: a line ending well before it was ended on purpose.
+		const right = Math.max(0, ...lines.map((l) => l.right));
 		let p = 0;
 		tables.forEach((table, t) => {
 			for (; p < paragraphs.length && paragraphs[p][0].y < table.top; p++) {
-				flushTables();
-				writeParagraph(out, paragraphs[p], page.no);
+				paragraph(paragraphs[p], page.no, right, p === 0 && t === 0);
 				previous = null;
 			}
+			flushCarry();
 			let grid = tableGrid(table, byTable[t], page.no, t);
 			if (!grid.length) return;
 			const first = t === 0 && p === 0;
-			if (first && previous && (table.openTop || previous.table.openBottom)) grid = joinCutRow(previous.grid, grid);
+			let header = headerTexts(grid);
+			if (first && previous) {
+				header ??= previous.header;
+				if (table.openTop || previous.table.openBottom) grid = joinCutRow(previous.grid, grid);
+				if (header) fillMergedAcrossPage(previous.grid, grid, header);
+			}
 			pending.push({ grid, name: `Trang ${page.no}, bảng ${t + 1}` });
-			previous = { table, grid };
+			previous = { table, grid, header };
 		});
 		for (; p < paragraphs.length; p++) {
-			flushTables();
-			writeParagraph(out, paragraphs[p], page.no);
+			paragraph(paragraphs[p], page.no, right, p === 0 && !tables.length);
 			previous = null;
 		}
 	}
 	flushTables();
+	flushCarry();
 	return out.build();
-}
-
-function writeParagraph(out: TableEmitter, lines: ReturnType<typeof toParagraphs>[number], page: number): void {
-	out.paragraph(lines.map((l) => l.text).join(' '), `trang ${page}`);
 }
 
 function isPageNumber(run: TextRun, page: PageContent): boolean {
 	const inMargin = run.y < page.height * MARGIN_SHARE || run.y > page.height * (1 - MARGIN_SHARE);
 	return inMargin && /^\s*(trang\s*)?\d{1,4}(\s*\/\s*\d{1,4})?\s*$/i.test(run.text);
+}
+
+/**
+ * A line whose descenders the page's clip would cut is not printed on this page: the browser
+ * painted the top of a glyph of the next page's first line past the page's end.
+ */
+function fitsClip(run: TextRun, page: PageContent): boolean {
+	if (!page.clip) return true;
+	return run.y + run.size * 0.15 <= page.clip.bottom + 0.5 && run.y - run.size * 0.5 >= page.clip.top - 0.5;
 }
 
 function contains(t: RuledTable, r: TextRun): boolean {
@@ -159,13 +192,44 @@ function tableGrid(table: RuledTable, runs: TextRun[], page: number, index: numb
 				return cx >= cell.left && cx < cell.right && cy >= cell.top && cy < cell.bottom;
 			});
 			// One paragraph per cell: a PDF's line breaks in a cell are where the column ran out.
-			const text = toTextLines(inside).map((l) => l.text).join(' ');
+			const text = joinLines(toTextLines(inside), -Infinity);
 			return { lines: text ? [text] : [], colspan: cell.colspan, rowspan: cell.rowspan };
 		}),
 		header: false,
 		label: `trang ${page}${index ? `, bảng ${index + 1}` : ''}, hàng ${r + 1}`
 	}));
 	return spanGrid(rows);
+}
+
+/** The header's text over each grid column, when the table starts with a header. */
+function headerTexts(grid: GridRow[]): string[] | null {
+	const found = findHeader(grid, 4);
+	return found ? stackedHeader(grid.slice(found.start, found.start + found.height)).map(searchKey) : null;
+}
+
+/** Columns a task always fills: empty there at the top of a page, the cell was merged from the page before. */
+const ALWAYS_FILLED = /\b(chu tri|thoi gian|thoi han|han hoan thanh|tien do)\b/;
+
+/**
+ * A cell merged over tasks on two pages (the same lead agency, the same deadline) prints its
+ * text on the first page only: the first task of the next page gets it back, as merged down.
+ */
+function fillMergedAcrossPage(before: GridRow[], grid: GridRow[], header: string[]): void {
+	const found = findHeader(grid, 4);
+	const start = found ? found.start + found.height : 0;
+	const first = grid[start];
+	const last = before[before.length - 1];
+	if (!first || !last || first.cells.length !== last.cells.length || !first.cells[0]?.text) return;
+	first.cells.forEach((cell, c) => {
+		const above = last.cells[c];
+		if (cell.text || !above?.text || !ALWAYS_FILLED.test(header[c] ?? '')) return;
+		const merged: GridCell = { text: above.text, lines: above.lines, origin: 'merged-down' };
+		first.cells[c] = merged;
+		// The rest of the merged cell on this page: rows whose cell there is covered from above.
+		for (let r = start + 1; r < grid.length && grid[r].cells[c]?.origin === 'spanned' && grid[r].cells.filter((x) => x.text).length > 2; r++) {
+			grid[r].cells[c] = merged;
+		}
+	});
 }
 
 /**

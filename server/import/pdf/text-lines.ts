@@ -23,7 +23,8 @@ const SPACE_GAP = 0.15;
 
 /** Lines of the runs, top to bottom; each wide gap splits a line into segments, left to right. */
 export function toTextLines(runs: TextRun[]): TextLine[] {
-	const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+	// Spaces are read from the gaps: a space run can be as wide as the gap it fills, columns included.
+	const sorted = runs.filter((r) => r.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
 	const rows: TextRun[][] = [];
 	for (const run of sorted) {
 		const row = rows[rows.length - 1];
@@ -63,6 +64,25 @@ function joinRuns(runs: TextRun[]): TextLine | null {
 	if (!clean) return null;
 	const size = median(runs.map((r) => r.size));
 	return { text: clean, left: runs[0].x, right: end, y: median(runs.map((r) => r.y)), size };
+}
+
+/** "(Kèm theo Kế hoạch số …)": the line under an appendix's title is always a line of its own. */
+const OWN_LINE = /^\((kèm theo|ban hành kèm)/i;
+
+/**
+ * A paragraph's lines as its text: a line that ran to the right margin was wrapped there, so
+ * the next goes on after a space (none after a hyphen that ends a word: "NĐ-" + "CP"); a line
+ * that ended short was broken on purpose and stays a line of its own.
+ */
+export function joinLines(lines: TextLine[], right: number): string {
+	let text = '';
+	lines.forEach((line, i) => {
+		if (i === 0) text = line.text;
+		else if (lines[i - 1].right < right - line.size * 4 || OWN_LINE.test(line.text)) text += `\n${line.text}`;
+		else if (/\S-$/.test(text)) text += line.text;
+		else text += ` ${line.text}`;
+	});
+	return text;
 }
 
 /** Lines grouped into paragraphs (each a list of lines). */
