@@ -107,8 +107,10 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 		flushTables();
 		const held = carry as { lines: TextLine[]; page: number; right: number } | null;
 		const last = held?.lines[held.lines.length - 1];
-		// A paragraph cut by the page's end: its last line ran to the margin, the next page starts in the middle of a sentence.
-		if (held && last && firstOnPage && last.right >= held.right - last.size * 4 && /^[\p{Ll}\d(“"]/u.test(lines[0].text)) {
+		// A paragraph cut by the page's end: its last line ran to the margin, and the next page goes
+		// on in the middle of a sentence (lower case, or the line before ended without punctuation).
+		const cut = held && last && firstOnPage && last.right >= held.right - last.size * 4;
+		if (held && cut && (/^[\p{Ll}\d(“"]/u.test(lines[0].text) || !/[.:;!?…]$/.test(last!.text))) {
 			held.lines.push(...lines);
 			held.right = Math.max(held.right, right);
 			return;
