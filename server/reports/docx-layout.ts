@@ -43,7 +43,7 @@ export function text(value: string, style: RunStyle = {}): TextRun {
 
 export function para(
 	value: string | TextRun[],
-	style: RunStyle & { align?: 'left' | 'center' | 'right' | 'both'; before?: number; after?: number; indent?: number } = {}
+	style: RunStyle & { align?: 'left' | 'center' | 'right' | 'both'; before?: number; after?: number; indent?: number; keepNext?: boolean } = {}
 ): Paragraph {
 	const align = {
 		left: AlignmentType.LEFT,
@@ -55,6 +55,7 @@ export function para(
 		alignment: align,
 		spacing: { before: (style.before ?? 0) * 20, after: (style.after ?? 6) * 20 },
 		indent: style.indent ? { firstLine: style.indent * 20 } : undefined,
+		keepNext: style.keepNext,
 		children: typeof value === 'string' ? [text(value, style)] : value
 	});
 }
@@ -209,6 +210,7 @@ export function twoSignatures(left: { title: string; name: string | null }, righ
 	return new Table({
 		width: { size: 100, type: WidthType.PERCENTAGE },
 		borders: NO_BORDERS,
-		rows: [new TableRow({ children: [plainCell(block(left), 50), plainCell(block(right), 50)] })]
+		// A signature block is never split over two pages.
+		rows: [new TableRow({ cantSplit: true, children: [plainCell(block(left), 50), plainCell(block(right), 50)] })]
 	});
 }

@@ -48,12 +48,13 @@ export async function minutesDocx(session: ReviewSession, plan: SummaryPlan, sna
 		para(`Phiên họp đã xem xét ${discussed.length}/${session.items.length} nhiệm vụ trong chương trình, kết luận như sau:`, { indent: 28 }),
 		dataTable(
 			[
-				{ header: 'STT', width: 7, align: 'center' },
-				{ header: 'Nhiệm vụ', width: 27 },
-				{ header: 'Cơ quan chủ trì', width: 15 },
-				{ header: 'Kết luận', width: 25 },
+				// The task is the longest text of a row: it gets the widest column.
+				{ header: 'STT', width: 5, align: 'center' },
+				{ header: 'Nhiệm vụ', width: 33 },
+				{ header: 'Cơ quan chủ trì', width: 14 },
+				{ header: 'Kết luận', width: 24 },
 				{ header: 'Quyết định', width: 10, align: 'center' },
-				{ header: 'Giao việc, hạn mới', width: 16 }
+				{ header: 'Giao việc, hạn mới', width: 14 }
 			],
 			discussed.map((i, n) => ({
 				cells: [
@@ -93,7 +94,7 @@ export async function minutesDocx(session: ReviewSession, plan: SummaryPlan, sna
 		);
 	}
 	children.push(
-		para('Phiên họp kết thúc vào hồi ' + formatDateTime(closed).slice(11) + ' cùng ngày.', { indent: 28, before: 12 }),
+		para('Phiên họp kết thúc vào hồi ' + formatDateTime(closed).slice(11) + ' cùng ngày.', { indent: 28, before: 12, keepNext: true }),
 		twoSignatures({ title: 'THƯ KÝ', name: session.facilitatorName }, { title: 'CHỦ TRÌ', name: null })
 	);
 	return renderDocx(children, { title: `Biên bản phiên rà soát ${label}` });

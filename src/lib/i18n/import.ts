@@ -66,6 +66,9 @@ const vi = {
 	'preview.confirm.newAgencies': 'cơ quan mới',
 	'preview.confirm.end': '. Chưa có gì được ghi cho đến khi bấm «Tạo bảng».',
 	'preview.create': 'Tạo bảng',
+	'preview.createAnyway': 'Vẫn tạo bảng mới',
+	'preview.existing.title': 'Kế hoạch này đã được nhập.',
+	'preview.existing.body': 'Mở bảng đã có để tiếp tục cập nhật, hoặc tạo thêm một bộ bảng mới:',
 
 	'agencies.title': 'Cơ quan trong kế hoạch',
 	'agencies.caption': 'Cơ quan mới: sẽ được tạo, trừ khi gộp vào một cơ quan đã có',
@@ -182,6 +185,9 @@ const en: Record<ImportMessageKey, string> = {
 	'preview.confirm.newAgencies': 'new agency(ies)',
 	'preview.confirm.end': '. Nothing is saved until you click «Create boards».',
 	'preview.create': 'Create boards',
+	'preview.createAnyway': 'Create new boards anyway',
+	'preview.existing.title': 'This plan has been imported before.',
+	'preview.existing.body': 'Open the existing boards to keep updating them, or create another set of boards:',
 
 	'agencies.title': 'Agencies named in the plan',
 	'agencies.caption': 'New agencies: they will be created unless merged into an existing agency',
