@@ -3,9 +3,17 @@ import type { Kysely } from 'kysely';
 /**
  * The sync write path's own records: which user owns each Yjs client id on a board (a client id is
  * bound on first use, so that nobody can write under someone else's), and the updates set aside
- * because the board could not load or apply them (kept with who sent them, shown to admins).
+ * because the board could not load or apply them (kept with who sent them, shown to admins), and
+ * which stored rows predate these checks.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	// Rows stored before the write path checked updates are marked: a board holding any is integrated
+	// (and what fails quarantined) before its bytes are served to anyone.
+	for (const table of ['board_updates', 'board_states']) {
+		await db.schema.alterTable(table).addColumn('unchecked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+		await db.updateTable(table).set({ unchecked: 1 }).execute();
+	}
+
 	await db.schema
 		.createTable('board_clients')
 		.addColumn('board_id', 'text', (c) => c.notNull())

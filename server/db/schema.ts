@@ -178,6 +178,8 @@ export interface BoardUpdatesTable {
 	data: Uint8Array;
 	user_id: string | null;
 	created_at: string;
+	/** 1 for an update stored before updates were checked (migration 0003). */
+	unchecked: Generated<number>;
 }
 
 export interface BoardStatesTable {
@@ -186,6 +188,8 @@ export interface BoardStatesTable {
 	/** The last board_updates.id folded into state. */
 	last_update_id: number;
 	updated_at: string;
+	/** 1 for a state stored before updates were checked (migration 0003). */
+	unchecked: Generated<number>;
 }
 
 export interface ActivityTable {

@@ -33,6 +33,8 @@ export interface StoredBoard {
 	/** The log after the state, oldest first. */
 	updates: StoredUpdate[];
 	lastUpdateId: number;
+	/** Some of it was stored before updates were checked: integrate it before serving it to anyone. */
+	unchecked: boolean;
 }
 
 export interface QuarantineEntry {
@@ -62,6 +64,8 @@ export interface BoardStore {
 	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number;
 	/** Replaces the state with `state` (which includes the log up to `lastUpdateId`) and drops that log. */
 	compact(boardId: string, state: Uint8Array, lastUpdateId: number): void;
+	/** Marks everything stored for a board as checked (it integrated completely). */
+	markChecked(boardId: string): void;
 	/** Sets an update aside (and out of the log, when it was stored there). */
 	quarantine(boardId: string, entry: QuarantineEntry): void;
 	listQuarantine(boardId?: string): QuarantinedUpdate[];

@@ -145,7 +145,7 @@ class UpdateCheck {
 		const sectionId = keyAt(n.path, 1);
 		if (!sectionId || !isId(sectionId)) no(MSG.schema);
 		if (n.path.length === 2) {
-			if (n.content.kind !== 'map') no(MSG.schema);
+			if (n.content.kind !== 'map' || sectionsMap(this.doc).has(sectionId!)) no(MSG.schema);
 			this.newMaps.set(n.item, { kind: 'section', keys: new Set(), cardId: sectionId! });
 			this.newSections.add(sectionId!);
 			return this.record(null, 'section', sectionId!);
@@ -166,9 +166,9 @@ class UpdateCheck {
 		const cardId = keyAt(path, 1);
 		if (!cardId || !isId(cardId)) no(MSG.schema);
 		if (path.length === 2) {
-			// A new card (or a card map replaced): managers only, complete (checked at the end).
+			// A new card: managers only, under an id not in use, complete (checked at the end).
 			this.mayStructure();
-			if (n.content.kind !== 'map') no(MSG.schema);
+			if (n.content.kind !== 'map' || this.card(cardId!)) no(MSG.schema);
 			this.newMaps.set(n.item, { kind: 'card', keys: new Set(), cardId: cardId! });
 			return this.record(cardId!, 'create', null);
 		}

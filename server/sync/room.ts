@@ -96,14 +96,19 @@ export class Room {
 		this.logLength = stored.updates.length;
 		const updates = stored.updates.map((u: StoredUpdate) => ({ id: u.id, data: u.data, userId: u.userId }));
 		this.unintegrated = stored.state ? [{ id: null, data: stored.state, userId: null }, ...updates] : updates;
-		this.cachedBase = stored.state;
-		this.cachedTail = stored.state ? updates.map((u) => u.data) : [];
+		// Bytes are served as stored only when every piece passed the checks of this write path.
+		this.cachedBase = stored.unchecked ? null : stored.state;
+		this.cachedTail = stored.state && !stored.unchecked ? updates.map((u) => u.data) : [];
 		this.awareness = new awarenessProtocol.Awareness(this.ydoc);
 		this.awareness.setLocalState(null);
 		this.ydoc.on('update', this.onDocUpdate);
 		this.awareness.on('update', this.onAwarenessUpdate);
 		if (this.unintegrated.length === 0) this.unintegrated = null;
-		else setImmediate(() => this.integrate());
+		else if (stored.unchecked) {
+			// Stored before updates were checked: integrated now, what fails set aside, before anyone is served.
+			this.integrate();
+			if (!this.broken) this.store.markChecked(boardId);
+		} else setImmediate(() => this.integrate());
 	}
 
 	/** The authoritative document (integrating stored bytes first, if still pending). */

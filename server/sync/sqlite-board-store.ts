@@ -18,6 +18,7 @@ export class SqliteBoardStore implements BoardStore {
 	private readonly quarantineTx: (boardId: string, e: QuarantineEntry) => void;
 	private readonly bindTx: (boardId: string, clients: ClientBinding[]) => void;
 	private readonly writeCardTx: (boardId: string, card: ProjectedCard) => void;
+	private readonly checkedTx: (boardId: string) => void;
 
 	constructor(private sqlite: SQLite.Database) {
 		const s = (sql: string) => sqlite.prepare(sql);
@@ -26,12 +27,15 @@ export class SqliteBoardStore implements BoardStore {
 			insertActivity: s(
 				'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
 			),
-			selectState: s('select state, last_update_id from board_states where board_id = ?'),
-			selectUpdates: s('select id, data, user_id from board_updates where board_id = ? and id > ? order by id'),
+			selectState: s('select state, last_update_id, unchecked from board_states where board_id = ?'),
+			selectUpdates: s('select id, data, user_id, unchecked from board_updates where board_id = ? and id > ? order by id'),
 			upsertState: s(
-				`insert into board_states (board_id, state, last_update_id, updated_at) values (?, ?, ?, ?)
-				 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`
+				`insert into board_states (board_id, state, last_update_id, updated_at, unchecked) values (?, ?, ?, ?, 0)
+				 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id,
+				 updated_at = excluded.updated_at, unchecked = 0`
 			),
+			checkState: s('update board_states set unchecked = 0 where board_id = ? and unchecked = 1'),
+			checkUpdates: s('update board_updates set unchecked = 0 where board_id = ? and unchecked = 1'),
 			deleteUpdates: s('delete from board_updates where board_id = ? and id <= ?'),
 			deleteUpdate: s('delete from board_updates where board_id = ? and id = ?'),
 			insertQuarantine: s(
@@ -86,6 +90,10 @@ export class SqliteBoardStore implements BoardStore {
 			st.insertQuarantine.run(boardId, e.updateId, e.userId, e.data, e.reason, new Date().toISOString());
 			if (e.updateId !== null) st.deleteUpdate.run(boardId, e.updateId);
 		}).immediate;
+		this.checkedTx = sqlite.transaction((boardId: string) => {
+			st.checkState.run(boardId);
+			st.checkUpdates.run(boardId);
+		}).immediate;
 		this.bindTx = sqlite.transaction((boardId: string, clients: ClientBinding[]) => {
 			const now = new Date().toISOString();
 			for (const b of clients) st.insertClient.run(boardId, b.clientId, b.userId, now);
@@ -107,14 +115,19 @@ export class SqliteBoardStore implements BoardStore {
 	}
 
 	load(boardId: string): StoredBoard {
-		const state = this.stmt.selectState.get(boardId) as { state: Buffer; last_update_id: number } | undefined;
+		const state = this.stmt.selectState.get(boardId) as { state: Buffer; last_update_id: number; unchecked: number } | undefined;
 		const base = state?.last_update_id ?? 0;
-		const rows = this.stmt.selectUpdates.all(boardId, base) as { id: number; data: Buffer; user_id: string | null }[];
+		const rows = this.stmt.selectUpdates.all(boardId, base) as { id: number; data: Buffer; user_id: string | null; unchecked: number }[];
 		return {
 			state: state ? new Uint8Array(state.state) : null,
 			updates: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data), userId: r.user_id })),
-			lastUpdateId: rows.at(-1)?.id ?? base
+			lastUpdateId: rows.at(-1)?.id ?? base,
+			unchecked: state?.unchecked === 1 || rows.some((r) => r.unchecked === 1)
 		};
+	}
+
+	markChecked(boardId: string): void {
+		this.checkedTx(boardId);
 	}
 
 	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number {

@@ -58,8 +58,10 @@ describe('snapshots', () => {
 		const client = connectBoard(server.wsUrl, boardId, thuky);
 		await synced(client);
 		const target = before.cards.find((c) => c.status !== 'done')!;
-		setStatus(client.doc, target.id, 'done', { userId: 'x' });
-		setResult(client.doc, target.id, 'Kết quả viết sau ảnh chụp', { userId: 'x' });
+		// Signed as the facilitator: the server refuses edits signed by anyone but their sender.
+		const { user } = await api<{ user: { id: string } }>(server.url, thuky, '/api/me');
+		setStatus(client.doc, target.id, 'done', { userId: user.id });
+		setResult(client.doc, target.id, 'Kết quả viết sau ảnh chụp', { userId: user.id });
 		await expect
 			.poll(async () => (await api<BoardJson>(server.url, thuky, `/api/boards/${boardId}`)).cards.find((c) => c.id === target.id)!.result)
 			.toBe('Kết quả viết sau ảnh chụp');

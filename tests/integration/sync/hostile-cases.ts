@@ -1,0 +1,292 @@
+/**
+ * Generators of decodable but hostile Yjs updates against a small board, and the oracle that says
+ * whether an accepted update stayed within its sender's rights. Used by the property test (thousands
+ * of cases against a real room on a real SQLite store) and by the socket regression tests.
+ *
+ * The board: three cards. c1 is led by agency A (the victim's) and supported by B (the attacker's
+ * when the attacker is an editor); c2 is led by B; c3 by C with nobody supporting.
+ */
+import * as Y from 'yjs';
+import fc from 'fast-check';
+import {
+	addComment,
+	CARD,
+	cardsMap,
+	initBoardDoc,
+	metaMap,
+	readBoard,
+	resultText,
+	sectionsMap,
+	setStatus,
+	titleText
+} from '../../../src/lib/core/board-doc.js';
+import type { BoardData, CardData } from '../../../src/lib/core/board-types.js';
+import { cardAbilities, isBoardManager, isReadOnlyRole, type Role, type Subject } from '../../../src/lib/core/permissions.js';
+import { CARD_KEYS, CARD_VALUE_RULES } from '../../../src/lib/core/board-schema.js';
+
+export const AG = { A: 'ag-a', B: 'ag-b', C: 'ag-c', ALL: 'ag-all' } as const;
+export const AGENCIES = new Set<string>(Object.values(AG));
+export const VICTIM: Subject = { id: 'user-victim', role: 'editor', agencyId: AG.A };
+
+export const isCollective = (a: string) => a === AG.ALL;
+
+/** The fixture document, as bytes (the same every time: fixed client id). */
+export function fixtureState(): Uint8Array {
+	const doc = new Y.Doc();
+	doc.clientID = 1;
+	initBoardDoc(
+		doc,
+		{ title: 'Kế hoạch', planId: 'p1', appendix: 'Phụ lục I' },
+		[
+			{ id: 's1', code: 'I', title: 'Phần một' },
+			{ id: 's2', code: 'II', title: 'Phần hai' }
+		],
+		[
+			{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Việc một', lead: [AG.A], support: [AG.B], deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' } },
+			{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [AG.B], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
+			{ id: 'c3', code: 'II.1', sectionId: 's2', title: 'Việc ba', lead: [AG.C], support: [], deadline: { raw: 'Năm 2026', kind: 'year', due: '2026-12-31' } }
+		]
+	);
+	addComment(doc, 'c1', { id: 'cm-victim', body: 'Ý kiến của đơn vị chủ trì' }, { userId: VICTIM.id, agencyId: AG.A });
+	addComment(doc, 'c2', { id: 'cm-other', body: 'Ý kiến khác' }, { userId: 'user-other', agencyId: AG.B });
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/** The victim's offline work on c1, made before the attack and sent after it. */
+export const VICTIM_TEXT = 'Đã hoàn thành khảo sát';
+export const VICTIM_COMMENT = 'Bình luận lúc mất mạng';
+export function victimEdits(doc: Y.Doc): void {
+	const actor = { userId: VICTIM.id, agencyId: AG.A };
+	resultText(doc, 'c1').insert(0, VICTIM_TEXT);
+	setStatus(doc, 'c1', 'doing', actor);
+	addComment(doc, 'c1', { id: 'cm-offline', body: VICTIM_COMMENT }, actor);
+}
+
+// — operations an attacker applies to its copy of the board —
+
+const cardId = fc.constantFrom('c1', 'c2', 'c3', 'c9');
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+	fc.constantFrom('todo', 'doing', 'blocked', 'done', 'zzz', '', null, true, 12345, -1, 101, 50, 2.5),
+	fc.constantFrom('2026-01-01T00:00:00.000Z', 'user-victim', 'user-attacker', 'a0', 'Zz', 's1', 's9'),
+	fc.record({ raw: fc.string({ maxLength: 5 }), kind: fc.constantFrom('date', 'bad'), due: fc.constantFrom(null, '2026-02-30', '2026-02-28') }),
+	fc.jsonValue({ maxDepth: 3 })
+);
+const fieldKey = fc.constantFrom(...CARD_KEYS, 'checklist', 'junk', '__proto__');
+
+export type Op =
+	| { op: 'set'; card: string; key: string; value: unknown }
+	| { op: 'nest'; card: string; key: string; depth: number }
+	| { op: 'text'; card: string; field: 'title' | 'result'; pos: number; text: string }
+	| { op: 'cut'; card: string; field: 'title' | 'result'; pos: number; len: number }
+	| { op: 'agency'; card: string; field: 'lead' | 'support'; agency: string; remove: boolean }
+	| { op: 'comment'; card: string; id: string; authorId: string; agencyId: string | null; body: string }
+	| { op: 'commentEdit'; card: string; index: number; key: string; value: unknown }
+	| { op: 'commentRemove'; card: string; index: number }
+	| { op: 'cardRemove'; card: string }
+	| { op: 'cardAdd'; id: string }
+	| { op: 'meta'; key: string; value: unknown }
+	| { op: 'root' }
+	| { op: 'sectionRemove' };
+
+export const opArb: fc.Arbitrary<Op> = fc.oneof(
+	fc.record({ op: fc.constant('set' as const), card: cardId, key: fieldKey, value: anyValue }),
+	fc.record({ op: fc.constant('nest' as const), card: cardId, key: fieldKey, depth: fc.integer({ min: 1, max: 40 }) }),
+	fc.record({ op: fc.constant('text' as const), card: cardId, field: fc.constantFrom('title' as const, 'result' as const), pos: fc.nat(20), text: fc.string({ minLength: 1, maxLength: 8 }) }),
+	fc.record({ op: fc.constant('cut' as const), card: cardId, field: fc.constantFrom('title' as const, 'result' as const), pos: fc.nat(10), len: fc.integer({ min: 1, max: 10 }) }),
+	fc.record({ op: fc.constant('agency' as const), card: cardId, field: fc.constantFrom('lead' as const, 'support' as const), agency: fc.constantFrom(AG.A, AG.B, AG.C, AG.ALL, 'ag-nope'), remove: fc.boolean() }),
+	fc.record({
+		op: fc.constant('comment' as const),
+		card: cardId,
+		id: fc.constantFrom('cm-new', 'cm-victim', 'cm-other', 'bad id!'),
+		authorId: fc.constantFrom('user-attacker', VICTIM.id),
+		agencyId: fc.constantFrom(AG.A, AG.B, null),
+		body: fc.constantFrom('Ý kiến', '', 'x'.repeat(20_000))
+	}),
+	fc.record({ op: fc.constant('commentEdit' as const), card: cardId, index: fc.nat(2), key: fc.constantFrom('body', 'deleted', 'editedAt', 'authorId', 'id', 'extra'), value: anyValue }),
+	fc.record({ op: fc.constant('commentRemove' as const), card: cardId, index: fc.nat(2) }),
+	fc.record({ op: fc.constant('cardRemove' as const), card: cardId }),
+	fc.record({ op: fc.constant('cardAdd' as const), id: fc.constantFrom('c4', 'c1', 'bad id!') }),
+	fc.record({ op: fc.constant('meta' as const), key: fc.constantFrom('title', 'schemaVersion', 'junk'), value: anyValue }),
+	fc.constant({ op: 'root' as const }),
+	fc.constant({ op: 'sectionRemove' as const })
+);
+
+function cardOf(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
+	return cardsMap(doc).get(id);
+}
+
+/** Applies one operation with raw Yjs calls (bypassing the typed accessors, as a hostile client would). */
+export function applyOp(doc: Y.Doc, o: Op, attackerId: string): void {
+	const card = 'card' in o ? cardOf(doc, o.card) : undefined;
+	switch (o.op) {
+		case 'set':
+			card?.set(o.key, o.value);
+			return;
+		case 'nest': {
+			if (!card) return;
+			const top = new Y.Map<unknown>();
+			let m = top;
+			for (let i = 1; i < o.depth; i++) {
+				const inner = new Y.Map<unknown>();
+				m.set('m', inner);
+				m = inner;
+			}
+			card.set(o.key, top);
+			return;
+		}
+		case 'text': {
+			const t = card?.get(o.field);
+			if (t instanceof Y.Text) t.insert(Math.min(o.pos, t.length), o.text);
+			return;
+		}
+		case 'cut': {
+			const t = card?.get(o.field);
+			if (t instanceof Y.Text && t.length > 0) t.delete(Math.min(o.pos, t.length - 1), Math.min(o.len, t.length - Math.min(o.pos, t.length - 1)));
+			return;
+		}
+		case 'agency': {
+			const a = card?.get(o.field);
+			if (!(a instanceof Y.Array)) return;
+			if (o.remove && a.length > 0) a.delete(0, 1);
+			else a.push([o.agency]);
+			return;
+		}
+		case 'comment': {
+			const list = card?.get(CARD.comments);
+			if (!(list instanceof Y.Array)) return;
+			const m = new Y.Map<unknown>();
+			m.set('id', o.id);
+			m.set('authorId', o.authorId);
+			m.set('agencyId', o.agencyId);
+			m.set('body', o.body);
+			m.set('createdAt', new Date().toISOString());
+			list.push([m]);
+			return;
+		}
+		case 'commentEdit': {
+			const list = card?.get(CARD.comments);
+			if (!(list instanceof Y.Array) || list.length === 0) return;
+			const m = list.get(o.index % list.length);
+			if (m instanceof Y.Map) m.set(o.key, o.value);
+			return;
+		}
+		case 'commentRemove': {
+			const list = card?.get(CARD.comments);
+			if (list instanceof Y.Array && list.length > 0) list.delete(o.index % list.length, 1);
+			return;
+		}
+		case 'cardRemove':
+			cardsMap(doc).delete(o.card);
+			return;
+		case 'cardAdd': {
+			const m = new Y.Map<unknown>();
+			m.set(CARD.code, 'X.1');
+			m.set(CARD.sectionId, 's1');
+			m.set(CARD.title, new Y.Text('Việc mới'));
+			m.set(CARD.lead, Y.Array.from([AG.A]));
+			m.set(CARD.support, Y.Array.from([]));
+			m.set(CARD.deadline, { raw: '', kind: 'unknown', due: null });
+			m.set(CARD.status, 'todo');
+			m.set(CARD.progress, 0);
+			m.set(CARD.completedAt, null);
+			m.set(CARD.result, new Y.Text(''));
+			m.set(CARD.order, 'a5');
+			m.set(CARD.comments, new Y.Array());
+			m.set(CARD.attachments, new Y.Array());
+			m.set(CARD.updatedAt, null);
+			m.set(CARD.updatedBy, attackerId);
+			cardsMap(doc).set(o.id, m);
+			return;
+		}
+		case 'meta':
+			metaMap(doc).set(o.key, o.value);
+			return;
+		case 'root':
+			doc.getMap('junk').set('x', 1);
+			return;
+		case 'sectionRemove':
+			sectionsMap(doc).delete('s2');
+			return;
+	}
+}
+
+/** How the attack is encoded and under which client id. */
+export type Mode =
+	| 'diff' // the ops, as a normal client would send them
+	| 'victimClient' // the ops, written under the victim's client id (clock squatting)
+	| 'futureDelete' // deletions of the victim's edits the server has not seen yet
+	| 'pending' // ops that build on the victim's unseen edits
+	| 'overlap' // the attacker's own earlier clocks rewritten with other content
+	| 'bitflip'; // a valid update with bytes changed
+
+export const modeArb = fc.constantFrom<Mode>('diff', 'diff', 'victimClient', 'futureDelete', 'pending', 'overlap', 'bitflip');
+
+export const roleArb = fc.constantFrom<Role>('editor', 'editor', 'facilitator', 'admin', 'viewer', 'leader');
+
+// — the oracle —
+
+function sameCardAgencies(c: CardData) {
+	return { lead: c.lead, support: c.support };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/**
+ * Says what an accepted update changed that its sender had no right to change (empty: nothing).
+ * Compares the board before and after, field by field, with the rules of src/lib/core/permissions.ts.
+ */
+export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subject: Subject): string[] {
+	const out: string[] = [];
+	const manager = isBoardManager(subject.role);
+	if (isReadOnlyRole(subject.role) && json(before) !== json(after)) out.push('read-only account changed the board');
+	const roots = [...doc.share.keys()].filter((k) => !['meta', 'sections', 'cards'].includes(k));
+	if (roots.length) out.push(`unknown root types ${roots.join(',')}`);
+	if (doc.store.pendingStructs || doc.store.pendingDs) out.push('pending structs or deletions left in the document');
+	if (!manager && (json(before.meta) !== json(after.meta) || json(before.sections) !== json(after.sections))) out.push('meta or sections changed by a non-manager');
+	const beforeCards = new Map(before.cards.map((c) => [c.id, c]));
+	const afterCards = new Map(after.cards.map((c) => [c.id, c]));
+	for (const id of new Set([...beforeCards.keys(), ...afterCards.keys()])) {
+		const b = beforeCards.get(id);
+		const a = afterCards.get(id);
+		if (!b || !a) {
+			if (!manager) out.push(`card ${id} added or removed by a non-manager`);
+			continue;
+		}
+		const map = cardsMap(doc).get(id)!;
+		for (const k of map.keys()) if (!CARD_KEYS.includes(k)) out.push(`card ${id} has unknown key ${k}`);
+		for (const [k, rule] of Object.entries(CARD_VALUE_RULES)) {
+			const v = map.get(k);
+			if (json(v) !== json((b as unknown as Record<string, unknown>)[k]) && !rule(v)) out.push(`card ${id}.${k} = ${json(v)} breaks the schema`);
+		}
+		const can = cardAbilities(subject, sameCardAgencies(b), isCollective);
+		for (const k of ['code', 'sectionId', 'title', 'lead', 'support', 'deadline'] as const) {
+			if (json(a[k]) !== json(b[k]) && !can.structure) out.push(`card ${id}.${k} changed without the right`);
+		}
+		for (const k of ['status', 'progress', 'completedAt', 'result', 'order'] as const) {
+			if (json(a[k]) !== json(b[k]) && !can.work) out.push(`card ${id}.${k} changed without the right`);
+		}
+		if (a.updatedBy !== b.updatedBy && a.updatedBy !== subject.id && a.updatedBy !== null) out.push(`card ${id}.updatedBy names someone else`);
+		if (json(a.attachments) !== json(b.attachments)) out.push(`card ${id} attachments changed by a client`);
+		const ids = a.comments.map((c) => c.id);
+		if (new Set(ids).size !== ids.length) out.push(`card ${id} has duplicate comment ids`);
+		const old = new Map(b.comments.map((c) => [c.id, c]));
+		for (const c of b.comments) if (!a.comments.some((x) => x.id === c.id)) out.push(`comment ${c.id} removed`);
+		for (const c of a.comments) {
+			const was = old.get(c.id);
+			if (!was) {
+				if (!can.comment) out.push(`comment ${c.id} added without the right`);
+				if (c.authorId !== subject.id || c.agencyId !== subject.agencyId) out.push(`comment ${c.id} in someone else's name`);
+				continue;
+			}
+			for (const k of ['body', 'deleted', 'editedAt', 'authorId', 'agencyId', 'createdAt'] as const) {
+				if (json(c[k]) === json(was[k])) continue;
+				const own = was.authorId === subject.id && (k === 'body' || k === 'deleted' || k === 'editedAt');
+				const hide = subject.role === 'admin' && (k === 'deleted' || k === 'editedAt');
+				if (!own && !hide) out.push(`comment ${c.id}.${k} changed without the right`);
+			}
+		}
+	}
+	return out;
+}
+
+export { readBoard, titleText };
