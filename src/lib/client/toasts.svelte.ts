@@ -11,7 +11,7 @@ class Toasts {
 	list = $state<Toast[]>([]);
 	private next = 1;
 
-	push(kind: ToastKind, text: string, ms = kind === 'error' ? 8000 : 4000): number {
+	push(kind: ToastKind, text: string, ms = kind === 'error' ? 8000 : 3000): number {
 		const id = this.next++;
 		// The same notice twice in a row (a retrying connection) is shown once.
 		if (this.list.some((t) => t.text === text)) return id;
