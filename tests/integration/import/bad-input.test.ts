@@ -45,7 +45,7 @@ describe('bad input is refused with a clear Vietnamese message, and nothing is w
 			/^Không nhận ra hàng tiêu đề/
 		],
 		['a spreadsheet with no recognisable header', () => workbookBytes([{ rows: [['A', 'B'], [1, 2]] }]), 'bang.xlsx', 422, 'no_header', /^Không nhận ra hàng tiêu đề/],
-		['a PDF', async () => strToU8('%PDF-1.7\n1 0 obj'), 'ke-hoach.pdf', 415, 'unsupported', /^Tệp PDF chưa được hỗ trợ/],
+		['a PDF cut short', async () => strToU8('%PDF-1.7\n1 0 obj'), 'ke-hoach.pdf', 422, 'corrupt', /^Tệp PDF bị hỏng/],
 		['an image', async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'anh.png', 415, 'binary', /^Tệp không phải văn bản, Word/]
 	])('%s', async (_what, make, name, status, code, message) => {
 		const before = rowCounts(server);

@@ -38,15 +38,29 @@ describe('files that are refused, with a clear Vietnamese message', () => {
 		expect(refusal).toEqual({ reason: 'encrypted', message: expect.stringMatching(/^Tệp được đặt mật khẩu; hãy gỡ mật khẩu/) });
 	});
 
-	it('an old Word 97–2003 file (.doc)', async () => {
-		expect(await refusalOf(compoundFile(['WordDocument', '1Table']), 'ke-hoach.doc')).toMatchObject({
+	it('an old Word 97–2003 file (.doc) on a server without LibreOffice', async () => {
+		const before = process.env.SOFFICE_PATH;
+		process.env.SOFFICE_PATH = 'off';
+		try {
+			expect(await refusalOf(compoundFile(['WordDocument', '1Table']), 'ke-hoach.doc')).toMatchObject({
+				reason: 'unsupported',
+				message: expect.stringMatching(/chưa được hỗ trợ; hãy mở và lưu lại thành \.docx/)
+			});
+		} finally {
+			if (before === undefined) delete process.env.SOFFICE_PATH;
+			else process.env.SOFFICE_PATH = before;
+		}
+	});
+
+	it('an old Excel 97–2003 file (.xls)', async () => {
+		expect(await refusalOf(compoundFile(['Workbook']), 'bang.xls')).toMatchObject({
 			reason: 'unsupported',
-			message: expect.stringMatching(/chưa được hỗ trợ; hãy mở và lưu lại thành \.docx/)
+			message: expect.stringMatching(/chưa được hỗ trợ; hãy mở và lưu lại thành \.docx hoặc \.xlsx/)
 		});
 	});
 
-	it('a PDF', async () => {
-		expect(await refusalOf(strToU8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'ke-hoach.pdf')).toMatchObject({ reason: 'unsupported', message: expect.stringMatching(/^Tệp PDF/) });
+	it('a PDF cut short after its header', async () => {
+		expect(await refusalOf(strToU8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'ke-hoach.pdf')).toMatchObject({ reason: 'corrupt', message: expect.stringMatching(/^Tệp PDF bị hỏng/) });
 	});
 
 	it('a Word file cut short (a broken download)', async () => {
