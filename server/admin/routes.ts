@@ -1,4 +1,4 @@
-/** The administration API, mounted at /api/admin: accounts and agencies. Administrators only. */
+/** The administration API, mounted at /api/admin: accounts, agencies, quarantined updates. Administrators only. */
 import type { AppContext } from '../context.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { SessionStore } from '../auth/sessions.js';
@@ -6,6 +6,7 @@ import { access, declareRoutes } from '../auth/access.js';
 import { ADMIN_ONLY } from './admin-only.js';
 import { userRoutes } from './user-routes.js';
 import { agencyRoutes } from './agency-routes.js';
+import { quarantineRoutes } from './quarantine-routes.js';
 
 export function adminRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer) {
 	const r = declareRoutes('/api/admin');
@@ -13,5 +14,6 @@ export function adminRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncS
 	r.router.use('*', access(ADMIN_ONLY));
 	userRoutes(r, ctx, sessions, sync);
 	agencyRoutes(r, ctx, sync);
+	quarantineRoutes(r, ctx, sync);
 	return r.router;
 }

@@ -18,38 +18,6 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type SQLite from 'better-sqlite3';
 
-const WORKER_SOURCE = `
-const fs = require('node:fs');
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('busy_timeout = 2000');
-const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
-const frameBytes = db.pragma('page_size', { simple: true }) + 24;
-let lastLog = -1;
-const timer = setInterval(() => {
-	try {
-		if (walSize() > workerData.emergencyWalBytes) {
-			db.pragma('wal_checkpoint(TRUNCATE)');
-			return;
-		}
-		const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-		if (!r || r.busy) return;
-		const quiet = r.log === lastLog;
-		lastLog = r.log;
-		// Nothing written for a whole interval, everything copied, and the file is large: give its space
-		// back. With no writer about, the truncating checkpoint has nothing to wait for.
-		if (quiet && r.checkpointed === r.log) {
-			if (r.log > 0 && walSize() > workerData.maxWalBytes) db.pragma('wal_checkpoint(TRUNCATE)');
-		}
-		// The current log is long: the writer never paused long enough for it to restart. Let the main
-		// thread copy the frames written since this pass, between two of its commits; its next write
-		// then restarts the log from the beginning of the file.
-		else if (r.log * frameBytes > workerData.maxWalBytes) parentPort.postMessage('finish');
-	} catch (e) { parentPort.postMessage('error:' + String(e)); }
-}, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
-`;
 
 export interface WalCheckpointer {
 	/** Main-thread checkpoints run so far (to finish what the worker started). */
@@ -71,8 +39,8 @@ export function startWalCheckpointer(
 	{ intervalMs = 1000, maxWalBytes = 64 * 1024 * 1024, emergencyWalBytes = 256 * 1024 * 1024 }: WalCheckpointerOptions = {}
 ): WalCheckpointer {
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-	const worker = new Worker(WORKER_SOURCE, {
-		eval: true,
+	// Plain JavaScript, so that the worker runs without the TypeScript loader the server starts with.
+	const worker = new Worker(new URL('./wal-checkpoint-worker.cjs', import.meta.url), {
 		workerData: { file, driver, intervalMs, maxWalBytes, emergencyWalBytes }
 	});
 	worker.unref();

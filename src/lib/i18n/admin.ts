@@ -36,6 +36,19 @@ const vi = {
 	'admin.tabs': 'Nội dung quản trị',
 	'admin.tab.users': 'Tài khoản',
 	'admin.tab.agencies': 'Đơn vị',
+	'admin.tab.quarantine': 'Cập nhật bị cách ly',
+
+	'quarantine.title': 'Cập nhật bị cách ly',
+	'quarantine.lead':
+		'Các bản cập nhật mà một bảng không tải hoặc không áp dụng được. Máy chủ đã tách chúng ra để bảng tiếp tục hoạt động từ trạng thái tốt gần nhất; không có bản nào bị xoá.',
+	'quarantine.empty': 'Không có bản cập nhật nào bị cách ly.',
+	'quarantine.col.when': 'Thời điểm',
+	'quarantine.col.board': 'Bảng',
+	'quarantine.col.user': 'Người gửi',
+	'quarantine.col.reason': 'Lý do',
+	'quarantine.col.size': 'Kích thước',
+	'quarantine.download': 'Tải về',
+	'quarantine.unknownUser': 'không rõ',
 
 	'users.title': 'Tài khoản',
 	'users.col.username': 'Tên đăng nhập',
@@ -119,6 +132,19 @@ const vi = {
 export type AdminMessageKey = keyof typeof vi;
 
 const en: Record<AdminMessageKey, string> = {
+	'admin.tab.quarantine': 'Quarantined updates',
+	'quarantine.title': 'Quarantined updates',
+	'quarantine.lead':
+		'Updates a board could not load or apply. The server set them aside so that the board carries on from its last good state; none has been deleted.',
+	'quarantine.empty': 'No update has been quarantined.',
+	'quarantine.col.when': 'When',
+	'quarantine.col.board': 'Board',
+	'quarantine.col.user': 'Sent by',
+	'quarantine.col.reason': 'Reason',
+	'quarantine.col.size': 'Size',
+	'quarantine.download': 'Download',
+	'quarantine.unknownUser': 'unknown',
+
 	'cancel': 'Cancel',
 	'chooseAgency': '— Select an agency —',
 	'actions': 'Actions',

@@ -47,3 +47,16 @@ export function generatePassword(length = 12): string {
 	crypto.getRandomValues(bytes);
 	return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
+
+/** An update set aside by the sync server (GET /api/admin/quarantine). */
+export interface QuarantineRow {
+	id: number;
+	boardId: string;
+	boardTitle: string | null;
+	updateId: number | null;
+	userId: string | null;
+	userName: string | null;
+	reason: string;
+	size: number;
+	createdAt: string;
+}

@@ -238,6 +238,12 @@ describe('the seven attacks of the security review', () => {
 		} finally {
 			console.error = origError;
 		}
+		// Shown to administrators, with who sent them; nobody else may read them.
+		const listed = await api<{ boardId: string; userId: string; size: number }[]>(server.url, await login(server.url, 'admin'), '/api/admin/quarantine');
+		expect(listed.filter((q) => q.boardId === poisoned)).toHaveLength(2);
+		expect(listed.find((q) => q.boardId === poisoned)).toMatchObject({ userId: attacker.id });
+		const asEditor = await fetch(`${server.url}/api/admin/quarantine`, { headers: { authorization: `Bearer ${leadToken}` } });
+		expect(asEditor.status).toBe(403);
 	});
 
 	it('5. values outside the document schema are refused: a number as completedAt, someone else as updatedBy, a duplicate comment id, an unknown key', async () => {

@@ -1,0 +1,56 @@
+/**
+ * /api/admin/quarantine: the updates a board could not load or apply, set aside by the sync server
+ * (server/sync/room.ts) with who sent them and why. Administrators read the list and can download
+ * an update's bytes to examine it; nothing here puts one back.
+ */
+import type { AppContext } from '../context.js';
+import type { SyncServer } from '../sync/sync-server.js';
+import type { DeclaredRouter } from '../auth/access.js';
+import { ApiError } from '../http-error.js';
+import { ADMIN_ONLY } from './admin-only.js';
+
+export interface QuarantineRow {
+	id: number;
+	boardId: string;
+	boardTitle: string | null;
+	updateId: number | null;
+	userId: string | null;
+	userName: string | null;
+	reason: string;
+	size: number;
+	createdAt: string;
+}
+
+export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServer): void {
+	r.get('/quarantine', ADMIN_ONLY, async (c) => {
+		const rows = sync.store.listQuarantine();
+		const boards = new Map(
+			(await ctx.db.selectFrom('boards').select(['id', 'title']).execute()).map((b) => [b.id, b.title] as const)
+		);
+		const users = new Map(
+			(await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name] as const)
+		);
+		const out: QuarantineRow[] = rows.map((q) => ({
+			id: q.id,
+			boardId: q.boardId,
+			boardTitle: boards.get(q.boardId) ?? null,
+			updateId: q.updateId,
+			userId: q.userId,
+			userName: q.userId ? (users.get(q.userId) ?? null) : null,
+			reason: q.reason,
+			size: q.size,
+			createdAt: q.createdAt
+		}));
+		return c.json(out);
+	});
+
+	r.get('/quarantine/:id/data', ADMIN_ONLY, async (c) => {
+		const id = Number(c.req.param('id'));
+		const row = Number.isInteger(id) ? sync.store.listQuarantine().find((q) => q.id === id) : undefined;
+		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
+		return c.body(row.data as Uint8Array<ArrayBuffer>, 200, {
+			'content-type': 'application/octet-stream',
+			'content-disposition': `attachment; filename="quarantine-${row.id}.yjs"`
+		});
+	});
+}
