@@ -216,7 +216,7 @@ export const en: Messages = {
 	'board.notFoundHome': 'Back to all boards',
 	'board.offlineCopy': 'Showing the copy saved on this device',
 	'board.more': 'More',
-	'board.columns': 'Status columns',
+	'board.columns': 'Column shown',
 	'card.moveTo': 'Move to',
 	'card.moveMenu': 'Move task {code} to another column',
 	'comment.showMore': 'Show more',

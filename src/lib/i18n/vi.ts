@@ -217,7 +217,7 @@ export const vi = {
 	'board.notFoundHome': 'Về danh sách bảng',
 	'board.offlineCopy': 'Đang xem bản lưu trên máy',
 	'board.more': 'Thêm',
-	'board.columns': 'Cột trạng thái',
+	'board.columns': 'Cột đang xem',
 	'card.moveTo': 'Chuyển sang',
 	'card.moveMenu': 'Chuyển nhiệm vụ {code} sang cột khác',
 	'comment.showMore': 'Xem thêm',
