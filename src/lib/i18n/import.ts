@@ -29,7 +29,8 @@ const vi = {
 	'drop.readingLabel': 'Đang đọc tệp',
 	'drop.reading': 'Đã tải lên; đang đọc tệp (bảng, cơ quan, thời hạn)…',
 
-	'plan.fileLabel': 'Tệp kế hoạch: Word (.docx), Excel (.xlsx) hoặc văn bản (.txt)',
+	'plan.fileLabel': 'Tệp kế hoạch: Word (.docx, .doc), PDF, Excel (.xlsx), CSV, HTML, Markdown hoặc văn bản (.txt)',
+	'plan.refusal.scanned': 'Tệp PDF chỉ có hình ảnh (bản quét), không có chữ để đọc. Hãy gửi bản Word (.docx) hoặc bản PDF lưu trực tiếp từ Word.',
 	'plan.createFailed': 'Không tạo được bảng (không có gì được ghi): {message}',
 	'plan.created': 'Đã tạo {count} bảng cho «{title}»',
 	'plan.boardCounts': '{sections} mục, {cards} nhiệm vụ',
@@ -149,7 +150,8 @@ const en: Record<ImportMessageKey, string> = {
 	'drop.readingLabel': 'Reading the file',
 	'drop.reading': 'Uploaded; reading the file (tables, agencies, deadlines)…',
 
-	'plan.fileLabel': 'Plan file: Word (.docx), Excel (.xlsx) or plain text (.txt)',
+	'plan.fileLabel': 'Plan file: Word (.docx, .doc), PDF, Excel (.xlsx), CSV, HTML, Markdown or plain text (.txt)',
+	'plan.refusal.scanned': 'The PDF holds only images (a scan) and no text to read. Send the Word (.docx) file or a PDF saved directly from Word.',
 	'plan.createFailed': 'The boards could not be created (nothing was saved): {message}',
 	'plan.created': 'Created {count} board(s) for «{title}»',
 	'plan.boardCounts': '{sections} section(s), {cards} task(s)',
