@@ -76,7 +76,13 @@ const SCREENS: Screen[] = [
 	{ name: 'minutes', user: 'thuky', path: () => `/boards/${board.id}/review/${closedSessionId}/minutes`, ready: (p) => p.getByTestId('minutes').waitFor() },
 	{ name: 'import', user: 'admin', path: () => '/import', ready: heading },
 	{ name: 'admin', user: 'admin', path: () => '/admin', ready: heading },
-	{ name: 'board-not-found', user: 'stc', path: () => '/boards/khong-co-bang-nay', ready: (p) => p.getByTestId('board-not-found').waitFor({ timeout: 10_000 }) }
+	{ name: 'board-not-found', user: 'stc', path: () => '/boards/khong-co-bang-nay', ready: async (p) => {
+			await p.getByTestId('board-not-found').waitFor({ timeout: 10_000 });
+			// Nothing left trying to connect: no sync chip, no "Đang tải bảng…".
+			expect(await p.getByTestId('sync-status').count()).toBe(0);
+			expect(await p.getByText('Đang tải bảng…').count()).toBe(0);
+		}
+	}
 ];
 
 async function overflowing(page: Page, width: number): Promise<string> {

@@ -101,6 +101,21 @@ describe('the board', () => {
 	});
 });
 
+describe('a board that does not exist', () => {
+	it('is reported as not found from the API when the socket dies without saying why', async () => {
+		const { page, context } = await signIn(app, 'stc', { width: 390, height: 844 });
+		try {
+			// A proxy that drops the upgrade: the server's 4404 never reaches the browser.
+			await context.routeWebSocket(/\/sync\//, (ws) => void ws.close({ code: 1006, reason: 'dropped' }));
+			await page.goto('/boards/da-bi-xoa');
+			await page.getByTestId('board-not-found').waitFor({ timeout: 10_000 });
+			await screenshot(page, 'board-not-found-api-390x844');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 describe('a closed review', () => {
 	it('no longer says "following" or "Trực tiếp", and its minutes keep their spaces', async () => {
 		const { page, context } = await signIn(app, 'thuky');

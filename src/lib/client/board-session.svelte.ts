@@ -104,6 +104,7 @@ export class BoardSession {
 	private probes: { covers: number; sentAt: number }[] = [];
 	private probeTimer: ReturnType<typeof setTimeout> | null = null;
 	private ackTimer: ReturnType<typeof setInterval> | null = null;
+	private probedApi = false;
 	private readonly onOnline = () => this.setOnline(true);
 	private readonly onOffline = () => this.setOnline(false);
 
@@ -277,6 +278,7 @@ export class BoardSession {
 		});
 		provider.on('connection-close', (event: CloseEvent | null) => {
 			const failure = event ? CLOSE_FAILURES[event.code] : undefined;
+			if (!failure && !this.synced && cardsMap(doc).size === 0) void this.probeApi();
 			if (failure) {
 				this.failure = failure;
 				provider.disconnect();
@@ -296,6 +298,25 @@ export class BoardSession {
 		const awareness = provider.awareness;
 		awareness.on('change', () => this.readPeers());
 		this.publishPresence();
+	}
+
+	/**
+	 * A socket that closes before any sync, with nothing stored locally, may never say why (a proxy,
+	 * a dropped upgrade): the HTTP API's answer for the board tells a deleted board from a bad network.
+	 */
+	private async probeApi() {
+		if (this.probedApi || !this.online) return;
+		this.probedApi = true;
+		try {
+			const res = await fetch(`/api/boards/${encodeURIComponent(this.boardId)}`, { method: 'HEAD', credentials: 'same-origin' });
+			const failure: BoardFailure | null = res.status === 404 ? 'notFound' : res.status === 403 ? 'forbidden' : null;
+			if (failure && !this.destroyed) {
+				this.failure = failure;
+				this.provider?.disconnect();
+			}
+		} catch {
+			// Offline or unreachable: the chip already says so.
+		}
 	}
 
 	private showNow() {
