@@ -32,7 +32,7 @@ async function post(url: string, path: string, body: unknown, token?: string) {
 
 const server = await spawnServer('phoihop', { BENCH_CARDS: '30', BENCH_BOARDS: String(BOARDS) });
 const [url, ...boardIds] = server.ready;
-const token = (await post(url, '/api/auth/login', { username: 'thuky', password: 'demo-phoihop' })).token;
+const { token, user } = await post(url, '/api/auth/login', { username: 'thuky', password: 'demo-phoihop' });
 const admin = (await post(url, '/api/auth/login', { username: 'admin', password: 'demo-phoihop' })).token;
 const health = async () => (await fetch(`${url}/api/health`)).json() as Promise<any>;
 
@@ -42,7 +42,7 @@ let errors = 0;
 for (let i = 0; i < CLIENTS; i += 50) {
 	const batch = Array.from({ length: Math.min(50, CLIENTS - i) }, (_, j) => {
 		const board = boardIds[(i + j) % boardIds.length];
-		return { c: connectClient({ kind: 'phoihop', url, room: `board/${board}`, token }), board };
+		return { c: connectClient({ kind: 'phoihop', url, room: `board/${board}`, token, userId: user.id }), board };
 	});
 	await Promise.all(batch.map((b) => b.c.ready));
 	clients.push(...batch);
@@ -70,8 +70,8 @@ await Promise.all(
 					const burst = 3 + Math.floor(Math.random() * 8);
 					for (let k = 0; k < burst; k++) {
 						const card = ids[(ci * 3 + seq + k) % ids.length];
-						if (k % 3 === 0) setStatus(c.doc, card, STATUSES[(seq + k) % 4], { userId: 'load' });
-						else if (k % 3 === 1) setProgress(c.doc, card, (seq * 7 + k) % 101, { userId: 'load' });
+						if (k % 3 === 0) setStatus(c.doc, card, STATUSES[(seq + k) % 4], { userId: c.userId });
+						else if (k % 3 === 1) setProgress(c.doc, card, (seq * 7 + k) % 101, { userId: c.userId });
 						else resultText(c.doc, card).insert(0, `${ci}.${seq}.${k} `);
 						edits++;
 					}

@@ -77,18 +77,19 @@ function seedState(): Uint8Array {
 	return Y.encodeStateAsUpdate(doc);
 }
 
-async function login(url: string): Promise<string> {
+async function login(url: string): Promise<{ token: string; userId: string }> {
 	const res = await fetch(`${url}/api/auth/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ username: 'thuky', password: 'demo-phoihop' })
 	});
-	return ((await res.json()) as { token: string }).token;
+	const { token, user } = (await res.json()) as { token: string; user: { id: string } };
+	return { token, userId: user.id };
 }
 
 async function endpointFor(kind: ServerKind, server: ChildServer, seed: Uint8Array, run: number): Promise<Endpoint> {
 	const [url, boardId] = server.ready;
-	if (kind === 'phoihop') return { kind, url, room: `board/${boardId}`, token: await login(url) };
+	if (kind === 'phoihop') return { kind, url, room: `board/${boardId}`, ...(await login(url)) };
 	return { kind, url, room: `board-${run}`, seed };
 }
 

@@ -12,12 +12,16 @@ export interface Endpoint {
 	url: string;
 	room: string;
 	token?: string;
+	/** Who signs the edits (`updatedBy`): Phối hợp refuses edits signed by anyone but their sender. */
+	userId?: string;
 	/** For servers that start empty: the board's initial state, pushed by the first client. */
 	seed?: Uint8Array;
 }
 
 export interface BenchClient {
 	doc: Y.Doc;
+	/** The user id its edits are signed with. */
+	userId: string;
 	/** Presence, where the client has it. */
 	awareness?: Awareness;
 	ready: Promise<void>;
@@ -47,7 +51,7 @@ export function connectClient(ep: Endpoint): BenchClient {
 				doc,
 				{ WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: ep.token ? { token: ep.token } : {}, disableBc: true }
 			);
-			return { doc, awareness: provider.awareness, ready: until(() => provider.synced), destroy: () => provider.destroy() };
+			return { doc, userId: ep.userId ?? 'bench', awareness: provider.awareness, ready: until(() => provider.synced), destroy: () => provider.destroy() };
 		}
 		case 'hocuspocus': {
 			let synced = false;
@@ -60,6 +64,7 @@ export function connectClient(ep: Endpoint): BenchClient {
 			} as ConstructorParameters<typeof HocuspocusProvider>[0]);
 			return {
 				doc,
+				userId: ep.userId ?? 'bench',
 				ready: until(() => synced),
 				destroy: () => {
 					provider.destroy();
@@ -77,7 +82,7 @@ export function connectClient(ep: Endpoint): BenchClient {
 			doc.on('update', (u: Uint8Array, origin: unknown) => {
 				if (origin !== 'remote' && ws.readyState === WebSocket.OPEN) ws.send(u);
 			});
-			return { doc, ready: until(() => open), destroy: () => ws.close() };
+			return { doc, userId: ep.userId ?? 'bench', ready: until(() => open), destroy: () => ws.close() };
 		}
 	}
 }

@@ -108,7 +108,7 @@ export function connectLight(ep: Endpoint, id: number, state: Uint8Array | null,
 			const d = doc;
 			d.transact(() => {
 				resultText(d, cardId).insert(0, `\u27e6${id}:${seq}\u27e7`);
-				if (seq % 2 === 1) setStatus(d, cardId, STATUSES[seq % 4], { userId: 'bench' });
+				if (seq % 2 === 1) setStatus(d, cardId, STATUSES[seq % 4], { userId: ep.userId ?? 'bench' });
 			});
 		},
 		destroy: () => ws.close()

@@ -60,7 +60,7 @@ export async function runWorkload(clients: BenchClient[], editsPerSecond: number
 			sentAt.set(key, performance.now());
 			c.doc.transact(() => {
 				resultText(c.doc, card).insert(0, `\u27e6${key}\u27e7`);
-				if (seq % 2 === 1) setStatus(c.doc, card, STATUSES[seq % 4], { userId: 'bench' });
+				if (seq % 2 === 1) setStatus(c.doc, card, STATUSES[seq % 4], { userId: c.userId });
 			});
 			seq++;
 			edits++;

@@ -71,6 +71,8 @@ export interface BoardStore {
 	listQuarantine(boardId?: string): QuarantinedUpdate[];
 	/** Which user owns each client id on a board. */
 	clientOwners(boardId: string): Map<number, string>;
+	/** How many client ids each user bound on a board since a moment (ISO), for the cap. */
+	recentBindings(boardId: string, since: string): Map<string, number>;
 	/** Binds client ids that carry no update (presence only). Existing bindings are left as they are. */
 	bindClients(boardId: string, bindings: ClientBinding[]): void;
 	/** Rewrites one card's relational rows (throws on failure; other cards are not affected). */

@@ -46,6 +46,9 @@ export interface RoomHooks {
 	onBroken?(room: Room): void;
 }
 
+/** The window of the cap on new client ids per user and board (update-structure.ts: maxClientsPerUser). */
+const BINDING_WINDOW_MS = 24 * 3600_000;
+
 /** Owner of the client ids the server itself writes under (HTTP actions, uploads). */
 export const SERVER_OWNER = '@server';
 
@@ -73,9 +76,13 @@ export class Room {
 	logLength = 0;
 	/** Stored bytes not yet integrated into the document (the compacted state has id null). */
 	private unintegrated: { id: number | null; data: Uint8Array; userId: string | null }[] | null;
-	/** Owner (user id) of each client id on this board, and how many each user owns. */
+	/**
+	 * Owner (user id) of each client id on this board, and how many each user bound lately (within
+	 * BINDING_WINDOW_MS before the room loaded, and since): every page load is a new client id, so the
+	 * cap is on the rate of new ids, not on a lifetime's total.
+	 */
 	private owners: Map<number, string>;
-	private ownedCount = new Map<string, number>();
+	private ownedCount: Map<string, number>;
 	/** Set once Yjs failed on an update: the room stops accepting and waits to be reloaded. */
 	broken = false;
 	/** The full state as bytes: a base plus the updates accepted since — sent as-is to new clients. */
@@ -91,7 +98,7 @@ export class Room {
 	) {
 		const stored = store.load(boardId);
 		this.owners = store.clientOwners(boardId);
-		for (const user of this.owners.values()) this.ownedCount.set(user, (this.ownedCount.get(user) ?? 0) + 1);
+		this.ownedCount = store.recentBindings(boardId, new Date(Date.now() - BINDING_WINDOW_MS).toISOString());
 		this.lastUpdateId = stored.lastUpdateId;
 		this.logLength = stored.updates.length;
 		const updates = stored.updates.map((u: StoredUpdate) => ({ id: u.id, data: u.data, userId: u.userId }));

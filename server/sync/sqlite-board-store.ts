@@ -45,6 +45,9 @@ export class SqliteBoardStore implements BoardStore {
 				'select id, board_id, update_id, user_id, data, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
 			),
 			selectClients: s('select client_id, user_id from board_clients where board_id = ?'),
+			countRecentClients: s(
+				'select user_id, count(*) as n from board_clients where board_id = ? and created_at > ? group by user_id'
+			),
 			insertClient: s(
 				'insert into board_clients (board_id, client_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing'
 			),
@@ -168,6 +171,11 @@ export class SqliteBoardStore implements BoardStore {
 	clientOwners(boardId: string): Map<number, string> {
 		const rows = this.stmt.selectClients.all(boardId) as { client_id: number; user_id: string }[];
 		return new Map(rows.map((r) => [r.client_id, r.user_id]));
+	}
+
+	recentBindings(boardId: string, since: string): Map<string, number> {
+		const rows = this.stmt.countRecentClients.all(boardId, since) as { user_id: string; n: number }[];
+		return new Map(rows.map((r) => [r.user_id, r.n]));
 	}
 
 	bindClients(boardId: string, bindings: ClientBinding[]): void {

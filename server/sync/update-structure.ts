@@ -27,7 +27,7 @@ export interface Limits {
 	maxStructs: number;
 	/** Existing items one update may delete. */
 	maxDeletes: number;
-	/** Client ids one user may own on one board. */
+	/** New client ids one user may bind on one board in 24 hours (each page load is one). */
 	maxClientsPerUser: number;
 }
 
@@ -86,7 +86,7 @@ export interface Sender {
 	userId: string;
 	/** Owner of each client id on the board. */
 	owners: ReadonlyMap<number, string>;
-	/** Client ids the sender owns already (for the cap). */
+	/** Client ids the sender bound lately (for the cap). */
 	ownedCount: number;
 }
 
@@ -226,7 +226,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, sender: Sender, li
 		else if (owner !== sender.userId) refuse('foreign_client', 'the update is written under another user’s client id');
 	}
 	if (newClients.length > 0 && sender.ownedCount + newClients.length > limits.maxClientsPerUser) {
-		refuse('too_many_clients', `more than ${limits.maxClientsPerUser} client ids for one user on a board`);
+		refuse('too_many_clients', `more than ${limits.maxClientsPerUser} new client ids for one user on a board in a day`);
 	}
 
 	// References and placement, resolved once per new item (memoized; cycles refused).
