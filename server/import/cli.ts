@@ -1,8 +1,9 @@
 /**
  * npm run import -- [--dry-run] [--json] FILE
  *
- * FILE is a text plan, a Word document (.docx) or an Excel appendix (.xlsx); the kind is read
- * from the file's bytes, and all three give the same ParsedPlan.
+ * FILE is a plan as text, Markdown, HTML, CSV/TSV, PDF, Word (.docx, or .doc with LibreOffice)
+ * or an Excel appendix (.xlsx); the kind is read from the file's bytes, and all give the same
+ * ParsedPlan. The file is read in the import worker, with its memory and time limits.
  *
  * --dry-run --json  prints only the ParsedPlan JSON on stdout
  * --dry-run         prints a short human summary
@@ -14,8 +15,8 @@ import path from 'node:path';
 import type { ParsedPlan } from '../../src/lib/core/parsed-plan.js';
 import { loadConfig } from '../config.js';
 import { ImportError } from './import-error.js';
-import { parsePlanSource } from './parse-source.js';
-import { readPlanSourceFile } from './read-source.js';
+import { readPlanBytes } from './read-source.js';
+import { runInWorker } from './worker/run-in-worker.js';
 
 const USAGE = 'Cách dùng / usage: npm run import -- [--dry-run] [--json] FILE';
 
@@ -26,8 +27,8 @@ async function main(argv: string[]): Promise<void> {
 	if (files.length !== 1 || unknown.length) throw new UsageError(USAGE);
 
 	const file = files[0];
-	const source = await readPlanSourceFile(file);
-	const parsed = parsePlanSource(source);
+	const bytes = await readPlanBytes(file);
+	const { source, parsed } = await runInWorker({ kind: 'plan', bytes, fileName: file, allowNoTasks: true });
 	const sourceText = source.text;
 
 	if (flags.has('--dry-run')) {

@@ -105,6 +105,11 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
 
 /** Reads a plan file from disk (any kind readSourceBytes reads); every failure is an ImportError with a one-line message. */
 export async function readPlanSourceFile(path: string): Promise<PlanSource> {
+	return readSourceBytes(await readPlanBytes(path), path);
+}
+
+/** A plan file's bytes; a missing, unreadable or too large file is an ImportError. */
+export async function readPlanBytes(path: string): Promise<Uint8Array> {
 	let bytes: Uint8Array;
 	try {
 		bytes = await readFile(path);
@@ -112,7 +117,8 @@ export async function readPlanSourceFile(path: string): Promise<PlanSource> {
 		const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tồn tại / does not exist' : 'không đọc được / cannot be read';
 		throw new ImportError('unreadable', `Tệp «${path}» ${reason}`);
 	}
-	return readSourceBytes(bytes, path);
+	if (bytes.length > MAX_IMPORT_BYTES) throw refusals.tooLarge(MAX_IMPORT_MB);
+	return bytes;
 }
 
 /** The text the plan parser reads from a plan file. */

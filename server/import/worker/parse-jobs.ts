@@ -7,7 +7,7 @@ import { taskLines, type TaskLines } from '../draft/task-lines.js';
 import { readReturnedWorkbook, type ReturnedWorkbook } from '../../roundtrip/read-returned.js';
 
 export type ParseJob =
-	| { kind: 'plan'; bytes: Uint8Array; fileName: string; fallbackYear?: number }
+	| { kind: 'plan'; bytes: Uint8Array; fileName: string; fallbackYear?: number; allowNoTasks?: boolean }
 	| { kind: 'returned-workbook'; bytes: Uint8Array };
 
 /** A parsed upload with what the preview needs of its text, worked out here rather than on the main thread. */
@@ -25,7 +25,8 @@ export interface JobResults {
 export async function runJob(job: ParseJob): Promise<JobResults[ParseJob['kind']]> {
 	if (job.kind === 'plan') {
 		const read = await parsePlanBytes(job.bytes, job.fileName, { fallbackYear: job.fallbackYear });
-		refuseIfNoTasks(read);
+		// The upload refuses a file without tasks; the command line shows what it read anyway.
+		if (!job.allowNoTasks) refuseIfNoTasks(read);
 		const lines = read.source.text.split('\n');
 		const excerpts: Record<number, string> = {};
 		for (const w of read.parsed.warnings) if (w.line !== null) excerpts[w.line] = shorten(lines[w.line - 1] ?? '');
