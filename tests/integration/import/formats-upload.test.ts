@@ -32,7 +32,7 @@ describe('uploading plans in other formats', () => {
 	it.each([
 		['Markdown', 'ke-hoach.md', 'markdown', () => utf8(planMarkdown(readSeed(SEED_PLANS.dongNai2026)))],
 		['HTML', 'ke-hoach.html', 'html', () => utf8(planHtml(readSeed(SEED_PLANS.dongNai2026)))],
-		['CSV', 'phu-luc.csv', 'csv', () => utf8(planCsv(readSeed(SEED_PLANS.dongNai2026), parseSeed(SEED_PLANS.dongNai2026))), /^dòng \d+$/]
+		['CSV', 'phu-luc.csv', 'csv', () => utf8(planCsv(readSeed(SEED_PLANS.dongNai2026), parseSeed(SEED_PLANS.dongNai2026)))]
 	])('%s: the preview shows the 47 tasks of Đồng Nai and its kind', async (_what, name, kind, make) => {
 		const res = await upload(server.url, admin, '/api/import/upload', make(), name);
 		expect(res.status, await res.clone().text()).toBe(201);
