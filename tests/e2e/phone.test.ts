@@ -9,6 +9,8 @@ import { apiGet, firstBoard, screenshot, signIn, startApp, type BoardInfo, type 
 import { seriousViolations } from './helpers/axe.js';
 import type { ReviewSession } from '../../src/lib/review/review-types.js';
 
+const PHONE = { width: 390, height: 844 };
+
 const VIEWPORTS = [
 	{ name: '390x844', width: 390, height: 844, phone: true },
 	{ name: '1366x768', width: 1366, height: 768, phone: false }
@@ -112,6 +114,83 @@ describe.each(VIEWPORTS)('every page at $name', (vp) => {
 			const wide = scrollWidth > vp.width ? await overflowing(page, vp.width) : '';
 			expect(scrollWidth, `${screen.name} lays out ${scrollWidth}px wide: ${wide}`).toBeLessThanOrEqual(vp.width);
 			expect(await seriousViolations(page)).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+/** Visible controls smaller than a 44 px touch target, named for the failure message. */
+async function smallTargets(page: Page, scope: string): Promise<string[]> {
+	return page.locator(scope).evaluate((root) => {
+		const small: string[] = [];
+		for (const el of root.querySelectorAll<HTMLElement>('button, select, input:not([type="checkbox"]):not([type="range"]), [role="tab"], .views a, .pages a')) {
+			const r = el.getBoundingClientRect();
+			if (r.width === 0 || r.height === 0) continue;
+			if (r.height < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.height)}px`);
+		}
+		return small;
+	});
+}
+
+describe('the board on a phone', () => {
+	it('shows one status column at a time, moves a card by its menu, and every control is a 44 px target', async () => {
+		const { page, context } = await signIn(app, 'stc', PHONE);
+		try {
+			await page.goto(`/boards/${board.id}`);
+			await boardReady(page);
+			expect(await smallTargets(page, '.board-page')).toEqual([]);
+			expect(await smallTargets(page, '.app-header')).toEqual([]);
+
+			// Only the "Chưa triển khai" column is drawn (this board has nothing in progress yet).
+			const visibleStatuses = () =>
+				page.locator('[data-testid="card"]').evaluateAll((els) => [
+					...new Set(els.filter((e) => (e as HTMLElement).offsetParent).map((e) => e.closest<HTMLElement>('[data-status]')!.dataset.status))
+				]);
+			expect(await visibleStatuses()).toEqual(['todo']);
+
+			// The move menu of a card Sở Tài chính leads takes it to "Đang thực hiện".
+			const menu = page.getByRole('combobox', { name: /^Chuyển nhiệm vụ .* sang cột khác$/ }).first();
+			const code = ((await menu.getAttribute('aria-label')) ?? '').replace(/^Chuyển nhiệm vụ (\S+) .*$/, '$1');
+			await menu.selectOption('doing');
+			await expect
+				.poll(async () => (await apiGet<BoardInfo>(page, `/api/boards/${board.id}`)).cards.find((c) => c.code === code)?.status, { timeout: 5000 })
+				.toBe('doing');
+
+			// The "Đang thực hiện" tab shows that column only, with the card just moved.
+			await page.getByTestId('phone-tab-doing').click();
+			expect(await visibleStatuses()).toEqual(['doing']);
+			expect(await page.getByTestId('phone-tab-doing').textContent()).toContain('1');
+			await screenshot(page, 'board-kanban-doing-390x844');
+			await page.getByTestId('phone-tab-todo').click();
+
+			// The drawer covers the whole phone, its buttons are touch targets, the sync chip stays in view.
+			await page.getByTestId('card').first().click();
+			const drawer = page.getByTestId('card-drawer');
+			await drawer.waitFor();
+			const box = (await drawer.boundingBox())!;
+			expect(box.x).toBe(0);
+			expect(box.width).toBe(PHONE.width);
+			expect(await smallTargets(page, '[data-testid="card-drawer"] .drawer-head')).toEqual([]);
+			expect(await page.getByTestId('sync-status').isVisible()).toBe(true);
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('the app is installable: a manifest with 192 and 512 px icons, and a service worker', async () => {
+		const { page, context } = await signIn(app, 'stc', PHONE);
+		try {
+			await page.goto('/');
+			const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+			const manifest = await apiGet<{ name: string; start_url: string; display: string; icons: { src: string; sizes: string }[] }>(page, href!);
+			expect(manifest.display).toBe('standalone');
+			expect(manifest.start_url).toBe('/');
+			for (const size of ['192x192', '512x512']) {
+				const icon = manifest.icons.find((i) => i.sizes === size)!;
+				expect((await page.request.get(icon.src)).headers()['content-type']).toContain('image/png');
+			}
+			await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
 		} finally {
 			await context.close();
 		}
