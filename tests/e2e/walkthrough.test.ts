@@ -196,6 +196,12 @@ describe('the import page', () => {
 			expect(await warning.getByRole('link').count()).toBeGreaterThan(0);
 			expect(await page.getByRole('button', { name: 'Vẫn tạo bảng mới' }).count()).toBe(1);
 			await screenshot(page, 'import-again-1366x768');
+
+			// The preview, with its warning, on a phone: nothing scrolls sideways.
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.waitForTimeout(200);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			await screenshot(page, 'import-again-390x844');
 		} finally {
 			await context.close();
 		}
