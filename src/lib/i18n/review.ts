@@ -7,6 +7,7 @@ import type { Status } from '../core/board-types.js';
 import type { DeadlineCategory } from '../core/categories.js';
 
 const vi = {
+	'minutes.task': 'Nhiệm vụ',
 	'leader.title': 'Bức tranh chung của Ban Chỉ đạo',
 	'leader.intro': 'Tình hình thực hiện theo bốn nhóm của từng bảng, cơ quan chủ trì có việc quá hạn, ảnh chụp và phiên rà soát gần nhất.',
 	'leader.overdueBy': 'Việc quá hạn theo cơ quan chủ trì',
@@ -191,6 +192,7 @@ const vi = {
 export type ReviewMessageKey = keyof typeof vi;
 
 const en: Record<ReviewMessageKey, string> = {
+	'minutes.task': 'Task',
 	'leader.title': 'The committee at a glance',
 	'leader.intro': 'Each board in the four categories, the lead agencies with overdue tasks, the latest snapshots and reviews.',
 	'leader.overdueBy': 'Overdue by lead agency',
