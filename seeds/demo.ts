@@ -40,7 +40,8 @@ export async function loadDemoWorkspace(ctx: AppContext): Promise<string | null>
 			displayName: a.displayName,
 			password: DEMO_PASSWORD,
 			role: a.role,
-			agencyId: agencyIds.get(a.agency) ?? null
+			agencyId: agencyIds.get(a.agency) ?? null,
+			email: `${a.username}@phoihop.example`
 		});
 	}
 	return [

@@ -25,6 +25,8 @@ import { reviewRoutes } from './reviews/routes.js';
 import { inboxRoutes } from './inbox/routes.js';
 import { importRoutes } from './import/routes.js';
 import { roundtripRoutes } from './roundtrip/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import type { Notifications } from './notifications/notifications.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -36,6 +38,8 @@ export interface AppParts {
 	/** The SvelteKit adapter-node handler; absent when the front end is not built (API-only tests). */
 	webHandler?: NodeHandler;
 	metrics?: Metrics;
+	/** Notifications (live unread count, preferences); absent in tests that do not need them. */
+	notifications?: Notifications;
 }
 
 export function createApp(parts: AppParts): Hono<AppEnv> {
@@ -71,7 +75,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	api.route('/', snapshotRoutes(ctx, sync));
 	api.route('/', reportRoutes(ctx, sync));
 	api.route('/', reviewRoutes(ctx, sync));
-	api.route('/', inboxRoutes(ctx, sync));
+	api.route('/', inboxRoutes(ctx, sync, parts.notifications?.bus));
+	if (parts.notifications) api.route('/', notificationRoutes(ctx, parts.notifications));
 	api.route('/', importRoutes(ctx, sync));
 	api.route('/', roundtripRoutes(ctx, sync));
 	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));

@@ -15,6 +15,16 @@ export interface Config {
 	/** How long an idle board room stays in memory after its last client leaves. */
 	roomIdleMs: number;
 	secureCookies: boolean;
+	/** Notifications by e-mail (issue 17): unset = in the app only. */
+	smtpUrl: string | null;
+	/** The sender of notification e-mails. */
+	mailFrom: string;
+	/** The address links in e-mails point to (default http://localhost:PORT). */
+	publicUrl: string;
+	/** Events to one person within this window go as one e-mail. */
+	mailCoalesceMs: number;
+	/** Signs the preference links in e-mails; unset = a secret generated once and kept in the database. */
+	notifySecret: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,6 +37,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
 		maxMessageBytes: Number(env.SYNC_MAX_MESSAGE_KB ?? 2048) * 1024,
 		roomIdleMs: Number(env.SYNC_ROOM_IDLE_MS ?? 30_000),
-		secureCookies: env.SECURE_COOKIES === '1'
+		secureCookies: env.SECURE_COOKIES === '1',
+		smtpUrl: env.SMTP_URL || null,
+		mailFrom: env.MAIL_FROM || '"Phối hợp" <no-reply@phoihop.example>',
+		publicUrl: (env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, ''),
+		mailCoalesceMs: Number(env.MAIL_COALESCE_MS ?? 5 * 60_000),
+		notifySecret: env.NOTIFY_SECRET || null
 	};
 }

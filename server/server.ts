@@ -17,6 +17,7 @@ import { createApp, type NodeHandler } from './app.js';
 import { Metrics } from './metrics.js';
 import { QuarterEndSnapshots } from './snapshots/quarter-end.js';
 import { loadDemoWorkspace } from '../seeds/demo.js';
+import { Notifications, notificationOutbox, type NotificationOptions } from './notifications/notifications.js';
 
 export interface RunningServer {
 	url: string;
@@ -24,6 +25,7 @@ export interface RunningServer {
 	ctx: AppContext;
 	sync: SyncServer;
 	sessions: SessionStore;
+	notifications: Notifications;
 	close(): Promise<void>;
 }
 
@@ -34,7 +36,10 @@ async function loadWebHandler(): Promise<NodeHandler | undefined> {
 	return mod.handler;
 }
 
-export async function startServer(overrides: Partial<Config> = {}, options: { web?: boolean; quiet?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+	overrides: Partial<Config> = {},
+	options: { web?: boolean; quiet?: boolean; notifications?: NotificationOptions } = {}
+): Promise<RunningServer> {
 	const config = { ...loadConfig(), ...overrides };
 	const { db, sqlite } = await openDatabase(config.dataDir);
 	const ctx: AppContext = { config, db, sqlite };
@@ -44,7 +49,9 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 		const created = await loadDemoWorkspace(ctx);
 		if (created) log(created);
 	}
-	const sync = new SyncServer(ctx);
+	const sync = new SyncServer(ctx, { outbox: notificationOutbox });
+	const notifications = new Notifications(ctx, options.notifications);
+	await notifications.start();
 	const quarterEnd = new QuarterEndSnapshots(db, sync);
 	quarterEnd.start();
 	const sessions = new SessionStore(db, config.secureCookies);
@@ -56,7 +63,7 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 	(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 4;
 	const webHandler = options.web === false ? undefined : await loadWebHandler();
 	const metrics = new Metrics();
-	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler, metrics });
+	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler, metrics, notifications });
 	holder.route('/', app);
 
 	const server: ServerType = await new Promise((resolve) => {
@@ -72,10 +79,12 @@ export async function startServer(overrides: Partial<Config> = {}, options: { we
 		ctx,
 		sync,
 		sessions,
+		notifications,
 		async close() {
 			metrics.stop();
 			await quarterEnd.stop();
 			sync.shutdown();
+			await notifications.stop();
 			for (const client of wss.clients) client.terminate();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 			await checkpointer.stop();

@@ -11,6 +11,8 @@ export interface NewUserInput {
 	password: string;
 	role: Role;
 	agencyId: string | null;
+	/** Where notifications are mailed (none = in the app only). */
+	email?: string | null;
 }
 
 export interface UserSummary {
@@ -36,7 +38,8 @@ export async function createUser(db: DB, input: NewUserInput): Promise<string> {
 			role: input.role,
 			agency_id: input.agencyId,
 			active: 1,
-			created_at: new Date().toISOString()
+			created_at: new Date().toISOString(),
+			email: input.email?.trim() || null
 		})
 		.execute();
 	return id;

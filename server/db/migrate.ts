@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from '../../migrations/0001_init.js';
 import * as m0002 from '../../migrations/0002_reviews_snapshots.js';
 import * as m0003 from '../../migrations/0003_sync_guard.js';
+import * as m0005 from '../../migrations/0005_notifications.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_reviews_snapshots': m0002,
-	'0003_sync_guard': m0003
+	'0003_sync_guard': m0003,
+	'0005_notifications': m0005
 };
 
 class StaticProvider implements MigrationProvider {

@@ -26,6 +26,13 @@ export interface Database {
 	inbox_reads: InboxReadsTable;
 	board_clients: BoardClientsTable;
 	quarantined_updates: QuarantinedUpdatesTable;
+	notification_prefs: NotificationPrefsTable;
+	notification_events: NotificationEventsTable;
+	mail_items: MailItemsTable;
+	mail_outbox: MailOutboxTable;
+	deadline_notices: DeadlineNoticesTable;
+	scheduled_runs: ScheduledRunsTable;
+	app_secrets: AppSecretsTable;
 }
 
 export interface PlansTable {
@@ -162,6 +169,8 @@ export interface UsersTable {
 	agency_id: string | null;
 	active: number;
 	created_at: string;
+	/** Where notifications are mailed (migration 0005); null = in the app only. */
+	email: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -284,6 +293,10 @@ export interface InboxMessagesTable {
 	card_ids_json: string;
 	sender_id: string | null;
 	created_at: string;
+	/** Addressed to this person only (a mention); null = every person of the agency. */
+	user_id: Generated<string | null>;
+	/** When its e-mails were queued (notification dispatcher); null = not yet. */
+	mailed_at: Generated<string | null>;
 }
 
 export interface InboxReadsTable {
@@ -315,4 +328,72 @@ export interface QuarantinedUpdatesTable {
 	data: Uint8Array;
 	reason: string;
 	created_at: string;
+}
+
+/** Notification tables (migration 0005, server/notifications/). */
+export interface NotificationPrefsTable {
+	user_id: string;
+	type: string;
+	mode: string;
+}
+
+export interface NotificationEventsTable {
+	id: Generated<number>;
+	type: string;
+	board_id: string | null;
+	actor_id: string | null;
+	payload_json: string;
+	created_at: string;
+	dispatched_at: string | null;
+}
+
+export interface MailItemsTable {
+	id: Generated<number>;
+	user_id: string;
+	message_id: string;
+	type: string;
+	mode: string;
+	mail_id: number | null;
+	created_at: string;
+}
+
+export interface MailOutboxTable {
+	id: Generated<number>;
+	user_id: string;
+	kind: string;
+	digest_day: string | null;
+	send_at: string;
+	composed_at: string | null;
+	to_address: string | null;
+	subject: string | null;
+	text_body: string | null;
+	html_body: string | null;
+	unsubscribe_url: string | null;
+	attempts: Generated<number>;
+	next_attempt_at: string;
+	claimed_by: string | null;
+	claimed_until: string | null;
+	sent_at: string | null;
+	last_error: string | null;
+	created_at: string;
+}
+
+export interface DeadlineNoticesTable {
+	card_id: string;
+	kind: string;
+	due: string;
+	created_at: string;
+}
+
+export interface ScheduledRunsTable {
+	job: string;
+	day: string;
+	node: string;
+	started_at: string;
+	finished_at: string | null;
+}
+
+export interface AppSecretsTable {
+	name: string;
+	value: string;
 }

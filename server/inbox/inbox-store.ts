@@ -6,6 +6,8 @@ import type { DB } from '../db/database.js';
 import type { SessionUser } from '../context.js';
 import { newId } from '../../src/lib/core/ids.js';
 import type { InboxKind, InboxMessage } from '../../src/lib/review/api-types.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
 
 export type { InboxKind, InboxMessage };
 
@@ -38,9 +40,27 @@ export async function sendMessage(db: DB, m: NewMessage): Promise<string> {
 	return id;
 }
 
-/** The inbox of the user's agency, newest first (empty for an account without an agency). */
+/**
+ * What a person's inbox holds: the messages to their agency and those to them alone (a mention), but
+ * not the comments and mentions they wrote themselves.
+ */
+function visibleTo(user: SessionUser) {
+	return (eb: ExpressionBuilder<Database, 'inbox_messages'>) =>
+		eb.and([
+			eb.or([
+				eb.and([eb('inbox_messages.agency_id', '=', user.agencyId ?? ''), eb('inbox_messages.user_id', 'is', null)]),
+				eb('inbox_messages.user_id', '=', user.id)
+			]),
+			eb.or([
+				eb('inbox_messages.sender_id', 'is', null),
+				eb('inbox_messages.sender_id', '!=', user.id),
+				eb('inbox_messages.kind', 'not in', ['comment', 'mention'])
+			])
+		]);
+}
+
+/** The inbox of the user (their agency's messages and their own), newest first. */
 export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise<InboxMessage[]> {
-	if (!user.agencyId) return [];
 	const rows = await db
 		.selectFrom('inbox_messages')
 		.leftJoin('boards', 'boards.id', 'inbox_messages.board_id')
@@ -50,11 +70,17 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 		)
 		.selectAll('inbox_messages')
 		.select(['boards.title as board_title', 'users.display_name as sender_name', 'inbox_reads.read_at'])
-		.where('inbox_messages.agency_id', '=', user.agencyId)
+		.where(visibleTo(user))
 		.orderBy('inbox_messages.created_at', 'desc')
 		.orderBy('inbox_messages.id')
 		.limit(limit)
 		.execute();
+	const cardIds = [...new Set(rows.flatMap((r) => JSON.parse(r.card_ids_json) as string[]))];
+	const codes = new Map<string, string>();
+	for (let i = 0; i < cardIds.length; i += 500) {
+		const found = await db.selectFrom('cards').select(['id', 'code']).where('id', 'in', cardIds.slice(i, i + 500)).execute();
+		for (const c of found) codes.set(c.id, c.code);
+	}
 	return rows.map((r) => ({
 		id: r.id,
 		agencyId: r.agency_id,
@@ -64,6 +90,7 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 		title: r.title,
 		body: r.body,
 		cardIds: JSON.parse(r.card_ids_json) as string[],
+		cards: (JSON.parse(r.card_ids_json) as string[]).map((id) => ({ id, code: codes.get(id) ?? null })),
 		senderId: r.sender_id,
 		senderName: r.sender_name ?? null,
 		createdAt: r.created_at,
@@ -72,24 +99,22 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 }
 
 export async function unreadCount(db: DB, user: SessionUser): Promise<number> {
-	if (!user.agencyId) return 0;
 	const row = await db
 		.selectFrom('inbox_messages')
 		.leftJoin('inbox_reads', (j) =>
 			j.onRef('inbox_reads.message_id', '=', 'inbox_messages.id').on('inbox_reads.user_id', '=', user.id)
 		)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('inbox_messages.agency_id', '=', user.agencyId)
+		.where(visibleTo(user))
 		.where('inbox_reads.read_at', 'is', null)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
-/** Marks messages of the user's agency as read (all of them when no ids are given). */
+/** Marks messages of the user's inbox as read (all of them when no ids are given). */
 export async function markRead(db: DB, user: SessionUser, ids?: string[]): Promise<number> {
-	if (!user.agencyId) return 0;
-	let q = db.selectFrom('inbox_messages').select('id').where('agency_id', '=', user.agencyId);
-	if (ids) q = q.where('id', 'in', ids.length ? ids : ['']);
+	let q = db.selectFrom('inbox_messages').select('inbox_messages.id').where(visibleTo(user));
+	if (ids) q = q.where('inbox_messages.id', 'in', ids.length ? ids : ['']);
 	const rows = await q.execute();
 	const now = new Date().toISOString();
 	for (const r of rows) {

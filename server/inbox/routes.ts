@@ -8,13 +8,17 @@ import { requireBoardAccess } from '../snapshots/require-board.js';
 import { liveSummary } from '../snapshots/snapshot-store.js';
 import { lastReminders, listInbox, markRead, sendMessage, unreadCount } from './inbox-store.js';
 import { lateAgencies, reminderText } from './late-agencies.js';
+import type { InboxBus } from '../notifications/live.js';
+import { localTime } from '../notifications/clock.js';
 
 /**
  * The agency inbox (GET /api/inbox, GET /api/inbox/unread-count, POST /api/inbox/read {ids?}) and the
  * standing office's reminders (GET /api/boards/:id/late-agencies, POST /api/boards/:id/reminders
- * {agencyIds?}: one message per late agency, all of them when none are named).
+ * {agencyIds?, confirm?}: one message per late agency, all of them when none are named). The standing
+ * office (admin) and the facilitator send reminders; a second reminder to an agency about the same
+ * tasks on the same day (Viet Nam time) is answered 409 `already_reminded` unless `confirm` is true.
  */
-export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
+export function inboxRoutes(ctx: AppContext, sync: SyncServer, bus?: InboxBus) {
 	const r = new Hono<AppEnv>();
 
 	r.get('/inbox', async (c) => c.json(await listInbox(ctx.db, requireUser(c))));
@@ -26,6 +30,7 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
 		const body = (await c.req.json().catch(() => ({}))) as { ids?: unknown };
 		const ids = Array.isArray(body.ids) ? body.ids.filter((x): x is string => typeof x === 'string') : undefined;
 		const marked = await markRead(ctx.db, user, ids);
+		bus?.changed({ userId: user.id });
 		return c.json({ marked, unread: await unreadCount(ctx.db, user) });
 	});
 
@@ -38,10 +43,10 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
 	});
 
 	r.post('/boards/:id/reminders', async (c) => {
-		const user = requireRole(c, ['admin']);
+		const user = requireRole(c, ['admin', 'facilitator']);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
-		const body = (await c.req.json().catch(() => ({}))) as { agencyIds?: unknown };
+		const body = (await c.req.json().catch(() => ({}))) as { agencyIds?: unknown; confirm?: unknown };
 		const summary = await liveSummary(ctx.db, sync, boardId);
 		let late = lateAgencies(summary);
 		if (Array.isArray(body.agencyIds)) {
@@ -49,6 +54,16 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
 			const unknown = [...wanted].filter((id) => !late.some((l) => l.agencyId === id));
 			if (unknown.length) throw new ApiError(400, 'not_late', 'Đơn vị được chọn không có nhiệm vụ quá hạn trên bảng này');
 			late = late.filter((l) => wanted.has(l.agencyId));
+		}
+		if (body.confirm !== true) {
+			const repeated = await remindedToday(boardId, late);
+			if (repeated.length) {
+				throw new ApiError(
+					409,
+					'already_reminded',
+					`Hôm nay đã đôn đốc ${repeated.join(', ')} về đúng các nhiệm vụ này. Gửi lại lần nữa?`
+				);
+			}
 		}
 		const sent = [];
 		for (const agency of late) {
@@ -66,6 +81,22 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer) {
 		}
 		return c.json({ sent }, 201);
 	});
+
+	/** The agencies already reminded today about exactly these tasks on this board (their names). */
+	async function remindedToday(boardId: string, late: ReturnType<typeof lateAgencies>): Promise<string[]> {
+		const since = new Date(`${localTime(new Date()).day}T00:00:00+07:00`).toISOString();
+		const rows = await ctx.db
+			.selectFrom('inbox_messages')
+			.select(['agency_id', 'card_ids_json'])
+			.where('board_id', '=', boardId)
+			.where('kind', '=', 'reminder')
+			.where('created_at', '>=', since)
+			.execute();
+		const key = (ids: string[]) => [...ids].sort().join(',');
+		return late
+			.filter((a) => rows.some((r) => r.agency_id === a.agencyId && key(JSON.parse(r.card_ids_json) as string[]) === key(a.tasks.map((t) => t.id))))
+			.map((a) => a.name);
+	}
 
 	return r;
 }

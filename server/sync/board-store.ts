@@ -15,11 +15,21 @@ export interface ActivityRow {
 	detail: string | null;
 }
 
+/**
+ * An event derived from an accepted update for another module (the notification outbox): stored in
+ * the same transaction as the update, so it exists exactly when the update does.
+ */
+export interface OutboxEvent {
+	type: string;
+	payload: unknown;
+}
+
 /** One accepted update with its attribution. */
 export interface LogEntry {
 	update: Uint8Array;
 	userId: string | null;
 	activity: ActivityRow[];
+	outbox?: OutboxEvent[];
 }
 
 export interface StoredUpdate {

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { checkUpdate, type GuardContext, type Verdict } from './document-guard.js';
-import type { ActivityRow, BoardStore, StoredUpdate } from './board-store.js';
+import type { ActivityRow, BoardStore, OutboxEvent, StoredUpdate } from './board-store.js';
 import { Outgoing } from './broadcast.js';
 import { analyzeUpdate, RefusedUpdate, type Limits } from './update-structure.js';
 import { decodePresence, encodePresence, stampPresence, type PresenceIdentity } from './presence.js';
@@ -44,6 +44,11 @@ export interface RoomHooks {
 	onChanged?(room: Room, cardIds: Set<string>): void;
 	/** The document can no longer be trusted (Yjs failed on an update): reload the room from storage. */
 	onBroken?(room: Room): void;
+	/**
+	 * Events another module derives from an accepted update, read from the transaction that applied it
+	 * (the document holds the update then); stored with the update in one transaction (notifications).
+	 */
+	outbox?(room: Room, transaction: Y.Transaction, userId: string | null): OutboxEvent[];
 }
 
 /** The window of the cap on new client ids per user and board (update-structure.ts: maxClientsPerUser). */
@@ -203,11 +208,12 @@ export class Room {
 	 * transaction and only after that relayed. Under load one commit carries many updates; alone,
 	 * an update waits one turn. Nothing is relayed or served before it is stored.
 	 */
-	private unlogged: { update: Uint8Array; origin: PendingOrigin | null }[] = [];
+	private unlogged: { update: Uint8Array; origin: PendingOrigin | null; outbox?: OutboxEvent[] }[] = [];
 	private flushScheduled = false;
 
-	private onDocUpdate = (update: Uint8Array, origin: unknown) => {
-		this.unlogged.push({ update, origin: origin as PendingOrigin | null });
+	private onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+		const o = origin as PendingOrigin | null;
+		this.unlogged.push({ update, origin: o, outbox: this.hooks.outbox?.(this, transaction, o?.userId ?? null) });
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
 			setImmediate(() => this.flush());
@@ -232,7 +238,7 @@ export class Room {
 			);
 			this.lastUpdateId = this.store.appendBatch(
 				this.boardId,
-				batch.map(({ update, origin }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [] })),
+				batch.map(({ update, origin, outbox }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [], outbox })),
 				newClients
 			);
 		} catch (err) {

@@ -47,7 +47,8 @@ export class Rooms {
 						this.hooks.onChanged?.(r, cards);
 						this.scheduleCompaction(r);
 					},
-					onBroken: (r) => this.reload(r)
+					onBroken: (r) => this.reload(r),
+					outbox: this.hooks.outbox
 				},
 				this.options.limits
 			);

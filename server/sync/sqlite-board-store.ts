@@ -27,6 +27,9 @@ export class SqliteBoardStore implements BoardStore {
 			insertActivity: s(
 				'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
 			),
+			insertOutbox: s(
+				'insert into notification_events (type, board_id, actor_id, payload_json, created_at) values (?, ?, ?, ?, ?)'
+			),
 			selectState: s('select state, last_update_id, unchecked from board_states where board_id = ?'),
 			selectUpdates: s('select id, data, user_id, unchecked from board_updates where board_id = ? and id > ? order by id'),
 			upsertState: s(
@@ -82,6 +85,7 @@ export class SqliteBoardStore implements BoardStore {
 			for (const e of entries) {
 				id = Number(st.insertUpdate.run(boardId, e.update, e.userId, now).lastInsertRowid);
 				for (const a of e.activity) st.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
+				for (const o of e.outbox ?? []) st.insertOutbox.run(o.type, boardId, e.userId, JSON.stringify(o.payload), now);
 			}
 			return id;
 		}).immediate;

@@ -17,7 +17,7 @@ import { CloseCode } from './protocol.js';
 import type { SessionStore } from '../auth/sessions.js';
 import { boardAccess } from '../boards/access.js';
 import { isSameOrigin } from '../auth/origin.js';
-import type { Room } from './room.js';
+import type { Room, RoomHooks } from './room.js';
 
 /** How often open sockets are checked against their sessions (ended elsewhere, expired). */
 const SESSION_SWEEP_MS = 10_000;
@@ -31,7 +31,11 @@ export class SyncServer {
 	private agencies = new Map<string, string>();
 	private sweepTimer: NodeJS.Timeout;
 
-	constructor(private ctx: AppContext) {
+	/** `outbox`: events derived from accepted updates, stored with them (see RoomHooks.outbox). */
+	constructor(
+		private ctx: AppContext,
+		options: Pick<RoomHooks, 'outbox'> = {}
+	) {
 		this.store = new SqliteBoardStore(ctx.sqlite);
 		this.projection = new Projection(this.store);
 		this.rooms = new Rooms(
@@ -39,7 +43,8 @@ export class SyncServer {
 			{ idleMs: ctx.config.roomIdleMs, compactAfter: 200 },
 			{
 				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards),
-				onUnload: (room) => this.projection.flush(room.boardId)
+				onUnload: (room) => this.projection.flush(room.boardId),
+				outbox: options.outbox
 			}
 		);
 		this.reloadAgencies();

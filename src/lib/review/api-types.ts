@@ -62,7 +62,15 @@ export interface LateAgency {
 	lastRemindedAt: string | null;
 }
 
-export type InboxKind = 'reminder' | 'follow-up';
+export type InboxKind =
+	| 'reminder'
+	| 'follow-up'
+	| 'mention'
+	| 'handler'
+	| 'comment'
+	| 'due-soon'
+	| 'due-tomorrow'
+	| 'overdue';
 
 export interface InboxMessage {
 	id: string;
@@ -73,6 +81,8 @@ export interface InboxMessage {
 	title: string;
 	body: string;
 	cardIds: string[];
+	/** The cards it names, with their codes (null when the card is gone), for links that open them. */
+	cards: { id: string; code: string | null }[];
 	senderId: string | null;
 	senderName: string | null;
 	createdAt: string;

@@ -1,0 +1,96 @@
+/**
+ * Notification routes: the live unread count (GET /api/inbox/stream, server-sent events), the
+ * preferences (GET/PUT /api/notifications/preferences, signed in or with the signed link of an
+ * e-mail) and the one-click switch-off of an e-mail's types (POST /api/notifications/unsubscribe).
+ */
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../app-env.js';
+import { ApiError } from '../http-error.js';
+import { requireUser } from '../auth/require.js';
+import { unreadCount } from '../inbox/inbox-store.js';
+import { DELIVERY_MODES, NOTIFICATION_TYPES, isNotificationType, parsePreferencesBody } from './event-types.js';
+import { readPreferences, writePreferences } from './preferences.js';
+import { verifyLink } from './signed-token.js';
+import type { Notifications } from './notifications.js';
+
+const HEARTBEAT_MS = 25_000;
+
+export function notificationRoutes(ctx: AppContext, n: Notifications) {
+	const r = new Hono<AppEnv>();
+
+	/** The signed-in user, or the one a valid preferences link names. */
+	const subject = (c: Parameters<typeof requireUser>[0], token: unknown): string => {
+		if (token !== undefined && token !== null && token !== '') {
+			const claims = verifyLink(n.secret, token, Date.now());
+			if (!claims || claims.s !== 'prefs') throw new ApiError(403, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+			return claims.u;
+		}
+		return requireUser(c).id;
+	};
+
+	const describe = (userId: string) => {
+		const row = ctx.sqlite.prepare('select display_name, email from users where id = ? and active = 1').get(userId) as
+			| { display_name: string; email: string | null }
+			| undefined;
+		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản');
+		return {
+			name: row.display_name,
+			email: row.email,
+			mailEnabled: n.mailEnabled,
+			types: NOTIFICATION_TYPES,
+			modes: DELIVERY_MODES,
+			preferences: readPreferences(ctx.sqlite, userId)
+		};
+	};
+
+	r.get('/notifications/preferences', (c) => c.json(describe(subject(c, c.req.query('token')))));
+
+	r.put('/notifications/preferences', async (c) => {
+		const body = (await c.req.json().catch(() => null)) as { token?: unknown; preferences?: unknown } | null;
+		const userId = subject(c, body?.token);
+		const prefs = parsePreferencesBody(body?.preferences);
+		if (!prefs) throw new ApiError(400, 'bad_preferences', 'Lựa chọn thông báo không hợp lệ');
+		describe(userId);
+		writePreferences(ctx.sqlite, userId, prefs);
+		return c.json(describe(userId));
+	});
+
+	// RFC 8058 one-click: the mail client POSTs the List-Unsubscribe address; the types of that e-mail go off.
+	r.post('/notifications/unsubscribe', (c) => {
+		const claims = verifyLink(n.secret, c.req.query('token'), Date.now());
+		if (!claims || claims.s !== 'off') throw new ApiError(403, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+		const types = (claims.t ?? []).filter(isNotificationType);
+		writePreferences(ctx.sqlite, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
+		return c.json({ ok: true, off: types });
+	});
+
+	r.get('/inbox/stream', (c) => {
+		const user = requireUser(c);
+		return streamSSE(c, async (stream) => {
+			let last = -1;
+			let pending: NodeJS.Timeout | null = null;
+			const push = async () => {
+				const unread = await unreadCount(ctx.db, user);
+				if (unread === last) return;
+				last = unread;
+				await stream.writeSSE({ event: 'unread', data: JSON.stringify({ unread }) });
+			};
+			const stop = n.bus.watch(user.id, user.agencyId, () => {
+				pending ??= setTimeout(() => {
+					pending = null;
+					void push().catch(() => {});
+				}, 50);
+			});
+			const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), HEARTBEAT_MS);
+			await push();
+			await new Promise<void>((resolve) => stream.onAbort(resolve));
+			stop();
+			clearInterval(heartbeat);
+			if (pending) clearTimeout(pending);
+		});
+	});
+
+	return r;
+}
