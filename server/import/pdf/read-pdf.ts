@@ -18,7 +18,7 @@ import { MAX_PDF_PAGES } from '../limits.js';
 import { ownCell, type GridCell, type GridRow } from '../office/grid.js';
 import type { OfficeSource } from '../office/source-builder.js';
 import { spanGrid, type SpanRow } from '../office/span-grid.js';
-import { findHeader, stackedHeader } from '../office/table-header.js';
+import { findHeader, matchHeader, stackedHeader } from '../office/table-header.js';
 import { searchKey } from '../../../src/lib/core/text.js';
 import { TableEmitter } from '../office/table-emitter.js';
 import { readPageContent, type PageContent, type TextRun } from './page-content.js';
@@ -132,6 +132,11 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 		}
 		// Text and tables in the order of the page, top to bottom.
 		const lines = toTextLines(loose);
+		const header = borderlessHeader(loose);
+		if (header) {
+			flushTables();
+			out.out.note(`Trang ${page.no}: bảng không kẻ đường viền («${header}») chưa đọc được thành bảng; các dòng được đọc như văn bản, hãy kiểm tra`);
+		}
 		const paragraphs = toParagraphs(lines);
 		// The text's right margin: a line ending well before it was ended on purpose.
 		const right = Math.max(0, ...lines.map((l) => l.right));
@@ -167,6 +172,31 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 function isPageNumber(run: TextRun, page: PageContent): boolean {
 	const inMargin = run.y < page.height * MARGIN_SHARE || run.y > page.height * (1 - MARGIN_SHARE);
 	return inMargin && /^\s*(trang\s*)?\d{1,4}(\s*\/\s*\d{1,4})?\s*$/i.test(run.text);
+}
+
+/**
+ * A table header printed without borders (on one line, column names apart by more than a
+ * space): such tables are not rebuilt, so the person importing is told. Null when none.
+ */
+function borderlessHeader(runs: TextRun[]): string | null {
+	const rows = new Map<number, TextRun[]>();
+	for (const run of runs) {
+		if (!run.text.trim()) continue;
+		const key = Math.round(run.y);
+		rows.set(key, [...(rows.get(key) ?? []), run]);
+	}
+	for (const row of rows.values()) {
+		row.sort((a, b) => a.x - b.x);
+		const cells: string[] = [];
+		let end = -Infinity;
+		for (const run of row) {
+			if (!cells.length || run.x - end > run.size * 0.8) cells.push(run.text.trim());
+			else cells[cells.length - 1] += (run.x - end > run.size * 0.15 ? ' ' : '') + run.text.trim();
+			end = run.x + run.width;
+		}
+		if (cells.length >= 3 && matchHeader(cells.map((c) => c.normalize('NFC')))) return cells.join(' | ');
+	}
+	return null;
 }
 
 /**

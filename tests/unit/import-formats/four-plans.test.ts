@@ -134,6 +134,8 @@ describe.skipIf(!hasChromium)('the four plans printed to PDF by Chromium (A4 lan
 			const located = read.parsed.warnings.filter((w) => w.line !== null);
 			expect(located.length).toBeGreaterThan(0);
 			for (const w of located) expect(read.source.labels[w.line!]).toMatch(/^trang \d+/);
+			// Its tables have borders: none is taken for a borderless one.
+			expect(read.parsed.warnings.filter((w) => /không kẻ đường viền/.test(w.message))).toEqual([]);
 		});
 	});
 

@@ -74,6 +74,14 @@ describe.skipIf(!hasChromium)('PDFs printed by Chromium', () => {
 		});
 	}, 60_000);
 
+	it('a table printed without borders is not rebuilt, and a warning on its page says so', async () => {
+		const html = `<style>td,th{padding:4pt 14pt;text-align:left}</style><p>Phụ lục I</p><table><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th></tr><tr><td>1</td><td>Tuyên truyền</td><td>Sở Tài chính</td><td>Năm 2026</td></tr></table>`;
+		const { parsed, source } = await parsePlanBytes(await printPdf(html), 'khong-ke.pdf');
+		const note = parsed.warnings.find((w) => /bảng không kẻ đường viền/.test(w.message));
+		expect(note?.message).toMatch(/^Trang 1: bảng không kẻ đường viền \(«STT \| Nhiệm vụ \| Cơ quan chủ trì \| Thời gian hoàn thành»\)/);
+		expect(source.text).toContain('Tuyên truyền');
+	}, 60_000);
+
 	it('a table of 400 tasks over many pages is read whole, in seconds', async () => {
 		const rows = Array.from({ length: 400 }, (_, i) => `<tr><td>${i + 1}</td><td>Nhiệm vụ số ${i + 1} về phát triển hợp tác xã</td><td>Sở Tài chính</td><td>Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026</td></tr>`).join('');
 		const html = `<style>td,th{border:1px solid #000;padding:3pt}table{border-collapse:collapse;width:100%}</style><p>Phụ lục I</p><table><thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th></tr></thead><tbody>${rows}</tbody></table>`;
