@@ -178,6 +178,26 @@ describe('the board on a phone', () => {
 		}
 	});
 
+	it('the header keeps the mark, the sync chip, the inbox and a menu; the menu holds the account, language and sign-out', async () => {
+		const { page, context } = await signIn(app, 'admin', PHONE);
+		try {
+			await page.goto(`/boards/${board.id}`);
+			await boardReady(page);
+			const logout = page.getByRole('button', { name: 'Đăng xuất' });
+			expect(await logout.isVisible()).toBe(false);
+			await page.getByRole('button', { name: 'Trình đơn' }).click();
+			await logout.waitFor();
+			expect(await page.getByRole('link', { name: 'Nhập kế hoạch' }).isVisible()).toBe(true);
+			expect(await page.getByLabel('Ngôn ngữ').isVisible()).toBe(true);
+			expect(await smallTargets(page, '#header-menu')).toEqual([]);
+			await screenshot(page, 'header-menu-390x844');
+			await page.keyboard.press('Escape');
+			expect(await logout.isVisible()).toBe(false);
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('the app is installable: a manifest with 192 and 512 px icons, and a service worker', async () => {
 		const { page, context } = await signIn(app, 'stc', PHONE);
 		try {
