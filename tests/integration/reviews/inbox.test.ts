@@ -73,14 +73,22 @@ describe('late agencies and reminders (đôn đốc)', () => {
 		expect(agencies.find((a) => a.agencyId === snnId)!.lastRemindedAt).not.toBeNull();
 	});
 
-	it('only the standing office sends reminders', async () => {
-		const thuky = await login(server.url, 'thuky');
+	it('the standing office and the facilitator send reminders; editors do not', async () => {
+		const stc = await login(server.url, 'stc');
 		const res = await fetch(`${server.url}/api/boards/${boardId}/reminders`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${thuky}`, 'content-type': 'application/json' },
+			headers: { authorization: `Bearer ${stc}`, 'content-type': 'application/json' },
 			body: '{}'
 		});
 		expect(res.status).toBe(403);
+		const thuky = await login(server.url, 'thuky');
+		const again = await fetch(`${server.url}/api/boards/${boardId}/reminders`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${thuky}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ agencyIds: [snnId] })
+		});
+		// The admin reminded this agency about these tasks today already: the facilitator is asked to confirm.
+		expect(again.status).toBe(409);
 	});
 });
 
