@@ -15,7 +15,7 @@ import type SQLite from 'better-sqlite3';
 import { newId } from '../../src/lib/core/ids.js';
 import type { CommentEventPayload } from './comment-events.js';
 import { KIND_TYPE } from './event-types.js';
-import { mentionHandles, resolveMentions, type MentionDirectory } from './mentions.js';
+import { findMentions, type MentionDirectory } from './mentions.js';
 import { readPreferences } from './preferences.js';
 import type { InboxBus } from './live.js';
 import type { Clock } from './clock.js';
@@ -79,8 +79,8 @@ export class Dispatcher {
 		const users = this.st.users.all() as { id: string; username: string; display_name: string; agency_id: string | null }[];
 		const agencies = this.st.agencies.all() as { id: string; name: string; short_name: string; is_collective: number }[];
 		return {
-			users: users.map((u) => ({ id: u.id, username: u.username, agencyId: u.agency_id })),
-			agencies: agencies.map((a) => ({ id: a.id, shortName: a.short_name, isCollective: a.is_collective === 1 })),
+			users: users.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, agencyId: u.agency_id })),
+			agencies: agencies.map((a) => ({ id: a.id, shortName: a.short_name, name: a.name, isCollective: a.is_collective === 1 })),
 			names: new Map(users.map((u) => [u.id, u.display_name])),
 			agencyNames: new Map(agencies.map((a) => [a.id, a.name]))
 		};
@@ -113,7 +113,7 @@ export class Dispatcher {
 		const add = (agencyId: string, userId: string | null, kind: string, title: string) =>
 			this.st.insertMessage.run(newId(), agencyId, boardId, kind, title, body, cards, p.authorId, now, userId);
 
-		const { userIds, agencyIds } = resolveMentions(mentionHandles(p.body), dir);
+		const { userIds, agencyIds } = findMentions(p.body, dir);
 		for (const userId of userIds) {
 			if (userId === p.authorId) continue;
 			const agencyId = dir.users.find((u) => u.id === userId)?.agencyId ?? '';

@@ -1,43 +1,71 @@
 /**
- * Mentions in a comment: "@stc" names a person by user name, "@LMHTXTP" an agency by its short name.
- * Matching ignores case and diacritics ("@snnmt", "@SNN&MT" is not a handle). An "@" inside a word
- * (an e-mail address) is not a mention.
+ * Mentions in a comment, as the comment box writes them (src/lib/client/mentions.ts): "@" followed by
+ * an agency's short name ("@LMHTXTP") or full name, or a person's name as shown ("@Chuyên viên Sở Tài
+ * chính"); a user name ("@stc") works too. Matching ignores case and diacritics, prefers the longest
+ * name, and needs the name to end where a word ends. An "@" inside a word (an e-mail address) is not
+ * a mention. Collectives ("Các sở, ngành, địa phương") name no one answerable and notify nobody.
  */
-import { searchKey } from '../../src/lib/core/text.js';
 
-/** At most this many handles are read from one comment (a comment listing everyone is not a broadcast tool). */
+/** At most this many mentions are read from one comment (a comment naming everyone is not a broadcast tool). */
 export const MAX_MENTIONS = 20;
 
-const HANDLE = /(?<![\p{L}\p{N}_.@-])@([\p{L}\p{N}_][\p{L}\p{N}_.-]{0,63})/gu;
-
-/** The handles a text mentions, folded (lower case, no diacritics), each once, in order. */
-export function mentionHandles(text: string): string[] {
-	const out: string[] = [];
-	for (const m of text.normalize('NFC').matchAll(HANDLE)) {
-		const handle = searchKey(m[1].replace(/[.-]+$/u, ''));
-		if (handle && !out.includes(handle)) out.push(handle);
-		if (out.length >= MAX_MENTIONS) break;
-	}
-	return out;
-}
-
 export interface MentionDirectory {
-	users: { id: string; username: string; agencyId: string | null }[];
-	agencies: { id: string; shortName: string; isCollective: boolean }[];
+	users: { id: string; username: string; displayName: string; agencyId: string | null }[];
+	agencies: { id: string; shortName: string; name: string; isCollective: boolean }[];
 }
 
-/** Who the handles name: people by user name first, then agencies by short name; collectives are no one. */
-export function resolveMentions(handles: string[], dir: MentionDirectory): { userIds: string[]; agencyIds: string[] } {
+/** Lower case, no tone marks, đ as d, one space between words: "Hoà"/"Hòa"/"hoa" fold alike. */
+export function foldHandle(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[đĐ]/g, 'd')
+		.toLowerCase()
+		.replace(/\s+/g, ' ');
+}
+
+interface Handle {
+	key: string;
+	kind: 'user' | 'agency';
+	id: string;
+}
+
+function handles(dir: MentionDirectory): Handle[] {
+	const out: Handle[] = [];
+	const add = (name: string, kind: Handle['kind'], id: string) => {
+		const key = foldHandle(name.trim());
+		if (key && !out.some((h) => h.key === key)) out.push({ key, kind, id });
+	};
+	// People first: a user name that equals an agency's short name means the person.
+	for (const u of dir.users) {
+		add(u.username, 'user', u.id);
+		add(u.displayName, 'user', u.id);
+	}
+	for (const a of dir.agencies) {
+		if (a.isCollective) continue;
+		add(a.shortName, 'agency', a.id);
+		add(a.name, 'agency', a.id);
+	}
+	return out.sort((a, b) => b.key.length - a.key.length);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Who a comment mentions: people and agencies, each once, in order of first mention. */
+export function findMentions(text: string, dir: MentionDirectory): { userIds: string[]; agencyIds: string[] } {
 	const userIds: string[] = [];
 	const agencyIds: string[] = [];
-	for (const h of handles) {
-		const user = dir.users.find((u) => searchKey(u.username) === h);
-		if (user) {
-			if (!userIds.includes(user.id)) userIds.push(user.id);
-			continue;
-		}
-		const agency = dir.agencies.find((a) => !a.isCollective && searchKey(a.shortName) === h);
-		if (agency && !agencyIds.includes(agency.id)) agencyIds.push(agency.id);
+	const known = handles(dir);
+	let found = 0;
+	for (let i = text.indexOf('@'); i !== -1 && found < MAX_MENTIONS; i = text.indexOf('@', i + 1)) {
+		if (i > 0 && (WORD_CHAR.test(text[i - 1]) || text[i - 1] === '.' || text[i - 1] === '@')) continue;
+		// A window long enough for the longest name; folding keeps the text's order.
+		const rest = foldHandle(text.slice(i + 1, i + 1 + 200));
+		const hit = known.find((h) => rest.startsWith(h.key) && !WORD_CHAR.test(rest.charAt(h.key.length)));
+		if (!hit) continue;
+		found++;
+		const list = hit.kind === 'user' ? userIds : agencyIds;
+		if (!list.includes(hit.id)) list.push(hit.id);
 	}
 	return { userIds, agencyIds };
 }

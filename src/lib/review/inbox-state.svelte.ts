@@ -1,6 +1,7 @@
 /**
- * The unread count of the agency inbox, shared by the header badge and the inbox page (reading a
- * message there lowers the badge at once). Polled, since reminders arrive rarely.
+ * The unread count of the inbox, shared by the header badge and the inbox page (reading a message
+ * there lowers the badge at once). Live: the server pushes the count over server-sent events
+ * (/api/inbox/stream) when a message arrives; a slow poll covers a stream that is down.
  */
 import { inboxApi } from './review-api.js';
 
@@ -9,6 +10,7 @@ const POLL_MS = 30_000;
 class InboxState {
 	unread = $state(0);
 	private timer: ReturnType<typeof setInterval> | null = null;
+	private stream: EventSource | null = null;
 	private users = 0;
 
 	async refresh(): Promise<void> {
@@ -25,12 +27,21 @@ class InboxState {
 		if (!this.timer) {
 			void this.refresh();
 			this.timer = setInterval(() => void this.refresh(), POLL_MS);
+			if (typeof EventSource !== 'undefined') {
+				this.stream = new EventSource('/api/inbox/stream');
+				this.stream.addEventListener('unread', (e) => {
+					const n = (JSON.parse((e as MessageEvent<string>).data) as { unread?: unknown }).unread;
+					if (typeof n === 'number') this.unread = n;
+				});
+			}
 		}
 		return () => {
 			this.users--;
 			if (this.users === 0 && this.timer) {
 				clearInterval(this.timer);
 				this.timer = null;
+				this.stream?.close();
+				this.stream = null;
 			}
 		};
 	}
