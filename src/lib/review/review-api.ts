@@ -39,8 +39,11 @@ export const dashboardApi = {
 	get: (kind: 'board' | 'snapshot', id: string) =>
 		getJson<DashboardData>(`/api/${kind === 'board' ? 'boards' : 'snapshots'}/${id}/dashboard`),
 	late: (boardId: string) => getJson<{ asOf: string; agencies: LateAgency[] }>(`/api/boards/${boardId}/late-agencies`),
-	remind: (boardId: string, agencyIds?: string[]) =>
-		postJson<{ sent: { id: string; agencyId: string; tasks: number }[] }>(`/api/boards/${boardId}/reminders`, agencyIds ? { agencyIds } : {})
+	remind: (boardId: string, agencyIds?: string[], confirm = false) =>
+		postJson<{ sent: { id: string; agencyId: string; tasks: number }[] }>(`/api/boards/${boardId}/reminders`, {
+			...(agencyIds ? { agencyIds } : {}),
+			...(confirm ? { confirm: true } : {})
+		})
 };
 
 export const inboxApi = {
