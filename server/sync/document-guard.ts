@@ -8,15 +8,25 @@ import * as Y from 'yjs';
 import { CARD, cardsMap, sectionsMap } from '../../src/lib/core/board-doc.js';
 import {
 	CARD_KEYS,
+	CARD_OPTIONAL_TYPE_FIELDS,
+	CARD_OPTIONAL_VALUE_RULES,
 	CARD_TYPE_FIELDS,
 	CARD_VALUE_RULES,
 	COMMENT_RULES,
 	LIMITS,
 	META_RULES,
 	SECTION_RULES,
+	STEP_RULES,
 	isId
 } from '../../src/lib/core/board-schema.js';
-import { cardAbilities, isBoardManager, isReadOnlyRole, mayChangeComment, type Subject } from '../../src/lib/core/permissions.js';
+import {
+	cardAbilities,
+	isBoardManager,
+	isReadOnlyRole,
+	mayAssignHandler,
+	mayChangeComment,
+	type Subject
+} from '../../src/lib/core/permissions.js';
 import { keyAt, type Deletion, type NewItem, type Segment, type UpdateStructure } from './update-structure.js';
 import type { ActivityRow } from './board-store.js';
 
@@ -27,13 +37,34 @@ export interface GuardContext {
 	isCollective: (agencyId: string) => boolean;
 	/** Whether an agency id exists (lead and support columns may only name real agencies). */
 	agencyExists: (agencyId: string) => boolean;
+	/**
+	 * The agency of an active user (null: none, undefined: no such user). A card's handler must be a
+	 * user of a lead agency; without this function no handler can be assigned.
+	 */
+	userAgency?: (userId: string) => string | null | undefined;
 }
 
 /** Card fields an agency leading the card may write (its work on the task). */
-const WORK_FIELDS = new Set<string>([CARD.status, CARD.progress, CARD.completedAt, CARD.result, CARD.order, CARD.updatedAt, CARD.updatedBy]);
+const WORK_FIELDS = new Set<string>([
+	CARD.status,
+	CARD.progress,
+	CARD.completedAt,
+	CARD.result,
+	CARD.order,
+	CARD.updatedAt,
+	CARD.updatedBy,
+	CARD.checklist,
+	CARD.handler,
+	CARD.progressFromChecklist
+]);
 
-/** Fields whose new value is worth recording in the activity detail. */
-const DETAIL_FIELDS = new Set<string>([CARD.status, CARD.progress]);
+/** What the activity row of a field change says about the new value (status, progress, deadline, handler, archive). */
+function detailOf(field: string, value: unknown): string | null {
+	if (field === CARD.status || field === CARD.progress || field === CARD.handler) return value === null ? null : String(value);
+	if (field === CARD.deadline) return String((value as { raw?: unknown }).raw ?? '');
+	if (field === CARD.archived) return value === null ? '' : String((value as { reason?: unknown }).reason ?? '');
+	return null;
+}
 
 /** A refusal: the message shown to the sender (Vietnamese, as the board UI shows it). */
 class Refusal extends Error {}
@@ -58,7 +89,11 @@ const MSG = {
 	duplicate: 'Mã bình luận đã tồn tại',
 	agency: 'Đơn vị không tồn tại',
 	section: 'Phần của kế hoạch không tồn tại',
-	required: 'Thiếu thông tin bắt buộc'
+	required: 'Thiếu thông tin bắt buộc',
+	handler: 'Cán bộ phụ trách phải thuộc đơn vị chủ trì (chuyên viên chỉ giao cho người của đơn vị mình)',
+	checklist: 'Danh sách bước đã có, không được thay cả danh sách',
+	stepId: 'Mã bước đã tồn tại',
+	archive: 'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình'
 } as const;
 
 function single(n: NewItem): unknown {
@@ -79,11 +114,12 @@ class UpdateCheck {
 	readonly activity: ActivityRow[] = [];
 	private seen = new Set<string>();
 	/** Keys written into each new map (a new card, section or comment must come complete). */
-	private newMaps = new Map<Y.Item, { kind: 'card' | 'section' | 'comment'; keys: Set<string>; cardId: string }>();
+	private newMaps = new Map<Y.Item, { kind: 'card' | 'section' | 'comment' | 'step'; keys: Set<string>; cardId: string }>();
 	/** Map slots written by this update (a deletion of a value must come with its replacement). */
 	private written = new Set<string>();
 	private textGrowth = new Map<Y.Item | string, number>();
 	private commentIds = new Map<string, Set<string>>();
+	private stepIds = new Map<string, Set<string>>();
 	private newSections = new Set<string>();
 
 	constructor(
@@ -175,10 +211,11 @@ class UpdateCheck {
 		const field = keyAt(path, 2);
 		if (!field) no(MSG.schema);
 		if (path.length === 3) return this.insertCardField(n, cardId!, field!);
-		const typeKind = CARD_TYPE_FIELDS[field!];
+		const typeKind = CARD_TYPE_FIELDS[field!] ?? CARD_OPTIONAL_TYPE_FIELDS[field!];
 		if (!typeKind) no(MSG.schema);
 		if (field === CARD.attachments) no(MSG.attachments);
 		if (field === CARD.comments) return this.insertComment(n, cardId!);
+		if (field === CARD.checklist) return this.insertStep(n, cardId!);
 		if (path.length !== 4 || !('element' in path[3])) no(MSG.schema);
 		if (typeKind === 'text') {
 			if (n.content.kind !== 'string') no(MSG.schema);
@@ -211,13 +248,19 @@ class UpdateCheck {
 	}
 
 	private insertCardField(n: NewItem, cardId: string, field: string) {
-		const typeKind = CARD_TYPE_FIELDS[field];
+		const typeKind = CARD_TYPE_FIELDS[field] ?? CARD_OPTIONAL_TYPE_FIELDS[field];
 		if (typeKind) {
-			// A new shared type in a card: only as part of a new card, or by a manager.
-			if (!n.parentIsNew) this.mayStructure();
+			// A new shared type in a card: only as part of a new card, or by a manager; except the
+			// checklist of a card written before schema version 2, which its lead agency may start.
+			if (!n.parentIsNew) {
+				if (field === CARD.checklist && !(this.card(cardId)?.get(CARD.checklist) instanceof Y.Array)) this.mayWork(cardId);
+				else if (field === CARD.checklist && !this.manager) no(MSG.checklist);
+				else this.mayStructure();
+			}
 			if (n.content.kind !== typeKind) no(MSG.schema);
+			if (field === CARD.checklist && !n.parentIsNew) this.record(cardId, field, null);
 		} else {
-			const rule = CARD_VALUE_RULES[field];
+			const rule = CARD_VALUE_RULES[field] ?? CARD_OPTIONAL_VALUE_RULES[field];
 			if (!rule) no(MSG.schema);
 			const value = single(n);
 			if (!rule(value)) no(MSG.schema);
@@ -229,8 +272,19 @@ class UpdateCheck {
 				if (WORK_FIELDS.has(field)) this.mayWork(cardId);
 				else this.mayStructure();
 			}
+			if (field === CARD.handler && value !== null) {
+				// Checked against the card's lead agencies as they stand before this update.
+				const card = n.parentIsNew ? undefined : this.card(cardId);
+				const agencies = {
+					lead: (card?.get(CARD.lead) as Y.Array<string> | undefined)?.toArray() ?? [],
+					support: (card?.get(CARD.support) as Y.Array<string> | undefined)?.toArray() ?? []
+				};
+				const agencyId = this.ctx.userAgency?.(value as string) ?? null;
+				if (!mayAssignHandler(this.ctx.subject, agencies, agencyId, this.ctx.isCollective)) no(MSG.handler);
+			}
+			if (field === CARD.archived && value !== null && (value as { by: unknown }).by !== this.ctx.subject.id) no(MSG.archive);
 			if (field !== CARD.updatedAt && field !== CARD.updatedBy && field !== CARD.completedAt && !n.parentIsNew) {
-				this.record(cardId, field, DETAIL_FIELDS.has(field) ? String(value) : null);
+				this.record(cardId, field, detailOf(field, value));
 			}
 		}
 		this.noteKey(n, field);
@@ -274,6 +328,43 @@ class UpdateCheck {
 			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key!)) no(MSG.othersComment);
 			this.record(cardId, 'comment', null);
 		}
+		this.noteKey(n, key!);
+	}
+
+	private existingStepIds(cardId: string): Set<string> {
+		let ids = this.stepIds.get(cardId);
+		if (!ids) {
+			ids = new Set();
+			const list = this.card(cardId)?.get(CARD.checklist);
+			if (list instanceof Y.Array) for (const m of list.toArray()) if (m instanceof Y.Map) ids.add(String(m.get('id')));
+			this.stepIds.set(cardId, ids);
+		}
+		return ids;
+	}
+
+	/** A checklist step (cards/<id>/checklist/<n>/<key>): the lead agency's and the managers' to write. */
+	private insertStep(n: NewItem, cardId: string) {
+		const path = n.path;
+		this.mayWork(cardId);
+		if (path.length === 4) {
+			if (!('element' in path[3]) || n.content.kind !== 'map') no(MSG.schema);
+			this.growText(n, LIMITS.checklistSteps);
+			this.newMaps.set(n.item, { kind: 'step', keys: new Set(), cardId });
+			return this.record(cardId, 'checklist', null);
+		}
+		const key = keyAt(path, 4);
+		const rule = key ? STEP_RULES[key] : undefined;
+		if (path.length !== 5 || !key || !rule) no(MSG.schema);
+		const value = single(n);
+		if (!rule!.rule(value)) no(MSG.schema);
+		if (key === 'id') {
+			// A step's id is given once, when it is created, and is unique on the card.
+			if (!n.parentIsNew) no(MSG.schema);
+			const ids = this.existingStepIds(cardId);
+			if (ids.has(value as string)) no(MSG.stepId);
+			ids.add(value as string);
+		}
+		if (!n.parentIsNew) this.record(cardId, 'checklist', null);
 		this.noteKey(n, key!);
 	}
 
@@ -342,7 +433,7 @@ class UpdateCheck {
 					? CARD_KEYS
 					: kind === 'section'
 						? Object.keys(SECTION_RULES)
-						: Object.entries(COMMENT_RULES)
+						: Object.entries(kind === 'step' ? STEP_RULES : COMMENT_RULES)
 								.filter(([, r]) => r.required)
 								.map(([k]) => k);
 			for (const k of required) if (!keys.has(k)) no(MSG.required);

@@ -22,6 +22,9 @@ import type { Room, RoomHooks } from './room.js';
 /** How often open sockets are checked against their sessions (ended elsewhere, expired). */
 const SESSION_SWEEP_MS = 10_000;
 
+/** How long a user's agency is trusted from the cache before it is read again. */
+const USER_AGENCY_TTL_MS = 5_000;
+
 export class SyncServer {
 	readonly store: BoardStore;
 	readonly rooms: Rooms;
@@ -30,6 +33,8 @@ export class SyncServer {
 	private collectives = new Set<string>();
 	private agencies = new Map<string, string>();
 	private sweepTimer: NodeJS.Timeout;
+	private userAgencies = new Map<string, { agencyId: string | null | undefined; at: number }>();
+	private readUserAgency: (userId: string) => { agency_id: string | null } | undefined;
 
 	/** `outbox`: events derived from accepted updates, stored with them (see RoomHooks.outbox). */
 	constructor(
@@ -47,6 +52,10 @@ export class SyncServer {
 				outbox: options.outbox
 			}
 		);
+		this.readUserAgency = (() => {
+			const st = ctx.sqlite.prepare('select agency_id from users where id = ? and active = 1');
+			return (userId: string) => st.get(userId) as { agency_id: string | null } | undefined;
+		})();
 		this.reloadAgencies();
 		this.sweepTimer = setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS).unref();
 	}
@@ -63,7 +72,28 @@ export class SyncServer {
 		}[];
 		this.agencies = new Map(rows.map((r) => [r.id, r.short_name]));
 		this.collectives = new Set(rows.filter((r) => r.is_collective === 1).map((r) => r.id));
+		this.reloadUsers();
 	}
+
+	/** Forgets cached user agencies (after accounts change: created, moved, deactivated). */
+	reloadUsers(): void {
+		this.userAgencies.clear();
+	}
+
+	/**
+	 * The agency of an active user, for the guard's handler rule (synchronous: better-sqlite3). Cached a
+	 * few seconds per user, so a burst of updates reads the table once; undefined for no such user.
+	 */
+	userAgency = (userId: string): string | null | undefined => {
+		const now = Date.now();
+		const hit = this.userAgencies.get(userId);
+		if (hit && now - hit.at < USER_AGENCY_TTL_MS) return hit.agencyId;
+		const row = this.readUserAgency(userId);
+		const agencyId = row ? row.agency_id : undefined;
+		if (this.userAgencies.size > 10_000) this.userAgencies.clear();
+		this.userAgencies.set(userId, { agencyId, at: now });
+		return agencyId;
+	};
 
 	isCollective = (agencyId: string) => this.collectives.has(agencyId);
 	agencyExists = (agencyId: string) => this.agencies.has(agencyId);
@@ -155,7 +185,8 @@ export class SyncServer {
 							{
 								subject: { id: user.id, role: user.role, agencyId: user.agencyId },
 								isCollective: this.isCollective,
-								agencyExists: this.agencyExists
+								agencyExists: this.agencyExists,
+								userAgency: this.userAgency
 							},
 							room,
 							{ maxMessageBytes: this.ctx.config.maxMessageBytes, awarenessPerSecond: 30 }

@@ -8,8 +8,10 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { newId } from './ids.js';
 import {
 	isStatus,
+	type ArchiveMark,
 	type AttachmentData,
 	type BoardData,
+	type ChecklistStep,
 	type BoardMeta,
 	type CardData,
 	type CommentData,
@@ -18,7 +20,8 @@ import {
 	type Status
 } from './board-types.js';
 
-export const SCHEMA_VERSION = 1;
+/** 2: cards may hold checklist, handler, progressFromChecklist, archived (docs/board-document.md). */
+export const SCHEMA_VERSION = 2;
 
 /** Root type names of the document. */
 export const ROOT = { meta: 'meta', sections: 'sections', cards: 'cards' } as const;
@@ -39,7 +42,11 @@ export const CARD = {
 	comments: 'comments',
 	attachments: 'attachments',
 	updatedAt: 'updatedAt',
-	updatedBy: 'updatedBy'
+	updatedBy: 'updatedBy',
+	checklist: 'checklist',
+	handler: 'handler',
+	progressFromChecklist: 'progressFromChecklist',
+	archived: 'archived'
 } as const;
 export type CardField = (typeof CARD)[keyof typeof CARD];
 
@@ -138,6 +145,10 @@ export function createCard(doc: Y.Doc, init: CardInit, actor?: Actor): string {
 		card.set(CARD.attachments, new Y.Array<Y.Map<unknown>>());
 		card.set(CARD.updatedAt, actor ? stamp(actor) : null);
 		card.set(CARD.updatedBy, actor?.userId ?? null);
+		card.set(CARD.checklist, new Y.Array<Y.Map<unknown>>());
+		card.set(CARD.handler, null);
+		card.set(CARD.progressFromChecklist, false);
+		card.set(CARD.archived, null);
 		cardsMap(doc).set(id, card);
 	});
 	return id;
@@ -336,6 +347,32 @@ function readStringArray(v: unknown): string[] {
 	return v instanceof Y.Array ? v.toArray().map(String) : [];
 }
 
+export function readStep(m: Y.Map<unknown>): ChecklistStep {
+	const due = m.get('due');
+	return {
+		id: String(m.get('id') ?? ''),
+		text: String(m.get('text') ?? ''),
+		done: m.get('done') === true,
+		due: typeof due === 'string' ? due : null,
+		order: String(m.get('order') ?? '')
+	};
+}
+
+function readChecklist(v: unknown): ChecklistStep[] {
+	if (!(v instanceof Y.Array)) return [];
+	return v
+		.toArray()
+		.filter((m): m is Y.Map<unknown> => m instanceof Y.Map)
+		.map(readStep)
+		.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : 1));
+}
+
+function readArchived(v: unknown): ArchiveMark | null {
+	if (!v || typeof v !== 'object') return null;
+	const a = v as Partial<ArchiveMark>;
+	return { at: String(a.at ?? ''), by: String(a.by ?? ''), reason: String(a.reason ?? '') };
+}
+
 /** A card as plain JSON. Tolerates missing fields (a document is only as good as its writers). */
 export function readCard(id: string, card: CardMap): CardData {
 	const status = card.get(CARD.status);
@@ -358,7 +395,11 @@ export function readCard(id: string, card: CardMap): CardData {
 		comments: comments instanceof Y.Array ? comments.toArray().map(readComment) : [],
 		attachments: attachments instanceof Y.Array ? attachments.toArray().map(readAttachment) : [],
 		updatedAt: (card.get(CARD.updatedAt) as string | null) ?? null,
-		updatedBy: (card.get(CARD.updatedBy) as string | null) ?? null
+		updatedBy: (card.get(CARD.updatedBy) as string | null) ?? null,
+		checklist: readChecklist(card.get(CARD.checklist)),
+		handler: typeof card.get(CARD.handler) === 'string' ? (card.get(CARD.handler) as string) : null,
+		progressFromChecklist: card.get(CARD.progressFromChecklist) === true,
+		archived: readArchived(card.get(CARD.archived))
 	};
 }
 

@@ -14,7 +14,9 @@ export const LIMITS = {
 	/** Characters of short strings: codes, ids, names, deadline phrases. */
 	shortChars: 500,
 	/** Agencies in a lead or support column. */
-	agenciesPerColumn: 200
+	agenciesPerColumn: 200,
+	/** Steps in one card's checklist. */
+	checklistSteps: 100
 } as const;
 
 const DEADLINE_KINDS: readonly DeadlineKind[] = ['date', 'quarter', 'year', 'recurring', 'done', 'unknown'];
@@ -81,6 +83,25 @@ export const CARD_VALUE_RULES: Record<string, (v: unknown) => boolean> = {
 	updatedBy: (v) => v === null || isId(v)
 };
 
+export function isArchiveMark(v: unknown): boolean {
+	if (v === null) return true;
+	if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+	const a = v as Record<string, unknown>;
+	const keys = Object.keys(a);
+	if (keys.length !== 3 || !keys.every((k) => k === 'at' || k === 'by' || k === 'reason')) return false;
+	return isIsoInstant(a.at) && isId(a.by) && isShortString(a.reason) && (a.reason as string).trim().length > 0;
+}
+
+/**
+ * Card fields added by schema version 2. Optional: cards written before have none of them and read
+ * as empty (no checklist, no handler, not archived); a new card may come without them.
+ */
+export const CARD_OPTIONAL_VALUE_RULES: Record<string, (v: unknown) => boolean> = {
+	handler: (v) => v === null || isId(v),
+	progressFromChecklist: (v) => typeof v === 'boolean',
+	archived: isArchiveMark
+};
+
 /** Card fields that hold a shared type, and which. */
 export const CARD_TYPE_FIELDS: Record<string, 'text' | 'array'> = {
 	title: 'text',
@@ -91,8 +112,25 @@ export const CARD_TYPE_FIELDS: Record<string, 'text' | 'array'> = {
 	attachments: 'array'
 };
 
-/** Every key of a new card. */
+/** Shared-type card fields of schema version 2 (optional, like CARD_OPTIONAL_VALUE_RULES). */
+export const CARD_OPTIONAL_TYPE_FIELDS: Record<string, 'array'> = {
+	checklist: 'array'
+};
+
+/** Every key a new card must come with. */
 export const CARD_KEYS = [...Object.keys(CARD_VALUE_RULES), ...Object.keys(CARD_TYPE_FIELDS)];
+
+/** Every key a card may hold. */
+export const CARD_ALL_KEYS = [...CARD_KEYS, ...Object.keys(CARD_OPTIONAL_VALUE_RULES), ...Object.keys(CARD_OPTIONAL_TYPE_FIELDS)];
+
+/** Keys of a checklist step and their value rules; `required` ones must all come with a new step. */
+export const STEP_RULES: Record<string, { rule: (v: unknown) => boolean; required: boolean }> = {
+	id: { rule: isId, required: true },
+	text: { rule: (v) => isShortString(v) && (v as string).trim().length > 0, required: true },
+	done: { rule: (v) => typeof v === 'boolean', required: true },
+	order: { rule: isOrderKey, required: true },
+	due: { rule: (v) => v === null || isIsoDate(v), required: false }
+};
 
 /** Keys of a comment and their value rules; `required` ones must all come with a new comment. */
 export const COMMENT_RULES: Record<string, { rule: (v: unknown) => boolean; required: boolean }> = {

@@ -48,6 +48,24 @@ export interface AttachmentData {
 	uploadedAt: string;
 }
 
+/** One step of a lead agency's breakdown of a task (the card's checklist). */
+export interface ChecklistStep {
+	id: string;
+	text: string;
+	done: boolean;
+	/** The step's own date, if it has one. */
+	due: string | null;
+	/** Fractional-index key: steps are shown in this order. */
+	order: string;
+}
+
+/** A task taken off the board by a manager: kept, shown on demand, restorable. */
+export interface ArchiveMark {
+	at: string;
+	by: string;
+	reason: string;
+}
+
 export interface CardData {
 	id: string;
 	code: string;
@@ -65,6 +83,13 @@ export interface CardData {
 	attachments: AttachmentData[];
 	updatedAt: string | null;
 	updatedBy: string | null;
+	/** Schema version 2 (absent on older cards: read as empty). */
+	checklist: ChecklistStep[];
+	/** Cán bộ phụ trách: a user of a lead agency, or null. */
+	handler: string | null;
+	/** Progress follows the checklist (done steps / all steps) when set. */
+	progressFromChecklist: boolean;
+	archived: ArchiveMark | null;
 }
 
 export interface BoardData {

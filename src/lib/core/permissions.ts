@@ -20,11 +20,11 @@ export interface CardAgencies {
 export type Relation = 'lead' | 'support' | 'none';
 
 export interface CardAbilities {
-	/** status, progress, result, order, checklist */
+	/** status, progress, result, order, checklist, handler (from the subject's own agency) */
 	work: boolean;
 	comment: boolean;
 	attach: boolean;
-	/** lead, support, deadline, code, section, title */
+	/** lead, support, deadline, code, section, title, archive and restore */
 	structure: boolean;
 	/** Why `work` is not allowed, for the UI (a message key of the catalogue). */
 	reason: 'readOnlyRole' | 'notLead' | null;
@@ -71,6 +71,22 @@ export function cardAbilities(
 		structure: false,
 		reason: rel === 'lead' ? null : 'notLead'
 	};
+}
+
+/**
+ * Whether a subject may make a user of `handlerAgencyId` the card's handler (cán bộ phụ trách): the
+ * handler always belongs to a lead agency; a lead agency's editor picks from their own agency, a
+ * manager from any lead agency.
+ */
+export function mayAssignHandler(
+	subject: Subject,
+	card: CardAgencies,
+	handlerAgencyId: string | null,
+	isCollective: (agencyId: string) => boolean
+): boolean {
+	if (!handlerAgencyId || !card.lead.includes(handlerAgencyId)) return false;
+	if (isBoardManager(subject.role)) return true;
+	return cardAbilities(subject, card, isCollective).work && subject.agencyId === handlerAgencyId;
 }
 
 /** Whether a subject may change a comment written by `authorId` (only "deleted" for admins hiding one). */

@@ -4,7 +4,8 @@
  * of cases against a real room on a real SQLite store) and by the socket regression tests.
  *
  * The board: three cards. c1 is led by agency A (the victim's) and supported by B (the attacker's
- * when the attacker is an editor); c2 is led by B; c3 by C with nobody supporting.
+ * when the attacker is an editor); c2 is led by B; c3 by C with nobody supporting, and written before
+ * schema version 2 (no checklist, handler or archive keys). Users: see USERS.
  */
 import * as Y from 'yjs';
 import fc from 'fast-check';
@@ -22,13 +23,25 @@ import {
 } from '../../../src/lib/core/board-doc.js';
 import type { BoardData, CardData } from '../../../src/lib/core/board-types.js';
 import { cardAbilities, isBoardManager, isReadOnlyRole, type Role, type Subject } from '../../../src/lib/core/permissions.js';
-import { CARD_KEYS, CARD_VALUE_RULES } from '../../../src/lib/core/board-schema.js';
+import { CARD_ALL_KEYS, CARD_OPTIONAL_VALUE_RULES, CARD_VALUE_RULES } from '../../../src/lib/core/board-schema.js';
+import { addStep } from '../../../src/lib/core/board-editing.js';
 
 export const AG = { A: 'ag-a', B: 'ag-b', C: 'ag-c', ALL: 'ag-all' } as const;
 export const AGENCIES = new Set<string>(Object.values(AG));
 export const VICTIM: Subject = { id: 'user-victim', role: 'editor', agencyId: AG.A };
 
 export const isCollective = (a: string) => a === AG.ALL;
+
+/** Every user the guard knows, with their agency (the attacker is 'user-attacker', of B). */
+export const USERS: ReadonlyMap<string, string | null> = new Map([
+	[VICTIM.id, AG.A],
+	['user-a2', AG.A],
+	['user-attacker', AG.B],
+	['user-b2', AG.B],
+	['user-c1', AG.C],
+	['user-none', null]
+]);
+export const userAgency = (id: string) => (USERS.has(id) ? USERS.get(id)! : undefined);
 
 /** The fixture document, as bytes (the same every time: fixed client id). */
 export function fixtureState(): Uint8Array {
@@ -49,6 +62,11 @@ export function fixtureState(): Uint8Array {
 	);
 	addComment(doc, 'c1', { id: 'cm-victim', body: 'Ý kiến của đơn vị chủ trì' }, { userId: VICTIM.id, agencyId: AG.A });
 	addComment(doc, 'c2', { id: 'cm-other', body: 'Ý kiến khác' }, { userId: 'user-other', agencyId: AG.B });
+	addStep(doc, 'c1', { id: 'st-a', text: 'Khảo sát' }, { userId: VICTIM.id });
+	addStep(doc, 'c2', { id: 'st-b', text: 'Dự thảo', due: '2026-06-30' }, { userId: 'user-b2' });
+	// c3 as a schema-1 document wrote it.
+	const c3 = cardsMap(doc).get('c3')!;
+	for (const k of [CARD.checklist, CARD.handler, CARD.progressFromChecklist, CARD.archived]) c3.delete(k);
 	return Y.encodeStateAsUpdate(doc);
 }
 
@@ -71,7 +89,8 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 	fc.record({ raw: fc.string({ maxLength: 5 }), kind: fc.constantFrom('date', 'bad'), due: fc.constantFrom(null, '2026-02-30', '2026-02-28') }),
 	fc.jsonValue({ maxDepth: 3 })
 );
-const fieldKey = fc.constantFrom(...CARD_KEYS, 'checklist', 'junk', '__proto__');
+const fieldKey = fc.constantFrom(...CARD_ALL_KEYS, 'labels', 'junk', '__proto__');
+const userId = fc.constantFrom(...USERS.keys(), 'user-nobody', 'bad id!');
 
 export type Op =
 	| { op: 'set'; card: string; key: string; value: unknown }
@@ -85,6 +104,11 @@ export type Op =
 	| { op: 'cardRemove'; card: string }
 	| { op: 'cardAdd'; id: string }
 	| { op: 'meta'; key: string; value: unknown }
+	| { op: 'handler'; card: string; user: string | null }
+	| { op: 'archive'; card: string; by: string; reason: string; restore: boolean }
+	| { op: 'stepAdd'; card: string; id: string; text: string; done: unknown; order: string; fresh: boolean }
+	| { op: 'stepEdit'; card: string; index: number; key: string; value: unknown }
+	| { op: 'stepRemove'; card: string; index: number }
 	| { op: 'root' }
 	| { op: 'sectionRemove' };
 
@@ -107,6 +131,25 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 	fc.record({ op: fc.constant('cardRemove' as const), card: cardId }),
 	fc.record({ op: fc.constant('cardAdd' as const), id: fc.constantFrom('c4', 'c1', 'bad id!') }),
 	fc.record({ op: fc.constant('meta' as const), key: fc.constantFrom('title', 'schemaVersion', 'junk'), value: anyValue }),
+	fc.record({ op: fc.constant('handler' as const), card: cardId, user: fc.oneof(userId, fc.constant(null)) }),
+	fc.record({
+		op: fc.constant('archive' as const),
+		card: cardId,
+		by: fc.constantFrom('user-attacker', VICTIM.id),
+		reason: fc.constantFrom('Theo văn bản 12/UBND', '', 'x'.repeat(600)),
+		restore: fc.boolean()
+	}),
+	fc.record({
+		op: fc.constant('stepAdd' as const),
+		card: cardId,
+		id: fc.constantFrom('st-new', 'st-a', 'st-b', 'bad id!'),
+		text: fc.constantFrom('Bước mới', '', ' ', 'x'.repeat(600)),
+		done: fc.constantFrom(false, true, 'yes'),
+		order: fc.constantFrom('a5', 'a0', '', '!!'),
+		fresh: fc.boolean()
+	}),
+	fc.record({ op: fc.constant('stepEdit' as const), card: cardId, index: fc.nat(2), key: fc.constantFrom('text', 'done', 'due', 'order', 'id', 'extra'), value: anyValue }),
+	fc.record({ op: fc.constant('stepRemove' as const), card: cardId, index: fc.nat(2) }),
 	fc.constant({ op: 'root' as const }),
 	fc.constant({ op: 'sectionRemove' as const })
 );
@@ -201,6 +244,40 @@ export function applyOp(doc: Y.Doc, o: Op, attackerId: string): void {
 		case 'meta':
 			metaMap(doc).set(o.key, o.value);
 			return;
+		case 'handler':
+			card?.set(CARD.handler, o.user);
+			return;
+		case 'archive':
+			card?.set(CARD.archived, o.restore ? null : { at: new Date().toISOString(), by: o.by, reason: o.reason });
+			return;
+		case 'stepAdd': {
+			if (!card) return;
+			let list = card.get(CARD.checklist);
+			if (!(list instanceof Y.Array) || o.fresh) {
+				// Starts (or replaces) the whole list, as a hostile client could.
+				list = new Y.Array<Y.Map<unknown>>();
+				card.set(CARD.checklist, list);
+			}
+			const m = new Y.Map<unknown>();
+			m.set('id', o.id);
+			m.set('text', o.text);
+			m.set('done', o.done);
+			m.set('order', o.order);
+			(list as Y.Array<Y.Map<unknown>>).push([m]);
+			return;
+		}
+		case 'stepEdit': {
+			const list = card?.get(CARD.checklist);
+			if (!(list instanceof Y.Array) || list.length === 0) return;
+			const m = list.get(o.index % list.length);
+			if (m instanceof Y.Map) m.set(o.key, o.value);
+			return;
+		}
+		case 'stepRemove': {
+			const list = card?.get(CARD.checklist);
+			if (list instanceof Y.Array && list.length > 0) list.delete(o.index % list.length, 1);
+			return;
+		}
 		case 'root':
 			doc.getMap('junk').set('x', 1);
 			return;
@@ -253,10 +330,13 @@ export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subj
 			continue;
 		}
 		const map = cardsMap(doc).get(id)!;
-		for (const k of map.keys()) if (!CARD_KEYS.includes(k)) out.push(`card ${id} has unknown key ${k}`);
+		for (const k of map.keys()) if (!CARD_ALL_KEYS.includes(k)) out.push(`card ${id} has unknown key ${k}`);
 		for (const [k, rule] of Object.entries(CARD_VALUE_RULES)) {
 			const v = map.get(k);
 			if (json(v) !== json((b as unknown as Record<string, unknown>)[k]) && !rule(v)) out.push(`card ${id}.${k} = ${json(v)} breaks the schema`);
+		}
+		for (const [k, rule] of Object.entries(CARD_OPTIONAL_VALUE_RULES)) {
+			if (map.has(k) && !rule(map.get(k))) out.push(`card ${id}.${k} = ${json(map.get(k))} breaks the schema`);
 		}
 		const can = cardAbilities(subject, sameCardAgencies(b), isCollective);
 		for (const k of ['code', 'sectionId', 'title', 'lead', 'support', 'deadline'] as const) {
@@ -266,6 +346,24 @@ export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subj
 			if (json(a[k]) !== json(b[k]) && !can.work) out.push(`card ${id}.${k} changed without the right`);
 		}
 		if (a.updatedBy !== b.updatedBy && a.updatedBy !== subject.id && a.updatedBy !== null) out.push(`card ${id}.updatedBy names someone else`);
+		// Schema version 2: the lead agency's breakdown, and the managers' archive.
+		for (const k of ['checklist', 'progressFromChecklist', 'handler'] as const) {
+			if (json(a[k]) !== json(b[k]) && !can.work) out.push(`card ${id}.${k} changed without the right`);
+		}
+		if (a.handler !== b.handler && a.handler !== null) {
+			const agency = USERS.get(a.handler) ?? null;
+			if (!agency || !b.lead.includes(agency)) out.push(`card ${id}.handler ${a.handler} is not of a lead agency`);
+			else if (!manager && agency !== subject.agencyId) out.push(`card ${id}.handler ${a.handler} is from another agency than the sender's`);
+		}
+		if (json(a.archived) !== json(b.archived)) {
+			if (!can.structure) out.push(`card ${id} archived or restored without the right`);
+			if (a.archived && a.archived.by !== subject.id) out.push(`card ${id} archived in someone else's name`);
+		}
+		const stepIds = a.checklist.map((s) => s.id);
+		if (new Set(stepIds).size !== stepIds.length) out.push(`card ${id} has duplicate step ids`);
+		for (const st of a.checklist) {
+			if (!st.text.trim() || st.text.length > 500 || !/^[0-9A-Za-z]{1,100}$/.test(st.order)) out.push(`card ${id} step ${st.id} breaks the schema`);
+		}
 		if (json(a.attachments) !== json(b.attachments)) out.push(`card ${id} attachments changed by a client`);
 		const ids = a.comments.map((c) => c.id);
 		if (new Set(ids).size !== ids.length) out.push(`card ${id} has duplicate comment ids`);

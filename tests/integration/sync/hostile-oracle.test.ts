@@ -27,6 +27,7 @@ import {
 	modeArb,
 	opArb,
 	roleArb,
+	userAgency,
 	VICTIM,
 	VICTIM_COMMENT,
 	VICTIM_TEXT,
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 function peerOf(subject: Subject): Peer {
-	const guard: GuardContext = { subject, isCollective, agencyExists: (a) => AGENCIES.has(a) };
+	const guard: GuardContext = { subject, isCollective, agencyExists: (a) => AGENCIES.has(a), userAgency };
 	return {
 		userId: subject.id,
 		guard,
