@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { agencyIdByName, firstBoard, openBoard, signIn, startApp, type BoardInfo, type E2EApp, type UserPage } from './helpers/app.js';
+import { agencyIdByName, apiGet, openBoard, signIn, startApp, type BoardInfo, type E2EApp, type UserPage } from './helpers/app.js';
 
 let app: E2EApp;
 let board: BoardInfo;
@@ -13,8 +13,12 @@ let snnmtId: string;
 beforeAll(async () => {
 	app = await startApp();
 	const { page, context } = await signIn(app, 'admin');
-	board = await firstBoard(page);
 	snnmtId = await agencyIdByName(page, 'Sở Nông nghiệp và Môi trường');
+	// The first board with a task Sở Nông nghiệp và Môi trường leads (its people may comment there).
+	for (const b of await apiGet<{ id: string }[]>(page, '/api/boards')) {
+		board = await apiGet<BoardInfo>(page, `/api/boards/${b.id}`);
+		if (board.cards.some((c) => c.lead.includes(snnmtId))) break;
+	}
 	await context.close();
 });
 
@@ -37,10 +41,11 @@ describe('a mention reaches the other browser', () => {
 			reader = await signIn(app, 'lmhtx');
 			await openBoard(writer.page, board.id, `?card=${card.id}`);
 			await writer.page.locator('[data-testid="sync-status"][data-state="ok"]').waitFor({ timeout: 10_000 });
+			// The live stream is open before the mention is written.
+			const streamOpen = reader.page.waitForResponse((r) => r.url().includes('/api/inbox/stream') && r.ok());
 			await reader.page.goto('/');
 			await reader.page.getByTestId('inbox-badge').waitFor();
-			// The live stream is open before the mention is written.
-			await reader.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/api/inbox/stream')));
+			await streamOpen;
 			const before = await badgeCount(reader.page);
 
 			await writer.page.getByLabel('Bình luận', { exact: true }).fill('Đề nghị @LMHTXTP cung cấp số liệu HTX trước ngày 10/12');
