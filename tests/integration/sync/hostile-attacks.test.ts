@@ -179,12 +179,12 @@ describe('the seven attacks of the security review', () => {
 			await synced(c);
 			const d = copyOf(c.doc, Math.floor(Math.random() * 1e9));
 			const sv = Y.encodeStateVector(d);
-			nest(d.getMap<Y.Map<unknown>>('cards').get(ownCard)!, 'checklist', 3000);
+			nest(d.getMap<Y.Map<unknown>>('cards').get(ownCard)!, 'junk', 3000);
 			const started = Date.now();
 			send(c, updateFrame(Y.encodeStateAsUpdate(d, sv)));
 			await waitFor(() => c.denied.length > 0, 5000, 'the refusal');
 			expect(Date.now() - started).toBeLessThan(2000);
-			expect(server.sync.rooms.get(boardId)!.doc.getMap<Y.Map<unknown>>('cards').get(ownCard)!.has('checklist')).toBe(false);
+			expect(server.sync.rooms.get(boardId)!.doc.getMap<Y.Map<unknown>>('cards').get(ownCard)!.has('junk')).toBe(false);
 			c.destroy();
 		}
 
@@ -256,7 +256,7 @@ describe('the seven attacks of the security review', () => {
 			(m) => m.set(CARD.completedAt, 12345),
 			(m) => m.set(CARD.updatedBy, attacker.id),
 			(_m, d) => addComment(d, leadCard, { id: existingComment, body: 'trùng mã' }, lead),
-			(m) => m.set('checklist', 'x')
+			(m) => m.set('junk', 'x')
 		];
 		for (const attempt of attempts) {
 			const d = copyOf(c.doc, Math.floor(Math.random() * 1e9));
@@ -270,7 +270,7 @@ describe('the seven attacks of the security review', () => {
 		const stored = server.sync.rooms.get(boardId)!.doc.getMap<Y.Map<unknown>>('cards').get(leadCard)!;
 		expect(stored.get(CARD.completedAt)).not.toBe(12345);
 		expect(stored.get(CARD.updatedBy)).not.toBe(attacker.id);
-		expect(stored.has('checklist')).toBe(false);
+		expect(stored.has('junk')).toBe(false);
 		expect(card(serverDoc(), leadCard).comments.filter((x) => x.id === existingComment)).toHaveLength(1);
 		const res = await fetch(`${server.url}/api/boards/${boardId}/export.xlsx`, { headers: { authorization: `Bearer ${managerToken}` } });
 		expect(res.status).toBe(200);
