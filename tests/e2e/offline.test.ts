@@ -95,6 +95,11 @@ describe('offline on a phone', () => {
 		try {
 			await openBoard(page, board.id, `?card=${card.id}`);
 			await page.locator('[data-testid="sync-status"][data-state="ok"]').waitFor({ timeout: 10_000 });
+			// While the link carries messages, an edit is confirmed by the server's answer and the chip stays green.
+			await page.getByTestId('card-drawer').getByLabel('Trạng thái').selectOption('blocked');
+			await page.waitForTimeout(1500);
+			expect(await chip(page).getAttribute('data-state')).toBe('ok');
+			expect(await chip(page).getAttribute('data-unsent')).toBe('0');
 			silent = true;
 			await page.getByTestId('card-drawer').getByLabel('Trạng thái').selectOption('doing');
 			await chip(page).getByText('1 thay đổi chưa gửi').waitFor({ timeout: 2500 });
