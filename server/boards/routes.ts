@@ -7,6 +7,7 @@ import { requireUser } from '../auth/require.js';
 import { boardAccess, requireBoardAccess } from './access.js';
 import { readBoard } from '../../src/lib/core/board-doc.js';
 import { todayInVietnam } from './today.js';
+import { mergeActivity } from './activity-history.js';
 
 export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 	const r = new Hono<AppEnv>();
@@ -54,6 +55,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 					eb.fn.sum<number>(sql`case when lead_json like ${`%"${user.agencyId ?? '-'}"%`} then 1 else 0 end`).as('mine')
 				])
 				.where('board_id', '=', b.id)
+				.where('archived_at', 'is', null)
 				.executeTakeFirstOrThrow();
 			visible.push({
 				...b,
@@ -106,8 +108,9 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 			])
 			.where('activity.board_id', '=', id);
 		if (cardId) q = q.where('activity.card_id', '=', cardId);
-		const rows = await q.orderBy('activity.id', 'desc').limit(limit).execute();
-		return c.json(rows);
+		// Consecutive text edits by one person are one entry (activity-history.ts): read enough rows for `limit` entries.
+		const rows = await q.orderBy('activity.id', 'desc').limit(Math.min(20_000, limit * 40)).execute();
+		return c.json(mergeActivity(rows).slice(0, limit));
 	});
 
 	return r;

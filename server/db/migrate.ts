@@ -3,13 +3,15 @@ import * as m0001 from '../../migrations/0001_init.js';
 import * as m0002 from '../../migrations/0002_reviews_snapshots.js';
 import * as m0003 from '../../migrations/0003_sync_guard.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
+import * as m0006 from '../../migrations/0006_board_editing.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_reviews_snapshots': m0002,
 	'0003_sync_guard': m0003,
-	'0005_notifications': m0005
+	'0005_notifications': m0005,
+	'0006_board_editing': m0006
 };
 
 class StaticProvider implements MigrationProvider {

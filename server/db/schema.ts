@@ -105,6 +105,9 @@ export interface CardsTable {
 	search_text: string;
 	updated_at: string | null;
 	updated_by: string | null;
+	/** 0006: the card's handler (a user id) and when it was archived. */
+	handler_id: string | null;
+	archived_at: string | null;
 }
 
 export interface CommentsTable {

@@ -64,7 +64,10 @@ export async function loadSummaryContext(db: DB, boardId: string): Promise<Summa
 }
 
 export function summarizeDoc(doc: Y.Doc, context: SummaryContext, asOf: string, takenAt = new Date().toISOString()): BoardSummary {
-	const board = readBoard(doc);
+	const read = readBoard(doc);
+	// Archived tasks leave the categories, counts, reports and exports from the moment they are archived
+	// (a snapshot taken before keeps them: it is frozen).
+	const board = { ...read, cards: read.cards.filter((c) => !c.archived) };
 	const sectionCode = new Map(board.sections.map((s) => [s.id, s.code]));
 	const cards: SummaryCard[] = sortInPlanOrder(board.cards, board.sections).map((c) => ({
 		id: c.id,

@@ -28,6 +28,8 @@ export function toCardRow(boardId: string, c: CardData) {
 		attachment_count: c.attachments.length,
 		search_text: cardSearchText(c),
 		updated_at: c.updatedAt,
-		updated_by: c.updatedBy
+		updated_by: c.updatedBy,
+		handler_id: c.handler,
+		archived_at: c.archived?.at ?? null
 	};
 }

@@ -56,17 +56,18 @@ export class SqliteBoardStore implements BoardStore {
 			),
 			upsertCard: s(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
 				support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
-				attachment_count, search_text, updated_at, updated_by)
+				attachment_count, search_text, updated_at, updated_by, handler_id, archived_at)
 				values (@id, @board_id, @section_id, @code, @title, @status, @progress, @lead_json, @support_json, @deadline_raw,
 				@deadline_kind, @deadline_due, @completed_at, @result, @order_key, @comment_count, @attachment_count,
-				@search_text, @updated_at, @updated_by)
+				@search_text, @updated_at, @updated_by, @handler_id, @archived_at)
 				on conflict(id) do update set section_id = excluded.section_id, code = excluded.code, title = excluded.title,
 				status = excluded.status, progress = excluded.progress, lead_json = excluded.lead_json,
 				support_json = excluded.support_json, deadline_raw = excluded.deadline_raw, deadline_kind = excluded.deadline_kind,
 				deadline_due = excluded.deadline_due, completed_at = excluded.completed_at, result = excluded.result,
 				order_key = excluded.order_key, comment_count = excluded.comment_count,
 				attachment_count = excluded.attachment_count, search_text = excluded.search_text,
-				updated_at = excluded.updated_at, updated_by = excluded.updated_by`),
+				updated_at = excluded.updated_at, updated_by = excluded.updated_by, handler_id = excluded.handler_id,
+				archived_at = excluded.archived_at`),
 			deleteCard: s('delete from cards where id = ? and board_id = ?'),
 			deleteComments: s('delete from comments where card_id = ? and board_id = ?'),
 			insertComment: s(
