@@ -101,6 +101,29 @@ describe('the board', () => {
 	});
 });
 
+describe("a leader's home page", () => {
+	it('shows every board in the four categories, overdue by lead agency, and the latest review first', async () => {
+		const { page, context } = await signIn(app, 'lanhdao');
+		try {
+			const boards = await apiGet<{ id: string }[]>(page, '/api/boards');
+			await page.goto('/');
+			const cards = page.getByTestId('leader-board');
+			await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(boards.length);
+			const first = await apiGet<BoardInfo>(page, `/api/boards/${boards[0].id}`);
+			const counts = await cards.first().locator('.cat-count').allTextContents();
+			expect(counts).toHaveLength(4);
+			expect(counts.reduce((sum, n) => sum + Number(n), 0)).toBe(first.cards.length);
+			expect(await cards.first().getByRole('heading', { name: 'Việc quá hạn theo cơ quan chủ trì' }).count()).toBe(1);
+			expect(await cards.first().textContent()).toContain('Phiên rà soát gần nhất');
+			// The overview comes before the list of plans.
+			const order = await page.locator('main h1').allTextContents();
+			expect(order[0]).toBe('Bức tranh chung của Ban Chỉ đạo');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 describe('a board that does not exist', () => {
 	it('is reported as not found from the API when the socket dies without saying why', async () => {
 		const { page, context } = await signIn(app, 'stc', { width: 390, height: 844 });
