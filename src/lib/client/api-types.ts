@@ -64,4 +64,7 @@ export interface ActivityEntry {
 	at: string;
 	userId: string | null;
 	userName: string | null;
+	/** Consecutive text edits merged into this entry, and when the first was made (server/boards/activity-history.ts). */
+	edits?: number;
+	since?: string;
 }

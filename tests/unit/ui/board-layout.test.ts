@@ -33,6 +33,10 @@ function card(over: Partial<CardData> = {}): CardView {
 		attachments: [],
 		updatedAt: null,
 		updatedBy: null,
+		checklist: [],
+		handler: null,
+		progressFromChecklist: false,
+		archived: null,
 		...over
 	};
 	return { ...c, commentCount: 0, attachmentCount: 0, searchText: cardSearchText(c) };
