@@ -68,7 +68,12 @@ export const HANDLER_CHECKED_ROUTES: readonly RouteAccess[] = [
 	{ method: 'GET', path: '/api/inbox/unread-count', who: 'signed-in' },
 	{ method: 'POST', path: '/api/inbox/read', who: 'signed-in' },
 	{ method: 'GET', path: '/api/boards/:id/late-agencies', who: ['admin', 'facilitator', 'leader'] },
-	{ method: 'POST', path: '/api/boards/:id/reminders', who: ['admin'] },
+	{ method: 'POST', path: '/api/boards/:id/reminders', who: ['admin', 'facilitator'] },
+	// Notifications: the live unread count, preferences (or with an e-mail's signed link), one-click switch-off.
+	{ method: 'GET', path: '/api/inbox/stream', who: 'signed-in' },
+	{ method: 'GET', path: '/api/notifications/preferences', who: 'signed-in' },
+	{ method: 'PUT', path: '/api/notifications/preferences', who: 'signed-in' },
+	{ method: 'POST', path: '/api/notifications/unsubscribe', who: 'public' },
 	// Importing plans and taking back agencies' returned Excel files: the standing office.
 	{ method: 'POST', path: '/api/import/upload', who: ['admin'] },
 	{ method: 'GET', path: '/api/import/drafts/:id', who: ['admin'] },

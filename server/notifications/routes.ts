@@ -24,7 +24,7 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 	const subject = (c: Parameters<typeof requireUser>[0], token: unknown): string => {
 		if (token !== undefined && token !== null && token !== '') {
 			const claims = verifyLink(n.secret, token, Date.now());
-			if (!claims || claims.s !== 'prefs') throw new ApiError(403, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+			if (!claims || claims.s !== 'prefs') throw new ApiError(400, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
 			return claims.u;
 		}
 		return requireUser(c).id;
@@ -60,14 +60,16 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 	// RFC 8058 one-click: the mail client POSTs the List-Unsubscribe address; the types of that e-mail go off.
 	r.post('/notifications/unsubscribe', (c) => {
 		const claims = verifyLink(n.secret, c.req.query('token'), Date.now());
-		if (!claims || claims.s !== 'off') throw new ApiError(403, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+		if (!claims || claims.s !== 'off') throw new ApiError(400, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
 		const types = (claims.t ?? []).filter(isNotificationType);
 		writePreferences(ctx.sqlite, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
 		return c.json({ ok: true, off: types });
 	});
 
-	r.get('/inbox/stream', (c) => {
+	r.get('/inbox/stream', async (c) => {
 		const user = requireUser(c);
+		// Not an EventSource (a script): the count once, as JSON.
+		if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json({ unread: await unreadCount(ctx.db, user) });
 		return streamSSE(c, async (stream) => {
 			let last = -1;
 			let pending: NodeJS.Timeout | null = null;

@@ -69,6 +69,7 @@ describe('declared routes', () => {
 			ctx: server.ctx,
 			sync: server.sync,
 			sessions: server.sessions,
+			notifications: server.notifications,
 			upgradeWebSocket: (() => async (_c: unknown, next: () => Promise<void>) => next()) as never
 		});
 		const served = new Set(

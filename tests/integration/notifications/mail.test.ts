@@ -213,4 +213,33 @@ describe('e-mail notifications', () => {
 		const unsent = server.ctx.sqlite.prepare('select count(*) as n from mail_outbox where sent_at is null').get() as { n: number };
 		expect(unsent.n).toBe(0);
 	}, 90_000);
+
+	it('the links of an e-mail change preferences without signing in; "none" stops the e-mail, not the inbox', async () => {
+		const mail = smtp.mails.find((m) => to('lmhtx@phoihop.example')(m))!;
+		const prefsUrl = /https:\/\/phoihop\.test\/notifications\?token=([\w.-]+)/.exec(mail.text!)![1];
+		const got = await fetch(`${server.url}/api/notifications/preferences?token=${prefsUrl}`);
+		expect(got.status).toBe(200);
+		expect(((await got.json()) as { email: string; preferences: Record<string, string> }).preferences.mention).toBe('immediate');
+		const tampered = await fetch(`${server.url}/api/notifications/preferences?token=${prefsUrl.slice(0, -2)}xx`);
+		expect(tampered.status).toBe(400);
+
+		// One click (RFC 8058): the List-Unsubscribe address, POSTed, turns that e-mail's types off.
+		const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r?\n[ \t]+/g, '');
+		const off = /https:\/\/phoihop\.test(\/api\/notifications\/unsubscribe\?token=[\w.-]+)/.exec(header)![1];
+		expect(mail.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+		expect((await fetch(`${server.url}${off}`, { method: 'POST' })).status).toBe(200);
+		const lmhtx = await login(server.url, 'lmhtx');
+		const prefs = await api<{ preferences: Record<string, string> }>(server.url, lmhtx, '/api/notifications/preferences');
+		expect(prefs.preferences.mention).toBe('none');
+
+		snnmtClient = connectBoard(server.url.replace(/^http/, 'ws'), boardId, await login(server.url, 'snnmt'));
+		await synced(snnmtClient);
+		const before = smtp.mails.length;
+		comment('@LMHTXTP lần này không cần e-mail');
+		await new Promise((r) => setTimeout(r, 3000));
+		expect(smtp.mails.length).toBe(before);
+		const inbox = await api<{ body: string }[]>(server.url, lmhtx, '/api/inbox');
+		expect(inbox.some((m) => m.body === '@LMHTXTP lần này không cần e-mail')).toBe(true);
+		expect(await api<{ unread: number }>(server.url, lmhtx, '/api/inbox/stream')).toEqual({ unread: expect.any(Number) });
+	}, 30_000);
 });
