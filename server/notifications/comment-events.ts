@@ -1,6 +1,7 @@
 /**
- * The outbox hook of the sync layer (RoomHooks.outbox): the comments an accepted update adds, read
- * from the Yjs transaction that applied it. A comment is new when its map's item was created in this
+ * The outbox hook of the sync layer (RoomHooks.outbox): the comments an accepted update adds, and
+ * the handlers it names (a card's `handler` set to a person), read from the Yjs transaction that
+ * applied it. A comment is new when its map's item was created in this
  * transaction (its clock is at or past the transaction's state before). The event carries what the
  * dispatcher needs (card code, title, lead and support agencies, body), as the document had them.
  */
@@ -23,11 +24,25 @@ function isNew(tr: Y.Transaction, item: Y.Item): boolean {
 	return item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
 }
 
+export interface HandlerEventPayload {
+	cardId: string;
+	code: string;
+	userId: string;
+}
+
 export function commentEvents(tr: Y.Transaction): OutboxEvent[] {
 	const events: OutboxEvent[] = [];
 	try {
 		const cards = tr.doc.getMap('cards');
-		for (const type of tr.changed.keys()) {
+		for (const [type, keys] of tr.changed) {
+			// A card whose handler was set in this transaction (an existing card; a new one has none yet).
+			if (type instanceof Y.Map && keys.has('handler') && type._item?.parent === cards && type._item.parentSub) {
+				const userId = type.get('handler');
+				if (typeof userId === 'string') {
+					const payload: HandlerEventPayload = { cardId: type._item.parentSub, code: String(type.get('code') ?? ''), userId };
+					events.push({ type: 'handler', payload });
+				}
+			}
 			const listItem = type._item;
 			if (!(type instanceof Y.Array) || !listItem || listItem.parentSub !== 'comments') continue;
 			const card = listItem.parent as Y.AbstractType<unknown>;

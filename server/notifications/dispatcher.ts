@@ -3,7 +3,7 @@
  *
  * 1. outbox events (notification_events, written with the sync update that caused them) become inbox
  *    messages: a mention of a person or an agency, a new comment for the agencies that lead or support
- *    the card. The event is claimed by `dispatched_at` in the same transaction.
+ *    the card, a person made a card's handler. The event is claimed by `dispatched_at` in the same transaction.
  * 2. inbox messages not yet mailed (from step 1, reminders, review conclusions, deadlines) get one mail
  *    item per recipient whose preference asks for e-mail, and an open coalescing mail for those who
  *    want it at once. The message is claimed by `mailed_at` in the same transaction.
@@ -13,10 +13,11 @@
  */
 import type SQLite from 'better-sqlite3';
 import { newId } from '../../src/lib/core/ids.js';
-import type { CommentEventPayload } from './comment-events.js';
+import type { CommentEventPayload, HandlerEventPayload } from './comment-events.js';
 import { KIND_TYPE } from './event-types.js';
 import { findMentions, type MentionDirectory } from './mentions.js';
 import { readPreferences } from './preferences.js';
+import { notifyHandlerAssigned } from './handler-events.js';
 import type { InboxBus } from './live.js';
 import type { Clock } from './clock.js';
 
@@ -94,6 +95,12 @@ export class Dispatcher {
 			const now = this.options.clock.now().toISOString();
 			if (this.st.claimEvent.run(now, e.id).changes !== 1) return;
 			if (e.type === 'comment') this.commentMessages(e.board_id, JSON.parse(e.payload_json) as CommentEventPayload, dir, now);
+			if (e.type === 'handler' && e.board_id) {
+				const p = JSON.parse(e.payload_json) as HandlerEventPayload;
+				if (p.userId !== e.actor_id) {
+					notifyHandlerAssigned(this.sqlite, { boardId: e.board_id, cardId: p.cardId, code: p.code, userId: p.userId, assignedBy: e.actor_id, at: now });
+				}
+			}
 		}).immediate;
 		for (const e of events) {
 			try {

@@ -1,7 +1,7 @@
 /**
- * "You were made this card's handler": a message to that person alone. Its trigger (assigning a
- * handler on a card) arrives with the board-editing issue; the type, its preference and its e-mail
- * are ready, and this is the call that issue makes in the transaction that assigns the handler.
+ * "You were made this card's handler": a message to that person alone. Triggered by the outbox event
+ * of an update that sets a card's `handler` (comment-events.ts → dispatcher), in the dispatcher's
+ * transaction; the card's code comes with the event, its title from the projection when it has one.
  */
 import type SQLite from 'better-sqlite3';
 import { newId } from '../../src/lib/core/ids.js';
@@ -9,6 +9,8 @@ import { newId } from '../../src/lib/core/ids.js';
 export interface HandlerAssignment {
 	boardId: string;
 	cardId: string;
+	/** The card's code as the document had it (the projection may not have the card yet). */
+	code?: string;
 	userId: string;
 	assignedBy: string | null;
 	at: string;
@@ -19,7 +21,9 @@ export function notifyHandlerAssigned(sqlite: SQLite.Database, a: HandlerAssignm
 	const card = sqlite.prepare('select code, title from cards where id = ? and board_id = ?').get(a.cardId, a.boardId) as
 		| { code: string; title: string }
 		| undefined;
-	if (!user || !card) return null;
+	if (!user) return null;
+	const code = card?.code ?? a.code ?? '';
+	const title = card?.title ?? '';
 	const by = a.assignedBy
 		? (sqlite.prepare('select display_name from users where id = ?').get(a.assignedBy) as { display_name: string } | undefined)?.display_name
 		: null;
@@ -31,8 +35,8 @@ export function notifyHandlerAssigned(sqlite: SQLite.Database, a: HandlerAssignm
 			id,
 			user.agency_id ?? '',
 			a.boardId,
-			`Bạn được giao xử lý nhiệm vụ ${card.code}`,
-			`${by ? `${by} đã giao` : 'Bạn được giao'} xử lý nhiệm vụ ${card.code}. ${card.title}`,
+			`Bạn được giao xử lý nhiệm vụ ${code}`,
+			`${by ? `${by} đã giao` : 'Bạn được giao'} xử lý nhiệm vụ ${code}.${title ? ` ${title}` : ''}`,
 			JSON.stringify([a.cardId]),
 			a.assignedBy,
 			a.at,

@@ -10,7 +10,7 @@ import { addComment } from '../../../src/lib/core/board-doc.js';
 import { extendDeadline } from '../../../src/lib/core/board-review.js';
 import { todayInVietnam } from '../../../server/boards/today.js';
 import { startServer, type RunningServer } from '../../../server/server.js';
-import { notifyHandlerAssigned } from '../../../server/notifications/handler-events.js';
+import { setHandler } from '../../../src/lib/core/board-editing.js';
 import { api, connectBoard, login, synced, tempDataDir, type BoardClient } from '../helpers/server.js';
 import { recipients, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
@@ -156,14 +156,24 @@ describe('e-mail notifications', () => {
 	}, 30_000);
 
 	it('being made a card\'s handler arrives once, addressed to that person', async () => {
-		notifyHandlerAssigned(server.ctx.sqlite, { boardId, cardId, userId: ids.stc.id, assignedBy: ids.admin.id, at: clock.now().toISOString() });
+		// The handler is set in the board document, as the card drawer does; the outbox hook sees it.
+		server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
+			setHandler(room.doc, cardId, ids.snnmt.id, { userId: ids.admin.id, agencyId: ids.admin.agencyId })
+		);
 		const subject = `[Phối hợp] Bạn được giao xử lý nhiệm vụ ${cardCode}`;
 		await smtp.waitFor((ms) => ms.some(withSubject(subject)));
 		await new Promise((r) => setTimeout(r, 2000));
 		const mails = smtp.mails.filter(withSubject(subject));
 		expect(mails).toHaveLength(1);
-		expect(recipients(mails[0])).toEqual(['stc@phoihop.example']);
+		expect(recipients(mails[0])).toEqual(['snnmt@phoihop.example']);
 		expect(mails[0].text).toContain('Quản trị (Thường trực BCĐ) đã giao xử lý nhiệm vụ');
+		expect(cardLinks(mails[0].text!)).toContainEqual([boardId, cardId]);
+		// Naming the same handler again changes nothing and sends nothing.
+		server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
+			setHandler(room.doc, cardId, ids.snnmt.id, { userId: ids.admin.id, agencyId: ids.admin.agencyId })
+		);
+		await new Promise((r) => setTimeout(r, 2500));
+		expect(smtp.mails.filter(withSubject(subject))).toHaveLength(1);
 	}, 30_000);
 
 	it('the 07:30 digest lists per agency what is overdue and due within 7 days, once per person', async () => {
