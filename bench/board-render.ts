@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '../server/server.js';
+import { findOrganization } from '../server/orgs/organizations.js';
 import { importParsedPlan } from '../server/import/persist.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
 import { setStatus } from '../src/lib/core/board-doc.js';
@@ -92,7 +93,8 @@ async function main(argv: string[]): Promise<void> {
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
 	});
 	try {
-		const summary = await importParsedPlan(server.ctx.db, syntheticPlan(n), { sourceName: 'bench.txt', sourceText: '' });
+		const org = (await findOrganization(server.ctx.db, 'can-tho'))!;
+		const summary = await importParsedPlan(server.ctx.db, syntheticPlan(n), { sourceName: 'bench.txt', sourceText: '', orgId: org.id });
 		const boardId = summary.boards[0].id;
 		const url = `/boards/${boardId}`;
 		const cold: number[] = [];

@@ -15,6 +15,7 @@ import { sessionMiddleware } from './auth/session-middleware.js';
 import { requireRole } from './auth/require.js';
 import type { Metrics } from './metrics.js';
 import { authRoutes } from './auth/routes.js';
+import { organizationRoutes } from './orgs/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
@@ -69,6 +70,9 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	});
 	api.route('/auth', authRoutes(ctx, sessions, sync));
 	api.route('/admin', adminRoutes(ctx, sessions, sync));
+	const orgs = organizationRoutes(ctx, sync);
+	api.route('/me', orgs.me);
+	api.route('/platform', orgs.platform);
 	api.route('/', boardRoutes(ctx, sync));
 	api.route('/', attachmentRoutes(ctx, sync));
 	api.route('/', directoryRoutes(ctx));

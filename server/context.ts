@@ -8,8 +8,12 @@ export interface SessionUser {
 	id: string;
 	username: string;
 	displayName: string;
+	/** The organization the user works in now; role and agency are the user's there. */
+	orgId: string;
 	role: Role;
 	agencyId: string | null;
+	/** Creates organizations and their first administrators. */
+	platformAdmin: boolean;
 }
 
 /** Services shared by the whole process; built once in server/index.ts and passed down. */

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { openDatabase } from '../../server/db/database.js';
+import { createOrganization } from '../../server/orgs/organizations.js';
 import { importParsedPlan } from '../../server/import/persist.js';
 import { SqliteBoardStore } from '../../server/sync/sqlite-board-store.js';
 import { Room } from '../../server/sync/room.js';
@@ -25,7 +26,7 @@ function median(xs: number[]) {
 export async function measureOpen(cards: number, runs: number) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-open-'));
 	const { db, sqlite } = await openDatabase(dir);
-	const { boards } = await importParsedPlan(db, syntheticPlan(cards), { sourceName: 'bench', sourceText: '' });
+	const { boards } = await importParsedPlan(db, syntheticPlan(cards), { sourceName: 'bench', sourceText: '', orgId: (await createOrganization(db, 'bench', 'Bench')).id });
 	const boardId = boards[0].id;
 	const store = new SqliteBoardStore(sqlite);
 	const cold: number[] = [];
@@ -60,7 +61,7 @@ function dbBytes(file: string): number {
 export async function measureDisk(edits: number) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-disk-'));
 	const { db, sqlite } = await openDatabase(dir);
-	const { boards } = await importParsedPlan(db, syntheticPlan(50), { sourceName: 'bench', sourceText: '' });
+	const { boards } = await importParsedPlan(db, syntheticPlan(50), { sourceName: 'bench', sourceText: '', orgId: (await createOrganization(db, 'bench', 'Bench')).id });
 	const boardId = boards[0].id;
 	const store = new SqliteBoardStore(sqlite);
 	const room = new Room(boardId, store);

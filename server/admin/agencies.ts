@@ -16,12 +16,18 @@ export interface AgencySummary {
 	cardCount: number;
 }
 
-export async function listAgencies(db: DB): Promise<AgencySummary[]> {
+/** The agencies of one organization. */
+export async function listAgencies(db: DB, orgId: string): Promise<AgencySummary[]> {
 	const [agencies, aliases, users, cards] = await Promise.all([
-		db.selectFrom('agencies').selectAll().orderBy('name').execute(),
-		db.selectFrom('agency_aliases').select(['agency_id', 'alias']).orderBy('alias').execute(),
-		db.selectFrom('users').select(['agency_id']).execute(),
-		db.selectFrom('cards').select(['lead_json', 'support_json']).execute()
+		db.selectFrom('agencies').selectAll().where('org_id', '=', orgId).orderBy('name').execute(),
+		db.selectFrom('agency_aliases').select(['agency_id', 'alias']).where('org_id', '=', orgId).orderBy('alias').execute(),
+		db.selectFrom('memberships').select(['agency_id']).where('org_id', '=', orgId).execute(),
+		db
+			.selectFrom('cards')
+			.innerJoin('boards', 'boards.id', 'cards.board_id')
+			.select(['cards.lead_json', 'cards.support_json'])
+			.where('boards.org_id', '=', orgId)
+			.execute()
 	]);
 	const cardCount = new Map<string, number>();
 	for (const c of cards) {
@@ -43,16 +49,26 @@ export function cleanAgencyName(name: string): string {
 	return collapseSpaces(nfc(name).replace(/\s+/g, ' ')).trim();
 }
 
-/** The agency already known under this name or one of its spellings, if any. */
-export async function findAgencyByName(db: DB, name: string): Promise<string | null> {
-	const byAlias = await db.selectFrom('agency_aliases').select('agency_id').where('alias_key', '=', agencyKey(name)).executeTakeFirst();
+/** The agency of an organization already known under this name or one of its spellings, if any. */
+export async function findAgencyByName(db: DB, orgId: string, name: string): Promise<string | null> {
+	const byAlias = await db
+		.selectFrom('agency_aliases')
+		.select('agency_id')
+		.where('org_id', '=', orgId)
+		.where('alias_key', '=', agencyKey(name))
+		.executeTakeFirst();
 	if (byAlias) return byAlias.agency_id;
-	const byName = await db.selectFrom('agencies').select('id').where('name', '=', name).executeTakeFirst();
+	const byName = await db.selectFrom('agencies').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
 	return byName?.id ?? null;
 }
 
-export async function createAgency(db: DB, name: string, shortName?: string): Promise<string> {
-	const id = await ensureAgency(db, name);
+/** Whether an agency belongs to an organization (an id from elsewhere is treated as unknown). */
+export async function agencyInOrg(db: DB, orgId: string, agencyId: string): Promise<boolean> {
+	return !!(await db.selectFrom('agencies').select('id').where('id', '=', agencyId).where('org_id', '=', orgId).executeTakeFirst());
+}
+
+export async function createAgency(db: DB, orgId: string, name: string, shortName?: string): Promise<string> {
+	const id = await ensureAgency(db, orgId, name);
 	if (shortName) await db.updateTable('agencies').set({ short_name: shortName }).where('id', '=', id).execute();
 	return id;
 }

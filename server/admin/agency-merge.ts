@@ -52,10 +52,11 @@ export async function mergeAgency(
 		const aliases = await trx.updateTable('agency_aliases').set({ agency_id: intoId }).where('agency_id', '=', fromId).executeTakeFirst();
 		await trx
 			.insertInto('agency_aliases')
-			.values({ alias_key: agencyKey(from.name), alias: from.name, agency_id: intoId })
-			.onConflict((oc) => oc.column('alias_key').doUpdateSet({ agency_id: intoId }))
+			.values({ org_id: from.org_id, alias_key: agencyKey(from.name), alias: from.name, agency_id: intoId })
+			.onConflict((oc) => oc.columns(['org_id', 'alias_key']).doUpdateSet({ agency_id: intoId }))
 			.execute();
-		const users = await trx.selectFrom('users').select('id').where('agency_id', '=', fromId).execute();
+		const users = await trx.selectFrom('memberships').select('user_id as id').where('agency_id', '=', fromId).execute();
+		await trx.updateTable('memberships').set({ agency_id: intoId }).where('agency_id', '=', fromId).execute();
 		await trx.updateTable('users').set({ agency_id: intoId }).where('agency_id', '=', fromId).execute();
 		await trx.updateTable('comments').set({ agency_id: intoId }).where('agency_id', '=', fromId).execute();
 		await trx.deleteFrom('agencies').where('id', '=', fromId).execute();

@@ -8,6 +8,7 @@ import type { SyncServer } from '../sync/sync-server.js';
 import type { DeclaredRouter } from '../auth/access.js';
 import { ApiError } from '../http-error.js';
 import { ADMIN_ONLY } from './admin-only.js';
+import { requireUser } from '../auth/require.js';
 
 export interface QuarantineRow {
 	id: number;
@@ -22,11 +23,13 @@ export interface QuarantineRow {
 }
 
 export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServer): void {
+	/** The organization's boards, by id: an administrator sees the quarantine of those only. */
+	const boardsOf = async (orgId: string) =>
+		new Map((await ctx.db.selectFrom('boards').select(['id', 'title']).where('org_id', '=', orgId).execute()).map((b) => [b.id, b.title] as const));
+
 	r.get('/quarantine', ADMIN_ONLY, async (c) => {
-		const rows = sync.store.listQuarantine();
-		const boards = new Map(
-			(await ctx.db.selectFrom('boards').select(['id', 'title']).execute()).map((b) => [b.id, b.title] as const)
-		);
+		const boards = await boardsOf(requireUser(c).orgId);
+		const rows = sync.store.listQuarantine().filter((q) => boards.has(q.boardId));
 		const users = new Map(
 			(await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name] as const)
 		);
@@ -46,7 +49,8 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 
 	r.get('/quarantine/:id/data', ADMIN_ONLY, async (c) => {
 		const id = Number(c.req.param('id'));
-		const row = Number.isInteger(id) ? sync.store.listQuarantine().find((q) => q.id === id) : undefined;
+		const boards = await boardsOf(requireUser(c).orgId);
+		const row = Number.isInteger(id) ? sync.store.listQuarantine().find((q) => q.id === id && boards.has(q.boardId)) : undefined;
 		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
 		return c.body(row.data as Uint8Array<ArrayBuffer>, 200, {
 			'content-type': 'application/octet-stream',

@@ -8,29 +8,30 @@ import { requireUser } from '../auth/require.js';
 import { createUser, findUser, listUsers, setActive, setPassword, usernameTaken } from '../auth/users.js';
 import { checkPassword, parseNewUser } from '../auth/user-input.js';
 import { ADMIN_ONLY } from './admin-only.js';
+import { agencyInOrg } from './agencies.js';
 
 const notFound = () => new ApiError(404, 'not_found', 'Không tìm thấy tài khoản');
 
 export function userRoutes(r: DeclaredRouter, ctx: AppContext, sessions: SessionStore, sync: SyncServer): void {
-	r.get('/users', ADMIN_ONLY, async (c) => c.json(await listUsers(ctx.db)));
+	r.get('/users', ADMIN_ONLY, async (c) => c.json(await listUsers(ctx.db, requireUser(c).orgId)));
 
 	r.post('/users', ADMIN_ONLY, async (c) => {
-		const input = parseNewUser(await c.req.json());
-		if (input.agencyId) {
-			const agency = await ctx.db.selectFrom('agencies').select('id').where('id', '=', input.agencyId).executeTakeFirst();
-			if (!agency) throw new ApiError(400, 'invalid_input', 'Đơn vị không tồn tại');
+		const { orgId } = requireUser(c);
+		const input = { ...parseNewUser(await c.req.json()), orgId };
+		if (input.agencyId && !(await agencyInOrg(ctx.db, orgId, input.agencyId))) {
+			throw new ApiError(400, 'invalid_input', 'Đơn vị không tồn tại');
 		}
 		if (await usernameTaken(ctx.db, input.username)) {
 			throw new ApiError(409, 'username_taken', `Tên đăng nhập "${input.username}" đã có người dùng`);
 		}
 		const id = await createUser(ctx.db, input);
-		return c.json(await findUser(ctx.db, id), 201);
+		return c.json(await findUser(ctx.db, orgId, id), 201);
 	});
 
 	// A reset ends the account's other sessions: a reset usually means the password may be known to someone else.
 	r.post('/users/:id/password', ADMIN_ONLY, async (c) => {
 		const admin = requireUser(c);
-		const user = await findUser(ctx.db, c.req.param('id'));
+		const user = await findUser(ctx.db, admin.orgId, c.req.param('id'));
 		if (!user) throw notFound();
 		const body = (await c.req.json()) as { password?: unknown };
 		await setPassword(ctx.db, user.id, checkPassword(body?.password));
@@ -47,7 +48,7 @@ export function userRoutes(r: DeclaredRouter, ctx: AppContext, sessions: Session
 
 	r.post('/users/:id/deactivate', ADMIN_ONLY, async (c) => {
 		const admin = requireUser(c);
-		const user = await findUser(ctx.db, c.req.param('id'));
+		const user = await findUser(ctx.db, admin.orgId, c.req.param('id'));
 		if (!user) throw notFound();
 		if (user.id === admin.id) throw new ApiError(400, 'self', 'Không thể tự khoá tài khoản của chính mình');
 		await setActive(ctx.db, user.id, false);
@@ -57,7 +58,7 @@ export function userRoutes(r: DeclaredRouter, ctx: AppContext, sessions: Session
 	});
 
 	r.post('/users/:id/reactivate', ADMIN_ONLY, async (c) => {
-		const user = await findUser(ctx.db, c.req.param('id'));
+		const user = await findUser(ctx.db, requireUser(c).orgId, c.req.param('id'));
 		if (!user) throw notFound();
 		await setActive(ctx.db, user.id, true);
 		return c.json({ ok: true });

@@ -78,7 +78,10 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 		const user = requireUser(c);
 		const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
 		if (!row || !row.sha256) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
-		if ((await boardAccess(ctx.db, user, row.board_id)) !== 'ok') throw new ApiError(403, 'forbidden', 'Bạn không có quyền tải tệp này');
+		const access = await boardAccess(ctx.db, user, row.board_id);
+		// Another organization's file is not found: its existence is not confirmed.
+		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
+		if (access !== 'ok') throw new ApiError(403, 'forbidden', 'Bạn không có quyền tải tệp này');
 		const stream = Readable.toWeb(files.stream(row.sha256)) as ReadableStream;
 		return new Response(stream, {
 			headers: {

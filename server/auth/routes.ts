@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
-import type { SessionStore } from './sessions.js';
+import { sessionUserOf, type SessionStore } from './sessions.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { User } from '../db/schema.js';
 import { ApiError } from '../http-error.js';
@@ -15,7 +15,7 @@ import { PASSWORD_MAX } from './user-input.js';
 const INVALID = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
 export function sessionUser(user: User): SessionUser {
-	return { id: user.id, username: user.username, displayName: user.display_name, role: user.role, agencyId: user.agency_id };
+	return sessionUserOf(user);
 }
 
 /** The peer address of the TCP connection. Forwarded headers are not trusted: any client can write them. */

@@ -13,6 +13,27 @@ export const SESSION_COOKIE = 'phoihop_session';
 /** A session that ended (logout), or all of a user's (password change, deactivation, sign out everywhere). */
 export type EndedSessions = { sessionId: string } | { userId: string };
 
+/** The SessionUser of a users row (its current organization, role and agency). */
+export function sessionUserOf(row: {
+	id: string;
+	username: string;
+	display_name: string;
+	role: SessionUser['role'];
+	agency_id: string | null;
+	org_id: string | null;
+	platform_admin: number;
+}): SessionUser {
+	return {
+		id: row.id,
+		username: row.username,
+		displayName: row.display_name,
+		orgId: row.org_id ?? '',
+		role: row.role,
+		agencyId: row.agency_id,
+		platformAdmin: row.platform_admin === 1
+	};
+}
+
 export class SessionStore {
 	readonly lucia: Lucia;
 	private endedListeners: ((ended: EndedSessions) => void)[] = [];
@@ -40,12 +61,12 @@ export class SessionStore {
 		if (!session) return null;
 		const row = await this.db
 			.selectFrom('users')
-			.select(['id', 'username', 'display_name', 'role', 'agency_id', 'active'])
+			.select(['id', 'username', 'display_name', 'role', 'agency_id', 'active', 'org_id', 'platform_admin'])
 			.where('id', '=', session.userId)
 			.executeTakeFirst();
-		if (!row || !row.active) return null;
+		if (!row || !row.active || !row.org_id) return null;
 		return {
-			user: { id: row.id, username: row.username, displayName: row.display_name, role: row.role, agencyId: row.agency_id },
+			user: sessionUserOf(row),
 			sessionId: session.id,
 			refreshedCookie: session.fresh ? this.lucia.createSessionCookie(token).serialize() : null
 		};

@@ -36,7 +36,7 @@ export function roleNeedsAgency(role: Role): boolean {
 }
 
 /** A new account from untrusted input; the agency's existence is checked by the caller. */
-export function parseNewUser(body: unknown): NewUserInput {
+export function parseNewUser(body: unknown): Omit<NewUserInput, 'orgId'> {
 	const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
 	const username = typeof b.username === 'string' ? normalizeUsername(b.username) : '';
 	if (!USERNAME.test(username)) {

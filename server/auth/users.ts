@@ -6,6 +6,8 @@ import { hashPassword } from './password.js';
 import { normalizeUsername } from './credentials.js';
 
 export interface NewUserInput {
+	/** The organization the account is created in (its first membership). */
+	orgId: string;
 	username: string;
 	displayName: string;
 	password: string;
@@ -26,23 +28,54 @@ export interface UserSummary {
 	createdAt: string;
 }
 
-export async function createUser(db: DB, input: NewUserInput): Promise<string> {
+/** Creates an account and its membership of the organization it is created in (one transaction). */
+export async function createUser(db: DB, input: NewUserInput & { platformAdmin?: boolean }): Promise<string> {
 	const id = newId();
-	await db
-		.insertInto('users')
-		.values({
-			id,
-			username: normalizeUsername(input.username),
-			display_name: input.displayName.normalize('NFC'),
-			password_hash: await hashPassword(input.password),
-			role: input.role,
-			agency_id: input.agencyId,
-			active: 1,
-			created_at: new Date().toISOString(),
-			email: input.email?.trim() || null
-		})
-		.execute();
+	const now = new Date().toISOString();
+	const passwordHash = await hashPassword(input.password);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('users')
+			.values({
+				id,
+				username: normalizeUsername(input.username),
+				display_name: input.displayName.normalize('NFC'),
+				password_hash: passwordHash,
+				org_id: input.orgId,
+				role: input.role,
+				agency_id: input.agencyId,
+				platform_admin: input.platformAdmin ? 1 : 0,
+				active: 1,
+				created_at: now,
+				email: input.email?.trim() || null
+			})
+			.execute();
+		await trx
+			.insertInto('memberships')
+			.values({ user_id: id, org_id: input.orgId, role: input.role, agency_id: input.agencyId, created_at: now })
+			.execute();
+	});
 	return id;
+}
+
+/** Adds an existing account to another organization, with a role and an agency there. */
+export async function addMembership(db: DB, userId: string, orgId: string, role: Role, agencyId: string | null): Promise<void> {
+	await db
+		.insertInto('memberships')
+		.values({ user_id: userId, org_id: orgId, role, agency_id: agencyId, created_at: new Date().toISOString() })
+		.onConflict((oc) => oc.columns(['user_id', 'org_id']).doUpdateSet({ role, agency_id: agencyId }))
+		.execute();
+}
+
+/**
+ * Makes one of the user's memberships the current one: the account's organization, role and agency
+ * become that membership's. False when the user is not a member there.
+ */
+export async function switchOrganization(db: DB, userId: string, orgId: string): Promise<boolean> {
+	const m = await db.selectFrom('memberships').selectAll().where('user_id', '=', userId).where('org_id', '=', orgId).executeTakeFirst();
+	if (!m) return false;
+	await db.updateTable('users').set({ org_id: m.org_id, role: m.role, agency_id: m.agency_id }).where('id', '=', userId).execute();
+	return true;
 }
 
 export async function usernameTaken(db: DB, username: string): Promise<boolean> {
@@ -50,20 +83,23 @@ export async function usernameTaken(db: DB, username: string): Promise<boolean> 
 	return !!row;
 }
 
-function userQuery(db: DB) {
+/** The members of an organization, with their role and agency there. */
+function userQuery(db: DB, orgId: string) {
 	return db
-		.selectFrom('users')
-		.leftJoin('agencies', 'agencies.id', 'users.agency_id')
+		.selectFrom('memberships')
+		.innerJoin('users', 'users.id', 'memberships.user_id')
+		.leftJoin('agencies', 'agencies.id', 'memberships.agency_id')
 		.select([
 			'users.id',
 			'users.username',
 			'users.display_name',
-			'users.role',
-			'users.agency_id',
+			'memberships.role',
+			'memberships.agency_id',
 			'agencies.name as agency_name',
 			'users.active',
 			'users.created_at'
-		]);
+		])
+		.where('memberships.org_id', '=', orgId);
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
@@ -81,13 +117,14 @@ function toSummary(r: UserRow): UserSummary {
 	};
 }
 
-export async function listUsers(db: DB): Promise<UserSummary[]> {
-	const rows = await userQuery(db).orderBy('users.username').execute();
+export async function listUsers(db: DB, orgId: string): Promise<UserSummary[]> {
+	const rows = await userQuery(db, orgId).orderBy('users.username').execute();
 	return rows.map(toSummary);
 }
 
-export async function findUser(db: DB, id: string): Promise<UserSummary | null> {
-	const row = await userQuery(db).where('users.id', '=', id).executeTakeFirst();
+/** A member of the organization, or null (also for an account that exists only elsewhere). */
+export async function findUser(db: DB, orgId: string, id: string): Promise<UserSummary | null> {
+	const row = await userQuery(db, orgId).where('users.id', '=', id).executeTakeFirst();
 	return row ? toSummary(row) : null;
 }
 

@@ -5,12 +5,13 @@ import { ApiError } from '../http-error.js';
 export type BoardAccess = 'ok' | 'not-found' | 'forbidden';
 
 /**
- * Who sees a board: the standing office, facilitators and leaders see every board; agency staff see
- * the boards where their agency leads or supports a task (a collective such as "Các sở, ngành, địa
- * phương" includes every agency).
+ * Who sees a board: nobody outside its organization (a board of another organization is "not found",
+ * so that its existence is not confirmed); inside it, the standing office, facilitators and leaders
+ * see every board; agency staff see the boards where their agency leads or supports a task (a
+ * collective such as "Các sở, ngành, địa phương" includes every agency).
  */
 export async function boardAccess(db: DB, user: SessionUser, boardId: string): Promise<BoardAccess> {
-	const board = await db.selectFrom('boards').select('id').where('id', '=', boardId).executeTakeFirst();
+	const board = await db.selectFrom('boards').select('id').where('id', '=', boardId).where('org_id', '=', user.orgId).executeTakeFirst();
 	if (!board) return 'not-found';
 	if (user.role === 'admin' || user.role === 'facilitator' || user.role === 'leader') return 'ok';
 	if (!user.agencyId) return 'forbidden';

@@ -17,8 +17,18 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		const agency = user.agencyId
 			? await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name']).where('id', '=', user.agencyId).executeTakeFirst()
 			: undefined;
+		const organizations = await ctx.db
+			.selectFrom('memberships')
+			.innerJoin('organizations', 'organizations.id', 'memberships.org_id')
+			.select(['organizations.id', 'organizations.slug', 'organizations.name', 'memberships.role'])
+			.where('memberships.user_id', '=', user.id)
+			.orderBy('organizations.name')
+			.execute();
 		return c.json({
 			user: { ...user, agency: agency ? { id: agency.id, name: agency.name, shortName: agency.short_name } : null },
+			// The organization the user works in now, and every one the user may switch to.
+			organization: organizations.find((o) => o.id === user.orgId) ?? null,
+			organizations,
 			// So the browser can refuse an oversized file before sending it.
 			limits: { maxUploadBytes: ctx.config.maxUploadBytes }
 		});
@@ -39,6 +49,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 				'plans.number as planNumber',
 				'plans.date as planDate'
 			])
+			.where('boards.org_id', '=', user.orgId)
 			.orderBy('plans.created_at')
 			.orderBy('boards.created_at')
 			.execute();

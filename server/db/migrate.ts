@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from '../../migrations/0001_init.js';
 import * as m0002 from '../../migrations/0002_reviews_snapshots.js';
 import * as m0003 from '../../migrations/0003_sync_guard.js';
+import * as m0004 from '../../migrations/0004_organizations.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
 import * as m0006 from '../../migrations/0006_board_editing.js';
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
 	'0001_init': m0001,
 	'0002_reviews_snapshots': m0002,
 	'0003_sync_guard': m0003,
+	'0004_organizations': m0004,
 	'0005_notifications': m0005,
 	'0006_board_editing': m0006
 };

@@ -2,6 +2,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** Every table of the database, typed in one place. */
 export interface Database {
+	organizations: OrganizationsTable;
+	memberships: MembershipsTable;
 	plans: PlansTable;
 	agencies: AgenciesTable;
 	agency_aliases: AgencyAliasesTable;
@@ -37,6 +39,7 @@ export interface Database {
 
 export interface PlansTable {
 	id: string;
+	org_id: string;
 	number: string | null;
 	doc_type: string | null;
 	title: string;
@@ -53,6 +56,7 @@ export interface PlansTable {
 
 export interface AgenciesTable {
 	id: string;
+	org_id: string;
 	name: string;
 	short_name: string;
 	is_collective: number;
@@ -61,6 +65,7 @@ export interface AgenciesTable {
 
 /** Every spelling an agency has been seen under, by its search key; old names after a merger too. */
 export interface AgencyAliasesTable {
+	org_id: string;
 	alias_key: string;
 	alias: string;
 	agency_id: string;
@@ -68,6 +73,8 @@ export interface AgencyAliasesTable {
 
 export interface BoardsTable {
 	id: string;
+	/** The plan's organization (a board never changes plan). */
+	org_id: string;
 	plan_id: string;
 	title: string;
 	appendix: string;
@@ -168,8 +175,12 @@ export interface UsersTable {
 	username: string;
 	display_name: string;
 	password_hash: string;
+	/** The organization the user works in now, and the role and agency there (a copy of that membership). */
+	org_id: string | null;
 	role: Role;
 	agency_id: string | null;
+	/** Creates organizations and their first administrators (migration 0004). */
+	platform_admin: Generated<number>;
 	active: number;
 	created_at: string;
 	/** Where notifications are mailed (migration 0005); null = in the app only. */
@@ -399,4 +410,21 @@ export interface ScheduledRunsTable {
 export interface AppSecretsTable {
 	name: string;
 	value: string;
+}
+
+/** A steering committee (of a province, a city or a ministry): its own agencies, people and plans. */
+export interface OrganizationsTable {
+	id: string;
+	slug: string;
+	name: string;
+	created_at: string;
+}
+
+/** A user's role and agency in one organization. */
+export interface MembershipsTable {
+	user_id: string;
+	org_id: string;
+	role: Role;
+	agency_id: string | null;
+	created_at: string;
 }

@@ -3,23 +3,30 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
 import { requireUser } from '../auth/require.js';
 
-/** Agencies and people, for chips, comment authors and @-mentions. */
+/** Agencies and people of the user's organization, for chips, comment authors and @-mentions. */
 export function directoryRoutes(ctx: AppContext) {
 	const r = new Hono<AppEnv>();
 
 	r.get('/agencies', async (c) => {
-		requireUser(c);
-		const rows = await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).orderBy('name').execute();
+		const user = requireUser(c);
+		const rows = await ctx.db
+			.selectFrom('agencies')
+			.select(['id', 'name', 'short_name', 'is_collective'])
+			.where('org_id', '=', user.orgId)
+			.orderBy('name')
+			.execute();
 		return c.json(rows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name, isCollective: !!a.is_collective })));
 	});
 
 	r.get('/people', async (c) => {
-		requireUser(c);
+		const user = requireUser(c);
 		const rows = await ctx.db
-			.selectFrom('users')
-			.select(['id', 'display_name', 'agency_id', 'username'])
-			.where('active', '=', 1)
-			.orderBy('display_name')
+			.selectFrom('memberships')
+			.innerJoin('users', 'users.id', 'memberships.user_id')
+			.select(['users.id', 'users.display_name', 'memberships.agency_id', 'users.username'])
+			.where('memberships.org_id', '=', user.orgId)
+			.where('users.active', '=', 1)
+			.orderBy('users.display_name')
 			.execute();
 		return c.json(rows.map((u) => ({ id: u.id, displayName: u.display_name, agencyId: u.agency_id, username: u.username })));
 	});

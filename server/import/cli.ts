@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--dry-run] [--json] FILE
+ * npm run import -- [--dry-run] [--json] [--org SLUG] FILE
  *
  * FILE is a plan as text, Markdown, HTML, CSV/TSV, PDF, Word (.docx, or .doc with LibreOffice)
  * or an Excel appendix (.xlsx); the kind is read from the file's bytes, and all give the same
@@ -7,7 +7,8 @@
  *
  * --dry-run --json  prints only the ParsedPlan JSON on stdout
  * --dry-run         prints a short human summary
- * (no --dry-run)    imports the plan into the database and prints the import summary
+ * (no --dry-run)    imports the plan into the organization SLUG (required when the database has
+ *                   more than one) and prints the import summary
  *
  * Any failure exits with code 1 and one line on stderr.
  */
@@ -18,11 +19,15 @@ import { ImportError } from './import-error.js';
 import { readPlanBytes } from './read-source.js';
 import { runInWorker } from './worker/run-in-worker.js';
 
-const USAGE = 'Cách dùng / usage: npm run import -- [--dry-run] [--json] FILE';
+const USAGE = 'Cách dùng / usage: npm run import -- [--dry-run] [--json] [--org SLUG] FILE';
 
 async function main(argv: string[]): Promise<void> {
-	const flags = new Set(argv.filter((a) => a.startsWith('--')));
-	const files = argv.filter((a) => !a.startsWith('--'));
+	const orgAt = argv.indexOf('--org');
+	const orgSlug = orgAt >= 0 ? argv[orgAt + 1] : undefined;
+	if (orgAt >= 0 && (!orgSlug || orgSlug.startsWith('--'))) throw new UsageError(USAGE);
+	const rest = orgAt >= 0 ? argv.filter((_, i) => i !== orgAt && i !== orgAt + 1) : argv;
+	const flags = new Set(rest.filter((a) => a.startsWith('--')));
+	const files = rest.filter((a) => !a.startsWith('--'));
 	const unknown = [...flags].filter((f) => f !== '--dry-run' && f !== '--json');
 	if (files.length !== 1 || unknown.length) throw new UsageError(USAGE);
 
@@ -38,9 +43,19 @@ async function main(argv: string[]): Promise<void> {
 	// Loaded only here: a dry run needs neither the database nor its native driver.
 	const { importParsedPlan } = await import('./persist.js');
 	const { openDatabase } = await import('../db/database.js');
+	const { listOrganizations } = await import('../orgs/organizations.js');
 	const { db } = await openDatabase(loadConfig().dataDir);
 	try {
-		const result = await importParsedPlan(db, parsed, { sourceName: path.basename(file), sourceText });
+		const orgs = await listOrganizations(db);
+		const org = orgSlug ? orgs.find((o) => o.slug === orgSlug) : orgs.length === 1 ? orgs[0] : undefined;
+		if (!org) {
+			throw new UsageError(
+				orgSlug
+					? `Không có tổ chức "${orgSlug}" (có: ${orgs.map((o) => o.slug).join(', ') || 'chưa có tổ chức nào'})`
+					: `Chọn tổ chức với --org (có: ${orgs.map((o) => o.slug).join(', ') || 'chưa có tổ chức nào; tạo bằng npm run user:create'})`
+			);
+		}
+		const result = await importParsedPlan(db, parsed, { sourceName: path.basename(file), sourceText, orgId: org.id });
 		process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 	} finally {
 		await db.destroy();

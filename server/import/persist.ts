@@ -16,6 +16,8 @@ import { toCardRow } from '../sync/projection-rows.js';
 export interface ImportSource {
 	sourceName: string;
 	sourceText: string;
+	/** The organization the plan belongs to; its agencies are matched (and created) there only. */
+	orgId: string;
 }
 
 export interface ImportSummary {
@@ -31,13 +33,18 @@ export interface ImportSummary {
 
 type Tx = Transaction<Database>;
 
-/** Finds an agency by any name it has been seen under, creating it (and the alias) when new. */
-export async function ensureAgency(trx: Tx | DB, name: string, created?: string[], alias?: string): Promise<string> {
+/** Finds an agency of an organization by any name it has been seen under, creating it (and the alias) when new. */
+export async function ensureAgency(trx: Tx | DB, orgId: string, name: string, created?: string[], alias?: string): Promise<string> {
 	const key = agencyKey(name);
-	const found = await trx.selectFrom('agency_aliases').select('agency_id').where('alias_key', '=', key).executeTakeFirst();
+	const found = await trx
+		.selectFrom('agency_aliases')
+		.select('agency_id')
+		.where('org_id', '=', orgId)
+		.where('alias_key', '=', key)
+		.executeTakeFirst();
 	let id = found?.agency_id;
 	if (!id) {
-		const byName = await trx.selectFrom('agencies').select('id').where('name', '=', name).executeTakeFirst();
+		const byName = await trx.selectFrom('agencies').select('id').where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
 		id = byName?.id;
 	}
 	if (!id) {
@@ -46,6 +53,7 @@ export async function ensureAgency(trx: Tx | DB, name: string, created?: string[
 			.insertInto('agencies')
 			.values({
 				id,
+				org_id: orgId,
 				name,
 				short_name: agencyShortName(name),
 				is_collective: isCollective(name) ? 1 : 0,
@@ -58,8 +66,8 @@ export async function ensureAgency(trx: Tx | DB, name: string, created?: string[
 		if (!n) continue;
 		await trx
 			.insertInto('agency_aliases')
-			.values({ alias_key: agencyKey(n), alias: n, agency_id: id })
-			.onConflict((oc) => oc.column('alias_key').doNothing())
+			.values({ org_id: orgId, alias_key: agencyKey(n), alias: n, agency_id: id })
+			.onConflict((oc) => oc.columns(['org_id', 'alias_key']).doNothing())
 			.execute();
 	}
 	return id;
@@ -86,6 +94,7 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 			.insertInto('plans')
 			.values({
 				id: planId,
+				org_id: source.orgId,
 				number: p.number,
 				doc_type: p.docType,
 				title: p.title,
@@ -107,7 +116,7 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 			for (const name of names) {
 				// Remember the spelling the plan used (an old name before a merger, a variant) as an alias.
 				const printed = rawNames.find((r) => resolveAgency(r).name === name);
-				const id = await ensureAgency(trx, name, agenciesCreated, printed);
+				const id = await ensureAgency(trx, source.orgId, name, agenciesCreated, printed);
 				if (!ids.includes(id)) ids.push(id);
 			}
 			return ids;
@@ -120,7 +129,7 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 			const title = boardTitle(parsed, appendix);
 			await trx
 				.insertInto('boards')
-				.values({ id: boardId, plan_id: planId, title, appendix: appendixLabel(appendix), derived: appendix.derived ? 1 : 0, created_at: now })
+				.values({ id: boardId, org_id: source.orgId, plan_id: planId, title, appendix: appendixLabel(appendix), derived: appendix.derived ? 1 : 0, created_at: now })
 				.execute();
 			const sections = appendix.sections.map((s) => ({ id: newId(), code: s.code, title: s.title }));
 			const cards = [];

@@ -37,7 +37,7 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã tạo bảng); hãy tải tệp lên lại');
 		return { id, draft };
 	};
-	const preview = async (id: string, draft: ImportDraft) => buildPreview(id, draft, await loadAgencyDirectory(ctx.db));
+	const preview = async (id: string, draft: ImportDraft) => buildPreview(id, draft, await loadAgencyDirectory(ctx.db, draft.orgId));
 
 	r.post('/import/upload', uploadLimit(), async (c) => {
 		const user = requireRole(c, ['admin']);
@@ -46,6 +46,7 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 			throw refusalToApiError(e);
 		});
 		const draft: ImportDraft = {
+			orgId: user.orgId,
 			fileName,
 			kind: read.source.kind,
 			sourceText: read.source.text,
@@ -73,7 +74,7 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 			const reason = invalidEdit(draft.parsed, edit);
 			if (reason) throw new ApiError(400, 'bad_edit', reason);
 			const target = (edit as DraftEdit).op === 'mergeAgency' ? (edit as { agencyId: string | null }).agencyId : null;
-			if (target && !(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).executeTakeFirst())) {
+			if (target && !(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).where('org_id', '=', draft.orgId).executeTakeFirst())) {
 				throw new ApiError(400, 'unknown_agency', 'Không tìm thấy cơ quan được chọn để gộp');
 			}
 		}

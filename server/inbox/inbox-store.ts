@@ -42,7 +42,7 @@ export async function sendMessage(db: DB, m: NewMessage): Promise<string> {
 
 /**
  * What a person's inbox holds: the messages to their agency and those to them alone (a mention), but
- * not the comments and mentions they wrote themselves.
+ * not the comments and mentions they wrote themselves, and only those of their current organization.
  */
 function visibleTo(user: SessionUser) {
 	return (eb: ExpressionBuilder<Database, 'inbox_messages'>) =>
@@ -55,6 +55,11 @@ function visibleTo(user: SessionUser) {
 				eb('inbox_messages.sender_id', 'is', null),
 				eb('inbox_messages.sender_id', '!=', user.id),
 				eb('inbox_messages.kind', 'not in', ['comment', 'mention'])
+			]),
+			// Only what concerns the organization the user works in now.
+			eb.or([
+				eb('inbox_messages.board_id', 'is', null),
+				eb('inbox_messages.board_id', 'in', eb.selectFrom('boards').select('boards.id').where('boards.org_id', '=', user.orgId))
 			])
 		]);
 }

@@ -71,8 +71,17 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 	}
 
 	r.put('/indicators/:id', async (c) => {
-		requireRole(c, ['admin']);
+		const user = requireRole(c, ['admin']);
 		const id = c.req.param('id');
+		// An indicator of another organization's plan is not found.
+		const own = await ctx.db
+			.selectFrom('indicators')
+			.innerJoin('plans', 'plans.id', 'indicators.plan_id')
+			.select('indicators.id')
+			.where('indicators.id', '=', id)
+			.where('plans.org_id', '=', user.orgId)
+			.executeTakeFirst();
+		if (!own) throw new ApiError(404, 'not_found', 'Không tìm thấy chỉ tiêu');
 		const body = (await c.req.json()) as { reportedValue?: unknown };
 		const v = body.reportedValue;
 		if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {

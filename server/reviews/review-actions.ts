@@ -73,7 +73,7 @@ export async function recordItem(
 	const item = await itemRow(db, sessionId, itemId);
 	if (!item) throw new ApiError(404, 'not_found', 'Không tìm thấy mục này trong chương trình phiên rà soát');
 	const agency = input.followUpAgencyId
-		? await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', input.followUpAgencyId).executeTakeFirst()
+		? await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', input.followUpAgencyId).where('org_id', '=', user.orgId).executeTakeFirst()
 		: null;
 	if (input.followUpAgencyId && !agency) throw new ApiError(400, 'bad_agency', 'Không tìm thấy đơn vị được giao');
 

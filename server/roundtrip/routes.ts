@@ -56,7 +56,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	const guardFor = (user: SessionUser, agencyId: string) => ({
 		subject: { id: user.id, role: 'editor' as const, agencyId },
 		isCollective: sync.isCollective,
-		agencyExists: sync.agencyExists
+		agencyExists: (id: string) => sync.agencyInOrg(id, user.orgId)
 	});
 
 	const preview = async (id: string, draft: ReturnDraft, user: SessionUser, agencyId: string | null): Promise<ReturnPreview> => {
@@ -110,7 +110,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const workbook = await runInWorker({ kind: 'returned-workbook', bytes }).catch((e: unknown) => {
 			throw refusalToApiError(e);
 		});
-		const boardId = await boardOf(ctx, candidateIds(workbook));
+		const boardId = await boardOf(ctx, user.orgId, candidateIds(workbook));
 		if (!boardId) throw new ApiError(422, 'no_board', 'Không tìm thấy bảng nào có các mã thẻ trong tệp; hãy dùng tệp Excel xuất từ bảng');
 		const cardIds = sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
 		const read = readReturnedRows(workbook, cardIds);
@@ -146,10 +146,17 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 }
 
 /** The board most of the file's card ids belong to. */
-async function boardOf(ctx: AppContext, ids: string[]): Promise<string | null> {
+/** The board of the organization most of these card ids belong to (another organization's cards are not looked at). */
+async function boardOf(ctx: AppContext, orgId: string, ids: string[]): Promise<string | null> {
 	const counts = new Map<string, number>();
 	for (let i = 0; i < ids.length; i += 500) {
-		const rows = await ctx.db.selectFrom('cards').select('board_id').where('id', 'in', ids.slice(i, i + 500)).execute();
+		const rows = await ctx.db
+			.selectFrom('cards')
+			.innerJoin('boards', 'boards.id', 'cards.board_id')
+			.select('cards.board_id')
+			.where('cards.id', 'in', ids.slice(i, i + 500))
+			.where('boards.org_id', '=', orgId)
+			.execute();
 		for (const row of rows) counts.set(row.board_id, (counts.get(row.board_id) ?? 0) + 1);
 	}
 	return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;

@@ -29,7 +29,7 @@ export interface SummaryContext {
 export async function loadSummaryContext(db: DB, boardId: string): Promise<SummaryContext> {
 	const board = await db.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirstOrThrow();
 	const plan = await db.selectFrom('plans').selectAll().where('id', '=', board.plan_id).executeTakeFirstOrThrow();
-	const agencies = await db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).execute();
+	const agencies = await db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).where('org_id', '=', board.org_id).execute();
 	const indicators = await db
 		.selectFrom('indicators')
 		.selectAll()

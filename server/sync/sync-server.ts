@@ -32,6 +32,7 @@ export class SyncServer {
 	private connections = new Set<Connection>();
 	private collectives = new Set<string>();
 	private agencies = new Map<string, string>();
+	private agencyOrg = new Map<string, string>();
 	private sweepTimer: NodeJS.Timeout;
 	private userAgencies = new Map<string, { agencyId: string | null | undefined; at: number }>();
 	private readUserAgency: (userId: string) => { agency_id: string | null } | undefined;
@@ -65,12 +66,14 @@ export class SyncServer {
 	 * those), and the collectives ("Các sở, ngành, địa phương"), which count every agency as a supporter.
 	 */
 	reloadAgencies(): void {
-		const rows = this.ctx.sqlite.prepare('select id, short_name, is_collective from agencies').all() as {
+		const rows = this.ctx.sqlite.prepare('select id, org_id, short_name, is_collective from agencies').all() as {
 			id: string;
+			org_id: string;
 			short_name: string;
 			is_collective: number;
 		}[];
 		this.agencies = new Map(rows.map((r) => [r.id, r.short_name]));
+		this.agencyOrg = new Map(rows.map((r) => [r.id, r.org_id]));
 		this.collectives = new Set(rows.filter((r) => r.is_collective === 1).map((r) => r.id));
 		this.reloadUsers();
 	}
@@ -96,7 +99,8 @@ export class SyncServer {
 	};
 
 	isCollective = (agencyId: string) => this.collectives.has(agencyId);
-	agencyExists = (agencyId: string) => this.agencies.has(agencyId);
+	/** Whether an agency exists in an organization (a board may only name its own organization's agencies). */
+	agencyInOrg = (agencyId: string, orgId: string) => this.agencyOrg.get(agencyId) === orgId;
 
 	/** Closes the sockets of ended sessions: one session (logout) or all of a user's. */
 	closeSessionConnections(ended: { sessionId?: string; userId?: string }): number {
@@ -185,7 +189,8 @@ export class SyncServer {
 							{
 								subject: { id: user.id, role: user.role, agencyId: user.agencyId },
 								isCollective: this.isCollective,
-								agencyExists: this.agencyExists,
+								// The board is in the user's organization (boardAccess): its agencies are that organization's.
+								agencyExists: (id) => this.agencyInOrg(id, user.orgId),
 								userAgency: this.userAgency
 							},
 							room,

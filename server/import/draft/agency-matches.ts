@@ -23,9 +23,9 @@ const MIN_SIMILARITY = 0.5;
 /** Words every agency name shares; they say nothing about which agency it is. */
 const COMMON_WORDS = new Set(['so', 'thanh', 'pho', 'tinh', 'va', 'cua', 'ban', 'hoi', 'tp', 'viet', 'nam']);
 
-export async function loadAgencyDirectory(db: DB): Promise<AgencyDirectory> {
-	const agencies = await db.selectFrom('agencies').select(['id', 'name']).execute();
-	const aliases = await db.selectFrom('agency_aliases').select(['alias_key', 'agency_id']).execute();
+export async function loadAgencyDirectory(db: DB, orgId: string): Promise<AgencyDirectory> {
+	const agencies = await db.selectFrom('agencies').select(['id', 'name']).where('org_id', '=', orgId).execute();
+	const aliases = await db.selectFrom('agency_aliases').select(['alias_key', 'agency_id']).where('org_id', '=', orgId).execute();
 	const byId = new Map(agencies.map((a) => [a.id, { id: a.id, name: a.name }]));
 	const byKey = new Map<string, KnownAgency>();
 	for (const a of agencies) byKey.set(agencyKey(a.name), byId.get(a.id)!);

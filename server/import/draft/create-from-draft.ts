@@ -12,7 +12,7 @@ import { importParsedPlan, type ImportSummary } from '../persist.js';
 
 export async function createFromDraft(ctx: AppContext, draft: ImportDraft): Promise<ImportSummary> {
 	const w = workingPlan(draft);
-	const dir = await loadAgencyDirectory(ctx.db);
+	const dir = await loadAgencyDirectory(ctx.db, draft.orgId);
 	const mergedNames = new Map<string, string>();
 	const aliases: Array<{ name: string; agencyId: string }> = [];
 	for (const [name, agencyId] of w.merges) {
@@ -26,12 +26,12 @@ export async function createFromDraft(ctx: AppContext, draft: ImportDraft): Prom
 	if (!plan.appendices.some((a) => a.kind === 'tasks')) {
 		throw new ApiError(400, 'nothing_to_create', 'Không còn nhiệm vụ nào để tạo bảng (mọi dòng hoặc danh sách đều đã bỏ)');
 	}
-	const summary = await importParsedPlan(ctx.db, plan, { sourceName: draft.fileName, sourceText: draft.sourceText });
+	const summary = await importParsedPlan(ctx.db, plan, { sourceName: draft.fileName, sourceText: draft.sourceText, orgId: draft.orgId });
 	for (const { name, agencyId } of aliases) {
 		await ctx.db
 			.insertInto('agency_aliases')
-			.values({ alias_key: agencyKey(name), alias: name, agency_id: agencyId })
-			.onConflict((oc) => oc.column('alias_key').doNothing())
+			.values({ org_id: draft.orgId, alias_key: agencyKey(name), alias: name, agency_id: agencyId })
+			.onConflict((oc) => oc.columns(['org_id', 'alias_key']).doNothing())
 			.execute();
 	}
 	return summary;

@@ -29,6 +29,8 @@ export type DraftEdit =
 	| { op: 'setTitle'; value: string };
 
 export interface ImportDraft {
+	/** The importing administrator's organization: the plan goes there, its agencies are matched there. */
+	orgId: string;
 	fileName: string;
 	kind: SourceKind;
 	sourceText: string;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCard, readBoard } from '../../../src/lib/core/board-doc.js';
 import { ensureAgency } from '../../../server/import/persist.js';
-import { connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+import { connectBoard, login, startTestServer, synced, waitFor, type TestServer, orgIdOf } from '../helpers/server.js';
 import { call, openSocket } from './http.js';
 
 let server: TestServer;
@@ -110,7 +110,7 @@ describe('merging an agency into another', () => {
 		expect(after.find((a) => a.id === aliasId)).toBeUndefined();
 		expect(after.find((a) => a.id === stcAgency)!.aliases).toContain('Sở Tài chánh');
 		// A later import that prints the old spelling lands on the agency it was merged into.
-		expect(await ensureAgency(server.ctx.db, 'Sở Tài chánh')).toBe(stcAgency);
+		expect(await ensureAgency(server.ctx.db, await orgIdOf(server), 'Sở Tài chánh')).toBe(stcAgency);
 
 		// Persisted: after the room unloads, the board read from the database shows the same.
 		watcher.destroy();

@@ -54,9 +54,18 @@ function concretePath(path: string): string {
 	return path.replace(/:[A-Za-z]+/, id).replace(/:[A-Za-z]+/g, 'unknown');
 }
 
+const tokens = new Map<string, string>();
+
 async function callAs(route: RouteAccess, username: string | null) {
-	// Signing out would end the session the rest of the walk uses: those routes get a session of their own.
-	const token = username ? await login(server.url, username) : undefined;
+	// One session per account for the walk (each sign-in costs a deliberate scrypt); signing out would
+	// end it, so those routes get a session of their own.
+	const endsSession = route.path.includes('/logout');
+	let token: string | undefined;
+	if (username && endsSession) token = await login(server.url, username);
+	else if (username) {
+		if (!tokens.has(username)) tokens.set(username, await login(server.url, username));
+		token = tokens.get(username);
+	}
 	return call(server.url, route.method, concretePath(route.path), {
 		token,
 		body: route.method === 'GET' ? undefined : {}

@@ -110,3 +110,11 @@ export function closeCodeOf(url: string, headers: Record<string, string> = {}, s
 		ws.on('error', reject);
 	});
 }
+
+/** The id of a demo organization (Cần Thơ holds the first release's demo accounts). */
+export async function orgIdOf(server: TestServer, slug = 'can-tho'): Promise<string> {
+	const { findOrganization } = await import('../../../server/orgs/organizations.js');
+	const org = await findOrganization(server.ctx.db, slug);
+	if (!org) throw new Error(`no organization ${slug}`);
+	return org.id;
+}

@@ -111,8 +111,10 @@ describe('dashboard', () => {
 	});
 
 	it('shows an indicator\'s target and the value the standing office reported', async () => {
+		// Hà Nội's plan has indicators (chỉ tiêu); its standing office reports them.
+		const admin = await login(server.url, 'hn.admin');
 		const boards = await api<{ id: string; planId: string }[]>(server.url, admin, '/api/boards');
-		const withTargets = boards[2];
+		const withTargets = boards[0];
 		const d = await api<DashboardData>(server.url, admin, `/api/boards/${withTargets.id}/dashboard`);
 		expect(d.indicators.length).toBeGreaterThan(0);
 		const ind = d.indicators[0];

@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import { addComment, CARD, readBoard, resultText, setStatus } from '../../../src/lib/core/board-doc.js';
-import { api, closeCodeOf, connectBoard, login, startTestServer, synced, waitFor, type BoardClient, type TestServer } from '../helpers/server.js';
+import { api, closeCodeOf, connectBoard, login, startTestServer, synced, waitFor, type BoardClient, type TestServer, orgIdOf } from '../helpers/server.js';
 
 let server: TestServer;
 let leadToken: string;
@@ -192,7 +192,7 @@ describe('the seven attacks of the security review', () => {
 		// and bytes that do not decode at all.
 		const { boards } = await import('../../../server/import/persist.js').then(async ({ importParsedPlan }) => {
 			const { syntheticPlan } = await import('../../../bench/lib/synthetic-plan.js');
-			return importParsedPlan(server.ctx.db, syntheticPlan(5), { sourceName: 'poisoned', sourceText: '' });
+			return importParsedPlan(server.ctx.db, syntheticPlan(5), { sourceName: 'poisoned', sourceText: '', orgId: await orgIdOf(server) });
 		});
 		const poisoned = boards[0].id;
 		const c0 = connectBoard(server.wsUrl, poisoned, managerToken);

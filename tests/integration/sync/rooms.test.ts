@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard, setProgress, setResult } from '../../../src/lib/core/board-doc.js';
 import { importParsedPlan } from '../../../server/import/persist.js';
 import { syntheticPlan } from '../../../bench/lib/synthetic-plan.js';
-import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer, orgIdOf } from '../helpers/server.js';
 
 let server: TestServer;
 let token: string;
@@ -26,7 +26,7 @@ describe('rooms', () => {
 	});
 
 	it('a large board is served from its stored bytes before the document is integrated, and edits still merge', async () => {
-		const { boards } = await importParsedPlan(server.ctx.db, syntheticPlan(800), { sourceName: 'big', sourceText: '' });
+		const { boards } = await importParsedPlan(server.ctx.db, syntheticPlan(800), { sourceName: 'big', sourceText: '', orgId: await orgIdOf(server) });
 		const id = boards[0].id;
 		const a = connectBoard(server.wsUrl, id, token);
 		const b = connectBoard(server.wsUrl, id, token);

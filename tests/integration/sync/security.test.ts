@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { readBoard, setStatus, titleText } from '../../../src/lib/core/board-doc.js';
 import { importParsedPlan } from '../../../server/import/persist.js';
 import type { ParsedPlan } from '../../../src/lib/core/parsed-plan.js';
-import { api, closeCodeOf, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+import { api, closeCodeOf, connectBoard, login, startTestServer, synced, waitFor, type TestServer, orgIdOf } from '../helpers/server.js';
 
 let server: TestServer;
 let token: string;
@@ -167,6 +167,6 @@ async function privateBoard(): Promise<string> {
 		reports: [],
 		warnings: []
 	};
-	const summary = await importParsedPlan(server.ctx.db, parsed, { sourceName: 'test', sourceText: '' });
+	const summary = await importParsedPlan(server.ctx.db, parsed, { sourceName: 'test', sourceText: '', orgId: await orgIdOf(server) });
 	return summary.boards[0].id;
 }
