@@ -52,12 +52,16 @@ export class Dispatcher {
 			claimEvent: s('update notification_events set dispatched_at = ? where id = ? and dispatched_at is null'),
 			insertMessage: s(`insert into inbox_messages (id, agency_id, board_id, kind, title, body, card_ids_json, sender_id, created_at, user_id)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			users: s('select id, username, display_name, agency_id from users where active = 1'),
-			agencies: s('select id, name, short_name, is_collective from agencies'),
+			// The mention directory of one organization: its members (with their agency there) and agencies.
+			users: s(`select users.id, users.username, users.display_name, memberships.agency_id from memberships
+				join users on users.id = memberships.user_id where memberships.org_id = ? and users.active = 1`),
+			agencies: s('select id, name, short_name, is_collective from agencies where org_id = ?'),
+			boardOrg: s('select org_id from boards where id = ?'),
 			unmailed: s('select id, agency_id, user_id, kind, sender_id from inbox_messages where mailed_at is null order by created_at, id limit ?'),
 			claimMessage: s('update inbox_messages set mailed_at = ? where id = ? and mailed_at is null'),
 			userRecipient: s("select id, email from users where id = ? and active = 1"),
-			agencyRecipients: s("select id, email from users where agency_id = ? and active = 1"),
+			agencyRecipients: s(`select users.id, users.email from memberships join users on users.id = memberships.user_id
+				where memberships.agency_id = ? and users.active = 1`),
 			insertItem: s(`insert into mail_items (user_id, message_id, type, mode, created_at) values (?, ?, ?, ?, ?)
 				on conflict (user_id, message_id) do nothing`),
 			openMail: s(`insert into mail_outbox (user_id, kind, send_at, next_attempt_at, created_at) values (?, 'immediate', ?, ?, ?)
@@ -76,9 +80,11 @@ export class Dispatcher {
 		return n;
 	}
 
-	private directory(): MentionDirectory & { names: Map<string, string>; agencyNames: Map<string, string> } {
-		const users = this.st.users.all() as { id: string; username: string; display_name: string; agency_id: string | null }[];
-		const agencies = this.st.agencies.all() as { id: string; name: string; short_name: string; is_collective: number }[];
+	/** Who can be mentioned on a board: the people and agencies of the board's organization only. */
+	private directory(boardId: string | null): MentionDirectory & { names: Map<string, string>; agencyNames: Map<string, string> } {
+		const orgId = boardId ? ((this.st.boardOrg.pluck().get(boardId) as string | undefined) ?? '') : '';
+		const users = this.st.users.all(orgId) as { id: string; username: string; display_name: string; agency_id: string | null }[];
+		const agencies = this.st.agencies.all(orgId) as { id: string; name: string; short_name: string; is_collective: number }[];
 		return {
 			users: users.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, agencyId: u.agency_id })),
 			agencies: agencies.map((a) => ({ id: a.id, shortName: a.short_name, name: a.name, isCollective: a.is_collective === 1 })),
@@ -90,11 +96,15 @@ export class Dispatcher {
 	private dispatchEvents(): number {
 		const events = this.st.openEvents.all(BATCH) as { id: number; type: string; board_id: string | null; actor_id: string | null; payload_json: string }[];
 		if (events.length === 0) return 0;
-		const dir = this.directory();
+		const dirs = new Map<string | null, ReturnType<Dispatcher['directory']>>();
+		const dirOf = (boardId: string | null) => {
+			if (!dirs.has(boardId)) dirs.set(boardId, this.directory(boardId));
+			return dirs.get(boardId)!;
+		};
 		const tx = this.sqlite.transaction((e: (typeof events)[number]) => {
 			const now = this.options.clock.now().toISOString();
 			if (this.st.claimEvent.run(now, e.id).changes !== 1) return;
-			if (e.type === 'comment') this.commentMessages(e.board_id, JSON.parse(e.payload_json) as CommentEventPayload, dir, now);
+			if (e.type === 'comment') this.commentMessages(e.board_id, JSON.parse(e.payload_json) as CommentEventPayload, dirOf(e.board_id), now);
 			if (e.type === 'handler' && e.board_id) {
 				const p = JSON.parse(e.payload_json) as HandlerEventPayload;
 				if (p.userId !== e.actor_id) {

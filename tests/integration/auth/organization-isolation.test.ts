@@ -12,6 +12,7 @@ import { allows, routeAccessList, type RouteAccess } from '../../../server/auth/
 import type { Role } from '../../../server/db/schema.js';
 import { closeCodeOf, login, startTestServer, type TestServer } from '../helpers/server.js';
 import { call } from './http.js';
+import { addComment } from '../../../src/lib/core/board-doc.js';
 
 const CAN_THO: { username: string; role: Role }[] = [
 	{ username: 'admin', role: 'admin' },
@@ -157,6 +158,39 @@ describe('organizations: nothing crosses', () => {
 	it('switching to an organization one is not a member of answers 404', async () => {
 		const token = await login(server.url, 'stc');
 		expect((await call(server.url, 'POST', '/api/me/organization', { token, body: { orgId: other.org } })).status).toBe(404);
+	});
+});
+
+describe('notifications stay inside the organization', () => {
+	it('a mention on a Cần Thơ board reaches Cần Thơ’s people and agencies, never another organization’s', async () => {
+		const stc = await login(server.url, 'stc');
+		const snnmt = await login(server.url, 'snnmt');
+		const { user } = (await call(server.url, 'GET', '/api/me', { token: snnmt })).body as { user: { id: string; agencyId: string } };
+		const boards = (await call(server.url, 'GET', '/api/boards', { token: snnmt })).body as { id: string }[];
+		const board = (await call(server.url, 'GET', `/api/boards/${boards[0].id}`, { token: snnmt })).body as {
+			cards: { id: string; lead: string[]; support: string[] }[];
+		};
+		const card = board.cards[0]; // written by the server on snnmt's behalf: any card will do
+		// Hà Nội's account names are not in Cần Thơ's directory: "@hn.stc" names nobody here.
+		const body = 'Đề nghị @Sở Tài chính và @hn.stc cho ý kiến trước ngày 15/12';
+		server.sync.change(boards[0].id, user.id, card.id, 'comment', (room) =>
+			addComment(room.doc, card.id, { body }, { userId: user.id, agencyId: user.agencyId })
+		);
+		const inboxOf = async (token: string) => JSON.stringify((await call(server.url, 'GET', '/api/inbox', { token })).body);
+		await expect.poll(() => inboxOf(stc), { timeout: 10_000 }).toContain('15/12');
+		expect(await inboxOf(await login(server.url, 'hn.stc'))).not.toContain('15/12');
+		expect(await inboxOf(await login(server.url, 'dn.stc'))).not.toContain('15/12');
+		// Nor written for them at all (it would be mailed): no message of this comment outside Cần Thơ.
+		const outside = server.ctx.sqlite
+			.prepare(
+				`select count(*) from inbox_messages m
+				 left join users u on u.id = m.user_id
+				 left join agencies a on a.id = m.agency_id
+				 where m.body like '%15/12%' and (u.org_id != (select org_id from boards where id = ?) or a.org_id != (select org_id from boards where id = ?))`
+			)
+			.pluck()
+			.get(boards[0].id, boards[0].id);
+		expect(outside).toBe(0);
 	});
 });
 
