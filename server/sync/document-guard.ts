@@ -5,7 +5,7 @@
  * schema (src/lib/core/board-schema.ts); says which cards and fields it changes (for the activity log).
  */
 import * as Y from 'yjs';
-import { CARD, cardsMap, sectionsMap } from '../../src/lib/core/board-doc.js';
+import { CARD, cardsMap, labelsMap, ROOT, sectionsMap } from '../../src/lib/core/board-doc.js';
 import {
 	CARD_KEYS,
 	CARD_OPTIONAL_TYPE_FIELDS,
@@ -13,6 +13,7 @@ import {
 	CARD_TYPE_FIELDS,
 	CARD_VALUE_RULES,
 	COMMENT_RULES,
+	LABEL_RULES,
 	LIMITS,
 	META_RULES,
 	SECTION_RULES,
@@ -55,7 +56,8 @@ const WORK_FIELDS = new Set<string>([
 	CARD.updatedBy,
 	CARD.checklist,
 	CARD.handler,
-	CARD.progressFromChecklist
+	CARD.progressFromChecklist,
+	CARD.labels
 ]);
 
 /** What the activity row of a field change says about the new value (status, progress, deadline, handler, archive). */
@@ -93,7 +95,10 @@ const MSG = {
 	handler: 'Cán bộ phụ trách phải thuộc đơn vị chủ trì (chuyên viên chỉ giao cho người của đơn vị mình)',
 	checklist: 'Danh sách bước đã có, không được thay cả danh sách',
 	stepId: 'Mã bước đã tồn tại',
-	archive: 'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình'
+	archive: 'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình',
+	labels: 'Chỉ thường trực hoặc thư ký được sửa bộ nhãn của bảng',
+	label: 'Nhãn không tồn tại trên bảng này',
+	tooManyLabels: 'Bảng đã có đủ số nhãn tối đa'
 } as const;
 
 function single(n: NewItem): unknown {
@@ -114,13 +119,17 @@ class UpdateCheck {
 	readonly activity: ActivityRow[] = [];
 	private seen = new Set<string>();
 	/** Keys written into each new map (a new card, section or comment must come complete). */
-	private newMaps = new Map<Y.Item, { kind: 'card' | 'section' | 'comment' | 'step'; keys: Set<string>; cardId: string }>();
+	private newMaps = new Map<Y.Item, { kind: 'card' | 'section' | 'comment' | 'step' | 'label'; keys: Set<string>; cardId: string }>();
 	/** Map slots written by this update (a deletion of a value must come with its replacement). */
 	private written = new Set<string>();
 	private textGrowth = new Map<Y.Item | string, number>();
 	private commentIds = new Map<string, Set<string>>();
 	private stepIds = new Map<string, Set<string>>();
 	private newSections = new Set<string>();
+	/** Labels created and removed by this update, and the label ids it puts on cards (checked at the end). */
+	private newLabels = new Set<string>();
+	private removedLabels = new Set<string>();
+	private labelsOnCards = new Set<string>();
 
 	constructor(
 		private doc: Y.Doc,
@@ -173,7 +182,43 @@ class UpdateCheck {
 		}
 		if (root === 'sections') return this.insertSection(n);
 		if (root === 'cards') return this.insertCard(n);
+		if (root === ROOT.labels) return this.insertLabel(n);
 		no(MSG.schema);
+	}
+
+	private labelExists(labelId: string): boolean {
+		return this.newLabels.has(labelId) || (this.doc.share.has(ROOT.labels) && labelsMap(this.doc).has(labelId));
+	}
+
+	/** The board's label set (labels/<id>/<name|color>): managers only. */
+	private insertLabel(n: NewItem) {
+		if (!this.manager) no(MSG.labels);
+		const labelId = keyAt(n.path, 1);
+		if (!labelId || !isId(labelId)) no(MSG.schema);
+		if (n.path.length === 2) {
+			if (n.content.kind !== 'map' || this.labelExists(labelId!)) no(MSG.schema);
+			this.newLabels.add(labelId!);
+			const existing = this.doc.share.has(ROOT.labels) ? labelsMap(this.doc).size : 0;
+			if (existing + this.newLabels.size > LIMITS.boardLabels) no(MSG.tooManyLabels);
+			this.newMaps.set(n.item, { kind: 'label', keys: new Set(), cardId: labelId! });
+			return this.record(null, 'labels', labelId!);
+		}
+		const key = keyAt(n.path, 2);
+		if (n.path.length !== 3 || !key || !LABEL_RULES[key] || !LABEL_RULES[key](single(n))) no(MSG.schema);
+		this.noteKey(n, key!);
+		this.record(null, 'labels', labelId!);
+	}
+
+	/** A label on a card (cards/<id>/labels/<n>): ids of the board's labels; managers and the lead agency. */
+	private insertCardLabel(n: NewItem, cardId: string) {
+		this.mayWork(cardId);
+		if (n.path.length !== 4 || !('element' in n.path[3]) || n.content.kind !== 'values') no(MSG.schema);
+		for (const v of (n.content as { values: unknown[] }).values) {
+			if (typeof v !== 'string' || !this.labelExists(v)) no(MSG.label);
+			this.labelsOnCards.add(v as string);
+		}
+		this.growText(n, LIMITS.cardLabels);
+		this.record(cardId, CARD.labels, null);
 	}
 
 	private insertSection(n: NewItem) {
@@ -216,6 +261,7 @@ class UpdateCheck {
 		if (field === CARD.attachments) no(MSG.attachments);
 		if (field === CARD.comments) return this.insertComment(n, cardId!);
 		if (field === CARD.checklist) return this.insertStep(n, cardId!);
+		if (field === CARD.labels) return this.insertCardLabel(n, cardId!);
 		if (path.length !== 4 || !('element' in path[3])) no(MSG.schema);
 		if (typeKind === 'text') {
 			if (n.content.kind !== 'string') no(MSG.schema);
@@ -251,14 +297,15 @@ class UpdateCheck {
 		const typeKind = CARD_TYPE_FIELDS[field] ?? CARD_OPTIONAL_TYPE_FIELDS[field];
 		if (typeKind) {
 			// A new shared type in a card: only as part of a new card, or by a manager; except the
-			// checklist of a card written before schema version 2, which its lead agency may start.
+			// checklist (or labels) of a card written before schema version 2 (3), which its lead agency may start.
+			const startable = field === CARD.checklist || field === CARD.labels;
 			if (!n.parentIsNew) {
-				if (field === CARD.checklist && !(this.card(cardId)?.get(CARD.checklist) instanceof Y.Array)) this.mayWork(cardId);
-				else if (field === CARD.checklist && !this.manager) no(MSG.checklist);
+				if (startable && !(this.card(cardId)?.get(field) instanceof Y.Array)) this.mayWork(cardId);
+				else if (startable && !this.manager) no(MSG.checklist);
 				else this.mayStructure();
 			}
 			if (n.content.kind !== typeKind) no(MSG.schema);
-			if (field === CARD.checklist && !n.parentIsNew) this.record(cardId, field, null);
+			if (startable && !n.parentIsNew) this.record(cardId, field, null);
 		} else {
 			const rule = CARD_VALUE_RULES[field] ?? CARD_OPTIONAL_VALUE_RULES[field];
 			if (!rule) no(MSG.schema);
@@ -408,7 +455,11 @@ class UpdateCheck {
 		// A value under a key may only be replaced (the update writes the same key), never left empty;
 		// whole cards and sections are the managers' to remove.
 		const isKeyed = 'key' in last;
-		const removesEntry = (root === 'cards' || root === 'sections') && path.length === 2;
+		const removesEntry = (root === 'cards' || root === 'sections' || root === ROOT.labels) && path.length === 2;
+		if (root === ROOT.labels && path.length === 2 && 'key' in last) {
+			this.removedLabels.add(last.key);
+			this.record(null, 'labels', last.key);
+		}
 		if (isKeyed && !removesEntry) {
 			const holder = parentItem ? `${parentItem.id.client}:${parentItem.id.clock}/${last.key}` : null;
 			if (!holder || !this.written.has(holder)) {
@@ -427,15 +478,18 @@ class UpdateCheck {
 
 	/** New maps must come complete: every key of a card, a section, or the required keys of a comment. */
 	finish(): void {
+		for (const id of this.labelsOnCards) if (this.removedLabels.has(id)) no(MSG.label);
 		for (const { kind, keys } of this.newMaps.values()) {
 			const required =
 				kind === 'card'
 					? CARD_KEYS
 					: kind === 'section'
 						? Object.keys(SECTION_RULES)
-						: Object.entries(kind === 'step' ? STEP_RULES : COMMENT_RULES)
-								.filter(([, r]) => r.required)
-								.map(([k]) => k);
+						: kind === 'label'
+							? Object.keys(LABEL_RULES)
+							: Object.entries(kind === 'step' ? STEP_RULES : COMMENT_RULES)
+									.filter(([, r]) => r.required)
+									.map(([k]) => k);
 			for (const k of required) if (!keys.has(k)) no(MSG.required);
 		}
 	}

@@ -19,6 +19,8 @@ export interface BoardFilter {
 	due: DueFilter;
 	/** Only the cards the signed-in user's agency leads or supports. */
 	mine: boolean;
+	/** Ids of the board's labels: a card carrying any of them. Empty: every card. */
+	labels: string[];
 }
 
 export const EMPTY_FILTER: BoardFilter = Object.freeze({
@@ -27,13 +29,52 @@ export const EMPTY_FILTER: BoardFilter = Object.freeze({
 	agencyRole: 'any',
 	statuses: [],
 	due: 'all',
-	mine: false
+	mine: false,
+	labels: []
 }) as BoardFilter;
 
 export function activeFilterCount(f: BoardFilter): number {
 	return (
-		(f.query.trim() ? 1 : 0) + (f.agencyId ? 1 : 0) + (f.statuses.length ? 1 : 0) + (f.due !== 'all' ? 1 : 0) + (f.mine ? 1 : 0)
+		(f.query.trim() ? 1 : 0) + (f.agencyId ? 1 : 0) + (f.statuses.length ? 1 : 0) + (f.due !== 'all' ? 1 : 0) + (f.mine ? 1 : 0) +
+		(f.labels.length ? 1 : 0)
 	);
+}
+
+const DUES: readonly DueFilter[] = ['all', 'overdue', 'soon', 'quarter'];
+/** The URL parameters a filter is kept in (a filtered board can be shared as a link). */
+export const FILTER_PARAMS = ['q', 'agency', 'role', 'status', 'due', 'mine', 'label'] as const;
+
+/** The filter a board link carries: ?q=…&agency=<id>&role=lead&status=todo,doing&due=overdue&mine=1&label=<id>,<id>. */
+export function filterFromParams(params: URLSearchParams): BoardFilter {
+	const list = (k: string) => (params.get(k) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const role = params.get('role');
+	const due = params.get('due') as DueFilter | null;
+	const agencyId = params.get('agency') || null;
+	return {
+		query: params.get('q') ?? '',
+		agencyId,
+		agencyRole: agencyId && (role === 'lead' || role === 'support') ? role : 'any',
+		statuses: [...new Set(list('status'))].filter((s): s is Status => (STATUSES as readonly string[]).includes(s)),
+		due: due && DUES.includes(due) ? due : 'all',
+		mine: params.get('mine') === '1',
+		labels: [...new Set(list('label'))]
+	};
+}
+
+/** Writes a filter into URL parameters (other parameters are kept); an empty filter leaves none. */
+export function filterToParams(f: BoardFilter, params: URLSearchParams): URLSearchParams {
+	const out = new URLSearchParams(params);
+	for (const k of FILTER_PARAMS) out.delete(k);
+	if (f.query.trim()) out.set('q', f.query);
+	if (f.agencyId) {
+		out.set('agency', f.agencyId);
+		if (f.agencyRole !== 'any') out.set('role', f.agencyRole);
+	}
+	if (f.statuses.length) out.set('status', f.statuses.join(','));
+	if (f.due !== 'all') out.set('due', f.due);
+	if (f.mine) out.set('mine', '1');
+	if (f.labels.length) out.set('label', f.labels.join(','));
+	return out;
 }
 
 export interface FilterContext {
@@ -51,8 +92,10 @@ function involves(card: CardView, agencyId: string, role: AgencyRole): boolean {
 export function cardFilter(f: BoardFilter, ctx: FilterContext): (card: CardView) => boolean {
 	const words = parseQuery(f.query);
 	const statuses = new Set(f.statuses);
+	const labels = new Set(f.labels);
 	return (card) => {
 		if (statuses.size > 0 && !statuses.has(card.status)) return false;
+		if (labels.size > 0 && !card.labels.some((l) => labels.has(l))) return false;
 		if (f.agencyId && !involves(card, f.agencyId, f.agencyRole)) return false;
 		if (f.mine && (!ctx.myAgencyId || !involves(card, ctx.myAgencyId, 'any'))) return false;
 		if (f.due !== 'all') {

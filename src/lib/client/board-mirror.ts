@@ -5,8 +5,8 @@
  * card, not 500).
  */
 import * as Y from 'yjs';
-import { cardsMap, metaMap, readCard, readMeta, readSections, sectionsMap } from '../core/board-doc.js';
-import type { BoardMeta, CardData, SectionData } from '../core/board-types.js';
+import { cardsMap, labelsMap, metaMap, readCard, readLabels, readMeta, readSections, sectionsMap } from '../core/board-doc.js';
+import type { BoardMeta, CardData, LabelData, SectionData } from '../core/board-types.js';
 import { cardSearchText } from '../core/search.js';
 
 export interface CardView extends CardData {
@@ -20,6 +20,8 @@ export interface MirrorSnapshot {
 	meta: BoardMeta;
 	sections: SectionData[];
 	cards: CardView[];
+	/** The board's labels, by name (schema version 3). */
+	labels: LabelData[];
 }
 
 export interface MirrorOptions {
@@ -56,6 +58,7 @@ export class BoardMirror {
 		this.snapshot = this.build();
 		cardsMap(doc).observeDeep(this.onCards);
 		sectionsMap(doc).observeDeep(this.onStructure);
+		labelsMap(doc).observeDeep(this.onStructure);
 		metaMap(doc).observe(this.onStructure);
 	}
 
@@ -89,6 +92,7 @@ export class BoardMirror {
 	destroy(): void {
 		cardsMap(this.doc).unobserveDeep(this.onCards);
 		sectionsMap(this.doc).unobserveDeep(this.onStructure);
+		labelsMap(this.doc).unobserveDeep(this.onStructure);
 		metaMap(this.doc).unobserve(this.onStructure);
 		this.listeners.clear();
 	}
@@ -134,6 +138,7 @@ export class BoardMirror {
 		return {
 			meta: structure ? readMeta(this.doc) : prev.meta,
 			sections: structure ? readSections(this.doc) : prev.sections,
+			labels: structure ? readLabels(this.doc) : prev.labels,
 			cards: cardsChanged || !prev ? [...this.views.values()] : prev.cards
 		};
 	}

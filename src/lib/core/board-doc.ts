@@ -16,15 +16,19 @@ import {
 	type CardData,
 	type CommentData,
 	type Deadline,
+	type LabelData,
 	type SectionData,
 	type Status
 } from './board-types.js';
 
-/** 2: cards may hold checklist, handler, progressFromChecklist, archived (docs/board-document.md). */
-export const SCHEMA_VERSION = 2;
+/**
+ * 2: cards may hold checklist, handler, progressFromChecklist, archived; 3: the board's labels (root
+ * `labels`) and a card's `labels` (docs/board-document.md).
+ */
+export const SCHEMA_VERSION = 3;
 
 /** Root type names of the document. */
-export const ROOT = { meta: 'meta', sections: 'sections', cards: 'cards' } as const;
+export const ROOT = { meta: 'meta', sections: 'sections', cards: 'cards', labels: 'labels' } as const;
 
 /** Keys of a card map. */
 export const CARD = {
@@ -46,7 +50,8 @@ export const CARD = {
 	checklist: 'checklist',
 	handler: 'handler',
 	progressFromChecklist: 'progressFromChecklist',
-	archived: 'archived'
+	archived: 'archived',
+	labels: 'labels'
 } as const;
 export type CardField = (typeof CARD)[keyof typeof CARD];
 
@@ -82,6 +87,8 @@ export interface Actor {
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(ROOT.meta);
 export const sectionsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.sections);
 export const cardsMap = (doc: Y.Doc) => doc.getMap<CardMap>(ROOT.cards);
+/** labelId -> Y.Map { name, color } (schema version 3). */
+export const labelsMap = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>(ROOT.labels);
 
 export function getCard(doc: Y.Doc, cardId: string): CardMap {
 	const card = cardsMap(doc).get(cardId);
@@ -149,6 +156,7 @@ export function createCard(doc: Y.Doc, init: CardInit, actor?: Actor): string {
 		card.set(CARD.handler, null);
 		card.set(CARD.progressFromChecklist, false);
 		card.set(CARD.archived, null);
+		card.set(CARD.labels, new Y.Array<string>());
 		cardsMap(doc).set(id, card);
 	});
 	return id;
@@ -399,7 +407,8 @@ export function readCard(id: string, card: CardMap): CardData {
 		checklist: readChecklist(card.get(CARD.checklist)),
 		handler: typeof card.get(CARD.handler) === 'string' ? (card.get(CARD.handler) as string) : null,
 		progressFromChecklist: card.get(CARD.progressFromChecklist) === true,
-		archived: readArchived(card.get(CARD.archived))
+		archived: readArchived(card.get(CARD.archived)),
+		labels: [...new Set(readStringArray(card.get(CARD.labels)))]
 	};
 }
 
@@ -424,5 +433,15 @@ export function readMeta(doc: Y.Doc): BoardMeta {
 export function readBoard(doc: Y.Doc): BoardData {
 	const cards: CardData[] = [];
 	cardsMap(doc).forEach((card, id) => cards.push(readCard(id, card)));
-	return { meta: readMeta(doc), sections: readSections(doc), cards };
+	return { meta: readMeta(doc), sections: readSections(doc), cards, labels: readLabels(doc) };
+}
+
+/** The board's labels, by name (a document before schema version 3 has none). */
+export function readLabels(doc: Y.Doc): LabelData[] {
+	if (!doc.share.has(ROOT.labels)) return [];
+	const out: LabelData[] = [];
+	labelsMap(doc).forEach((m, id) => {
+		if (m instanceof Y.Map) out.push({ id, name: String(m.get('name') ?? ''), color: String(m.get('color') ?? 'gray') });
+	});
+	return out.sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.id < b.id ? -1 : 1));
 }

@@ -7,7 +7,8 @@
 import * as Y from 'yjs';
 import { generateKeyBetween } from 'fractional-indexing';
 import { newId } from './ids.js';
-import { addSection, CARD, cardsMap, createCard, getCard, readSections, sectionsMap, type Actor, type CardMap } from './board-doc.js';
+import { addSection, CARD, cardsMap, createCard, getCard, labelsMap, readSections, sectionsMap, type Actor, type CardMap } from './board-doc.js';
+import { LABEL_COLORS, LABEL_RULES, LIMITS, type LabelColor } from './board-schema.js';
 import type { Deadline } from './board-types.js';
 
 function stamp(actor: Actor): string {
@@ -309,6 +310,84 @@ export function setHandler(doc: Y.Doc, cardId: string, userId: string | null, ac
 	doc.transact(() => {
 		if ((card.get(CARD.handler) ?? null) === userId) return;
 		card.set(CARD.handler, userId);
+		touch(card, actor);
+	});
+}
+
+// — labels (schema version 3) —
+
+function checkLabelName(name: string): string {
+	const n = name.trim();
+	if (!LABEL_RULES.name(n)) throw new Error(`Tên nhãn cần từ 1 đến ${LIMITS.labelChars} ký tự`);
+	return n;
+}
+
+function checkColor(color: string): LabelColor {
+	if (!(LABEL_COLORS as readonly string[]).includes(color)) throw new Error('Màu nhãn không thuộc bảng màu');
+	return color as LabelColor;
+}
+
+/** Adds a label to the board (managers): a name and a colour of LABEL_COLORS. */
+export function createLabel(doc: Y.Doc, init: { name: string; color: string; id?: string }): string {
+	const name = checkLabelName(init.name);
+	const color = checkColor(init.color);
+	const labels = labelsMap(doc);
+	if (labels.size >= LIMITS.boardLabels) throw new Error(`Một bảng có tối đa ${LIMITS.boardLabels} nhãn`);
+	const id = init.id ?? newId();
+	const m = new Y.Map<unknown>();
+	m.set('name', name);
+	m.set('color', color);
+	labels.set(id, m);
+	return id;
+}
+
+export function renameLabel(doc: Y.Doc, labelId: string, name: string): void {
+	const m = labelsMap(doc).get(labelId);
+	if (!m) throw new Error('Nhãn không tồn tại');
+	const n = checkLabelName(name);
+	if (m.get('name') !== n) m.set('name', n);
+}
+
+export function setLabelColor(doc: Y.Doc, labelId: string, color: string): void {
+	const m = labelsMap(doc).get(labelId);
+	if (!m) throw new Error('Nhãn không tồn tại');
+	const c = checkColor(color);
+	if (m.get('color') !== c) m.set('color', c);
+}
+
+/** Removes a label from the board and from every card that carries it (managers). */
+export function removeLabel(doc: Y.Doc, labelId: string): void {
+	doc.transact(() => {
+		cardsMap(doc).forEach((card) => {
+			const list = card.get(CARD.labels);
+			if (!(list instanceof Y.Array)) return;
+			for (let i = list.length - 1; i >= 0; i--) if (list.get(i) === labelId) list.delete(i, 1);
+		});
+		labelsMap(doc).delete(labelId);
+	});
+}
+
+/** Sets or clears one of the board's labels on a card (managers and the card's lead agency). */
+export function setCardLabel(doc: Y.Doc, cardId: string, labelId: string, on: boolean, actor: Actor): void {
+	const card = getCard(doc, cardId);
+	if (on && !labelsMap(doc).has(labelId)) throw new Error('Nhãn không tồn tại');
+	doc.transact(() => {
+		let list = card.get(CARD.labels);
+		const has = list instanceof Y.Array && list.toArray().includes(labelId);
+		if (has === on) return;
+		if (on) {
+			if (!(list instanceof Y.Array)) {
+				// A card written before schema version 3: its first label starts the list.
+				list = new Y.Array<string>();
+				card.set(CARD.labels, list);
+			}
+			const l = list as Y.Array<string>;
+			if (l.length >= LIMITS.cardLabels) throw new Error(`Một nhiệm vụ có tối đa ${LIMITS.cardLabels} nhãn`);
+			l.push([labelId]);
+		} else {
+			const l = list as Y.Array<string>;
+			for (let i = l.length - 1; i >= 0; i--) if (l.get(i) === labelId) l.delete(i, 1);
+		}
 		touch(card, actor);
 	});
 }

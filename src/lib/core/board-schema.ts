@@ -16,8 +16,24 @@ export const LIMITS = {
 	/** Agencies in a lead or support column. */
 	agenciesPerColumn: 200,
 	/** Steps in one card's checklist. */
-	checklistSteps: 100
+	checklistSteps: 100,
+	/** Labels a board defines. */
+	boardLabels: 50,
+	/** Labels on one card. */
+	cardLabels: 20,
+	/** Characters of a label's name. */
+	labelChars: 40
 } as const;
+
+/** The fixed palette of label colours (names; the UI maps each to a colour with enough contrast). */
+export const LABEL_COLORS = ['red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'gray'] as const;
+export type LabelColor = (typeof LABEL_COLORS)[number];
+
+/** Keys of a board label (labels/<id>) and their value rules; a new label comes with both. */
+export const LABEL_RULES: Record<string, (v: unknown) => boolean> = {
+	name: (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= LIMITS.labelChars,
+	color: (v) => typeof v === 'string' && (LABEL_COLORS as readonly string[]).includes(v)
+};
 
 const DEADLINE_KINDS: readonly DeadlineKind[] = ['date', 'quarter', 'year', 'recurring', 'done', 'unknown'];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
@@ -114,7 +130,9 @@ export const CARD_TYPE_FIELDS: Record<string, 'text' | 'array'> = {
 
 /** Shared-type card fields of schema version 2 (optional, like CARD_OPTIONAL_VALUE_RULES). */
 export const CARD_OPTIONAL_TYPE_FIELDS: Record<string, 'array'> = {
-	checklist: 'array'
+	checklist: 'array',
+	/** Schema version 3: ids of the board's labels (labels/<id>). */
+	labels: 'array'
 };
 
 /** Every key a new card must come with. */

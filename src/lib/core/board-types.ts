@@ -90,10 +90,21 @@ export interface CardData {
 	/** Progress follows the checklist (done steps / all steps) when set. */
 	progressFromChecklist: boolean;
 	archived: ArchiveMark | null;
+	/** Schema version 3: ids of the board's labels set on the card (absent on older cards: read as []). */
+	labels: string[];
+}
+
+/** One of the board's labels (schema version 3), e.g. "Ưu tiên"; the colour is one of LABEL_COLORS. */
+export interface LabelData {
+	id: string;
+	name: string;
+	color: string;
 }
 
 export interface BoardData {
 	meta: BoardMeta;
 	sections: SectionData[];
 	cards: CardData[];
+	/** The board's labels, by name. */
+	labels: LabelData[];
 }

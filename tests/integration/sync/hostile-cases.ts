@@ -14,6 +14,7 @@ import {
 	CARD,
 	cardsMap,
 	initBoardDoc,
+	labelsMap,
 	metaMap,
 	readBoard,
 	resultText,
@@ -23,8 +24,8 @@ import {
 } from '../../../src/lib/core/board-doc.js';
 import type { BoardData, CardData } from '../../../src/lib/core/board-types.js';
 import { cardAbilities, isBoardManager, isReadOnlyRole, type Role, type Subject } from '../../../src/lib/core/permissions.js';
-import { CARD_ALL_KEYS, CARD_OPTIONAL_VALUE_RULES, CARD_VALUE_RULES } from '../../../src/lib/core/board-schema.js';
-import { addStep } from '../../../src/lib/core/board-editing.js';
+import { CARD_ALL_KEYS, CARD_OPTIONAL_VALUE_RULES, CARD_VALUE_RULES, LABEL_RULES, LIMITS } from '../../../src/lib/core/board-schema.js';
+import { addStep, createLabel, setCardLabel } from '../../../src/lib/core/board-editing.js';
 
 export const AG = { A: 'ag-a', B: 'ag-b', C: 'ag-c', ALL: 'ag-all' } as const;
 export const AGENCIES = new Set<string>(Object.values(AG));
@@ -64,9 +65,13 @@ export function fixtureState(): Uint8Array {
 	addComment(doc, 'c2', { id: 'cm-other', body: 'Ý kiến khác' }, { userId: 'user-other', agencyId: AG.B });
 	addStep(doc, 'c1', { id: 'st-a', text: 'Khảo sát' }, { userId: VICTIM.id });
 	addStep(doc, 'c2', { id: 'st-b', text: 'Dự thảo', due: '2026-06-30' }, { userId: 'user-b2' });
+	// Schema version 3: two labels, one on c2.
+	createLabel(doc, { id: 'lb-urgent', name: 'Ưu tiên', color: 'red' });
+	createLabel(doc, { id: 'lb-funds', name: 'Cần kinh phí', color: 'orange' });
+	setCardLabel(doc, 'c2', 'lb-urgent', true, { userId: 'user-b2' });
 	// c3 as a schema-1 document wrote it.
 	const c3 = cardsMap(doc).get('c3')!;
-	for (const k of [CARD.checklist, CARD.handler, CARD.progressFromChecklist, CARD.archived]) c3.delete(k);
+	for (const k of [CARD.checklist, CARD.handler, CARD.progressFromChecklist, CARD.archived, CARD.labels]) c3.delete(k);
 	return Y.encodeStateAsUpdate(doc);
 }
 
@@ -109,6 +114,10 @@ export type Op =
 	| { op: 'stepAdd'; card: string; id: string; text: string; done: unknown; order: string; fresh: boolean }
 	| { op: 'stepEdit'; card: string; index: number; key: string; value: unknown }
 	| { op: 'stepRemove'; card: string; index: number }
+	| { op: 'labelOn'; card: string; label: string; fresh: boolean }
+	| { op: 'labelOff'; card: string; index: number }
+	| { op: 'boardLabel'; id: string; key: string; value: unknown; fresh: boolean }
+	| { op: 'boardLabelRemove'; id: string }
 	| { op: 'root' }
 	| { op: 'sectionRemove' };
 
@@ -150,6 +159,16 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 	}),
 	fc.record({ op: fc.constant('stepEdit' as const), card: cardId, index: fc.nat(2), key: fc.constantFrom('text', 'done', 'due', 'order', 'id', 'extra'), value: anyValue }),
 	fc.record({ op: fc.constant('stepRemove' as const), card: cardId, index: fc.nat(2) }),
+	fc.record({ op: fc.constant('labelOn' as const), card: cardId, label: fc.constantFrom('lb-urgent', 'lb-funds', 'lb-new', 'lb-nope', '', 42 as unknown as string), fresh: fc.boolean() }),
+	fc.record({ op: fc.constant('labelOff' as const), card: cardId, index: fc.nat(2) }),
+	fc.record({
+		op: fc.constant('boardLabel' as const),
+		id: fc.constantFrom('lb-urgent', 'lb-new', 'bad id!'),
+		key: fc.constantFrom('name', 'color', 'junk'),
+		value: fc.oneof(fc.constantFrom('Chờ văn bản', '', ' ', 'x'.repeat(41), 'blue', 'green', 'pink', '#ff0000'), anyValue),
+		fresh: fc.boolean()
+	}),
+	fc.record({ op: fc.constant('boardLabelRemove' as const), id: fc.constantFrom('lb-urgent', 'lb-funds', 'lb-nope') }),
 	fc.constant({ op: 'root' as const }),
 	fc.constant({ op: 'sectionRemove' as const })
 );
@@ -278,6 +297,37 @@ export function applyOp(doc: Y.Doc, o: Op, attackerId: string): void {
 			if (list instanceof Y.Array && list.length > 0) list.delete(o.index % list.length, 1);
 			return;
 		}
+		case 'labelOn': {
+			if (!card) return;
+			let list = card.get(CARD.labels);
+			if (!(list instanceof Y.Array) || o.fresh) {
+				list = new Y.Array<string>();
+				card.set(CARD.labels, list);
+			}
+			(list as Y.Array<string>).push([o.label]);
+			return;
+		}
+		case 'labelOff': {
+			const list = card?.get(CARD.labels);
+			if (list instanceof Y.Array && list.length > 0) list.delete(o.index % list.length, 1);
+			return;
+		}
+		case 'boardLabel': {
+			const labels = labelsMap(doc);
+			let m = labels.get(o.id);
+			if (!m || o.fresh) {
+				// A new label (or one replacing an existing id), with a valid colour unless the op sets it.
+				m = new Y.Map<unknown>();
+				m.set('name', 'Nhãn');
+				m.set('color', 'gray');
+				labels.set(o.id, m);
+			}
+			m.set(o.key, o.value);
+			return;
+		}
+		case 'boardLabelRemove':
+			labelsMap(doc).delete(o.id);
+			return;
 		case 'root':
 			doc.getMap('junk').set('x', 1);
 			return;
@@ -316,10 +366,19 @@ export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subj
 	const out: string[] = [];
 	const manager = isBoardManager(subject.role);
 	if (isReadOnlyRole(subject.role) && json(before) !== json(after)) out.push('read-only account changed the board');
-	const roots = [...doc.share.keys()].filter((k) => !['meta', 'sections', 'cards'].includes(k));
+	const roots = [...doc.share.keys()].filter((k) => !['meta', 'sections', 'cards', 'labels'].includes(k));
 	if (roots.length) out.push(`unknown root types ${roots.join(',')}`);
 	if (doc.store.pendingStructs || doc.store.pendingDs) out.push('pending structs or deletions left in the document');
 	if (!manager && (json(before.meta) !== json(after.meta) || json(before.sections) !== json(after.sections))) out.push('meta or sections changed by a non-manager');
+	// Schema version 3: the board's label set is the managers'; every label is complete and valid.
+	if (!manager && json(before.labels) !== json(after.labels)) out.push('board labels changed by a non-manager');
+	if (after.labels.length > LIMITS.boardLabels) out.push('more labels than a board may have');
+	const labelIds = new Set(after.labels.map((l) => l.id));
+	for (const l of after.labels) {
+		if (!LABEL_RULES.name(l.name) || !LABEL_RULES.color(l.color)) out.push(`label ${l.id} = ${json(l)} breaks the schema`);
+		const m = labelsMap(doc).get(l.id);
+		if (!(m instanceof Y.Map) || [...m.keys()].some((k) => !(k in LABEL_RULES))) out.push(`label ${l.id} has unknown keys or is not a map`);
+	}
 	const beforeCards = new Map(before.cards.map((c) => [c.id, c]));
 	const afterCards = new Map(after.cards.map((c) => [c.id, c]));
 	for (const id of new Set([...beforeCards.keys(), ...afterCards.keys()])) {
@@ -363,6 +422,12 @@ export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subj
 		if (new Set(stepIds).size !== stepIds.length) out.push(`card ${id} has duplicate step ids`);
 		for (const st of a.checklist) {
 			if (!st.text.trim() || st.text.length > 500 || !/^[0-9A-Za-z]{1,100}$/.test(st.order)) out.push(`card ${id} step ${st.id} breaks the schema`);
+		}
+		if (json(a.labels) !== json(b.labels)) {
+			if (!can.work) out.push(`card ${id}.labels changed without the right`);
+			for (const l of a.labels) if (!b.labels.includes(l) && !labelIds.has(l)) out.push(`card ${id} carries label ${l} that does not exist`);
+			const raw = map.get(CARD.labels);
+			if (raw instanceof Y.Array && raw.length > LIMITS.cardLabels) out.push(`card ${id} has more than ${LIMITS.cardLabels} labels`);
 		}
 		if (json(a.attachments) !== json(b.attachments)) out.push(`card ${id} attachments changed by a client`);
 		const ids = a.comments.map((c) => c.id);

@@ -33,6 +33,7 @@ function card(over: Partial<CardData> = {}): CardView {
 		attachments: [],
 		updatedAt: null,
 		updatedBy: null,
+		labels: [],
 		checklist: [],
 		handler: null,
 		progressFromChecklist: false,
