@@ -73,6 +73,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	const orgs = organizationRoutes(ctx, sync);
 	api.route('/me', orgs.me);
 	api.route('/platform', orgs.platform);
+	api.route('/', orgs.members);
 	api.route('/', boardRoutes(ctx, sync));
 	api.route('/', attachmentRoutes(ctx, sync));
 	api.route('/', directoryRoutes(ctx));

@@ -2,6 +2,8 @@
  * Organizations over HTTP.
  * - `POST /api/me/organization {orgId}`: work in another organization the user belongs to (the
  *   user's role and agency become that membership's; the user's open sockets reconnect with them).
+ * - `/api/members`: the committee's members and the communes each follows (everyone reads; the
+ *   organization's administrators edit).
  * - `/api/platform/…`: platform administrators list and create organizations (each with its first
  *   administrator) and add an existing account to an organization. Declared for admins; the handler
  *   also requires the platform flag, so an organization's admin gets 403.
@@ -19,6 +21,7 @@ import { parseNewUser } from '../auth/user-input.js';
 import { ensureAgency } from '../import/persist.js';
 import { agencyInOrg } from '../admin/agencies.js';
 import { createOrganization, findOrganization, listOrganizations, SLUG } from './organizations.js';
+import { findMember, listMembers, MEMBER_LIMITS, updateMember } from './members.js';
 import { ROLES, type Role } from '../../src/lib/core/permissions.js';
 
 function requirePlatformAdmin(c: Context<AppEnv>) {
@@ -81,6 +84,29 @@ export function organizationRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json({ ok: true }, 201);
 	});
 
-	return { me: me.router, platform: platform.router };
+	const members = declareRoutes('/api');
+	members.get('/members', 'signed-in', async (c) => c.json(await listMembers(ctx.db, requireUser(c).orgId)));
+	members.put('/members/:id', ['admin'], async (c) => {
+		const user = requireUser(c);
+		const id = c.req.param('id');
+		if (!(await findMember(ctx.db, user.orgId, id))) throw new ApiError(404, 'not_found', 'Không tìm thấy thành viên');
+		const body = ((await c.req.json().catch(() => null)) ?? {}) as Record<string, unknown>;
+		const name = body.name === undefined ? undefined : text(body.name, MEMBER_LIMITS.name);
+		const position = body.position === undefined ? undefined : text(body.position, MEMBER_LIMITS.position);
+		let areas: string[] | undefined;
+		if (body.areas !== undefined) {
+			if (!Array.isArray(body.areas) || body.areas.length > MEMBER_LIMITS.areas || body.areas.some((a) => typeof a !== 'string')) {
+				throw new ApiError(400, 'invalid_input', `Danh sách xã, phường không hợp lệ (tối đa ${MEMBER_LIMITS.areas})`);
+			}
+			areas = [...new Set((body.areas as string[]).map((a) => text(a, MEMBER_LIMITS.area)).filter(Boolean))];
+			if (areas.some((a) => a.length > MEMBER_LIMITS.area)) throw new ApiError(400, 'invalid_input', 'Tên xã, phường quá dài');
+		}
+		if (name !== undefined && (name.length < 2 || name.length > MEMBER_LIMITS.name)) throw new ApiError(400, 'invalid_input', 'Họ tên không hợp lệ');
+		if (position !== undefined && position.length > MEMBER_LIMITS.position) throw new ApiError(400, 'invalid_input', 'Chức vụ quá dài');
+		await updateMember(ctx.db, id, { name, position, areas });
+		return c.json((await listMembers(ctx.db, user.orgId)).find((m) => m.id === id));
+	});
+
+	return { me: me.router, platform: platform.router, members: members.router };
 }
 

@@ -15,6 +15,17 @@ export interface Me {
 	role: Role;
 	agencyId: string | null;
 	agency: AgencyRef | null;
+	/** The organization the user works in now. */
+	orgId: string;
+	platformAdmin: boolean;
+}
+
+/** An organization (steering committee) the user belongs to, with the user's role there. */
+export interface OrganizationRef {
+	id: string;
+	slug: string;
+	name: string;
+	role: Role;
 }
 
 export interface Agency extends AgencyRef {

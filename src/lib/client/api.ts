@@ -51,6 +51,15 @@ export async function getJson<T>(path: string): Promise<T> {
 	return (await res.json()) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown = {}): Promise<T> {
+	const res = await request(path, {
+		method: 'PUT',
+		headers: { 'content-type': 'application/json', accept: 'application/json' },
+		body: JSON.stringify(body)
+	});
+	return (await res.json()) as T;
+}
+
 export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {
 	const res = await request(path, {
 		method: 'POST',

@@ -3,12 +3,15 @@
  * once per page load by the layout; every page reads it.
  */
 import { getJson, postJson } from './api.js';
-import type { Agency, Me, Person } from './api-types.js';
+import type { Agency, Me, OrganizationRef, Person } from './api-types.js';
 import type { Subject } from '../core/permissions.js';
 import { agencyShortName } from '../core/agency.js';
 
 class Session {
 	me = $state.raw<Me | null>(null);
+	/** The organization worked in now, and every one the user belongs to (to switch between). */
+	organization = $state.raw<OrganizationRef | null>(null);
+	organizations = $state.raw<OrganizationRef[]>([]);
 	agencies = $state.raw<Map<string, Agency>>(new Map());
 	people = $state.raw<Map<string, Person>>(new Map());
 	error = $state<string | null>(null);
@@ -31,8 +34,15 @@ class Session {
 		const agencies = getJson<Agency[]>('/api/agencies').catch(() => [] as Agency[]);
 		const people = getJson<Person[]>('/api/people').catch(() => [] as Person[]);
 		try {
-			const { user, limits } = await getJson<{ user: Me; limits?: { maxUploadBytes: number } }>('/api/me');
+			const { user, limits, organization, organizations } = await getJson<{
+				user: Me;
+				limits?: { maxUploadBytes: number };
+				organization?: OrganizationRef | null;
+				organizations?: OrganizationRef[];
+			}>('/api/me');
 			this.me = user;
+			this.organization = organization ?? null;
+			this.organizations = organizations ?? [];
 			this.maxUploadBytes = limits?.maxUploadBytes ?? null;
 		} catch (e) {
 			this.error = e instanceof Error ? e.message : String(e);
@@ -45,6 +55,13 @@ class Session {
 		if (own && !map.has(own.id)) map.set(own.id, { ...own, isCollective: false });
 		this.agencies = map;
 		this.people = new Map(p.map((x) => [x.id, x]));
+	}
+
+	/** Works in another organization: everything on screen belongs to the old one, so the app starts over. */
+	async switchOrganization(orgId: string): Promise<void> {
+		await postJson('/api/me/organization', { orgId });
+		await globalThis.caches?.delete('phoihop-api').catch(() => false);
+		location.assign('/');
 	}
 
 	async logout(): Promise<void> {

@@ -11,6 +11,8 @@ export const en: Messages = {
 	'app.home': 'Home',
 
 	'header.language': 'Language',
+	'header.organization': 'Organization (steering committee)',
+	'header.members': 'Members and areas',
 	'header.logout': 'Sign out',
 	'header.signedInAs': 'Signed in as {name}',
 	'header.mainNav': 'Main navigation',

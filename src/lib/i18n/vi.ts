@@ -12,6 +12,8 @@ export const vi = {
 	'app.home': 'Trang chủ',
 
 	'header.language': 'Ngôn ngữ',
+	'header.organization': 'Tổ chức (Ban Chỉ đạo)',
+	'header.members': 'Thành viên, địa bàn',
 	'header.logout': 'Đăng xuất',
 	'header.signedInAs': 'Đang đăng nhập: {name}',
 	'header.mainNav': 'Điều hướng chính',

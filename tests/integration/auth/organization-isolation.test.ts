@@ -74,9 +74,13 @@ beforeAll(async () => {
 		.run(other.board);
 	other.quarantine = String(q.lastInsertRowid);
 	other.org = server.ctx.sqlite.prepare("select id from organizations where slug = 'ha-noi'").pluck().get() as string;
+	other.member = 'hn-member-1';
+	server.ctx.sqlite
+		.prepare("insert into plan_members (id, plan_id, stt, name, position, areas_json) values (?, (select plan_id from boards where id = ?), '1', 'Bà Trần Thị B', 'Giám đốc Sở Tài chính', '[\"Ba Đình\"]')")
+		.run(other.member, other.board);
 	// Every object was really made: a missing one would make its routes answer 404 for nothing.
 	for (const [k, v] of Object.entries(other)) expect(v && v !== 'none' && v !== 'undefined', k).toBeTruthy();
-	foreignIds.push(other.board, other.card, other.snapshot, other.review, other.attachment, other.agency, other.user, 'hn.stc', 'hn.admin');
+	foreignIds.push(other.member, 'Ba Đình', other.board, other.card, other.snapshot, other.review, other.attachment, other.agency, other.user, 'hn.stc', 'hn.admin');
 });
 afterAll(async () => server.stop());
 
@@ -98,6 +102,7 @@ function pathWith(route: RouteAccess, ids: Record<string, string> | null): strin
 		if (p.startsWith('/api/admin/quarantine/')) return ids.quarantine;
 		if (p.startsWith('/api/import/drafts/')) return ids.draft;
 		if (p.startsWith('/api/roundtrip/')) return ids.draft;
+		if (p.startsWith('/api/members/')) return ids.member;
 		return ids.board;
 	};
 	return p.replace(/:([A-Za-z]+)/g, (_, name: string) => pick(name));
@@ -111,6 +116,7 @@ function bodyFor(route: RouteAccess): unknown {
 	if (route.path.includes('/indicators/')) return { reportedValue: 1 };
 	if (route.path.endsWith('/reminders')) return { confirm: true };
 	if (route.path.startsWith('/api/roundtrip/')) return { agencyId: other.agency };
+	if (route.path.startsWith('/api/members/')) return { areas: ['Hoàn Kiếm'] };
 	return {};
 }
 
@@ -140,7 +146,7 @@ describe('organizations: nothing crosses', () => {
 	it('lists name only the own organization’s boards, agencies and people', async () => {
 		for (const account of CAN_THO) {
 			const token = await login(server.url, account.username);
-			for (const path of ['/api/boards', '/api/agencies', '/api/people', '/api/inbox', '/api/me', '/api/admin/users', '/api/admin/agencies', '/api/admin/quarantine']) {
+			for (const path of ['/api/boards', '/api/agencies', '/api/people', '/api/inbox', '/api/me', '/api/members', '/api/admin/users', '/api/admin/agencies', '/api/admin/quarantine']) {
 				const res = await call(server.url, 'GET', path, { token });
 				const text = JSON.stringify(res.body);
 				for (const id of foreignIds) expect(text.includes(id), `${account.username} ${path} names ${id}`).toBe(false);
