@@ -2,7 +2,8 @@
  * The agenda of a quarterly review, built from the board: first the tasks due in that quarter, then
  * the other overdue tasks, then the other blocked ones (Vướng mắc), then the rest. Inside each part
  * the tasks are grouped by lead agency (the first lead of a task led by several; agencies in
- * alphabetical order, tasks without a lead last), and keep plan order inside a group.
+ * alphabetical order, tasks without a lead last), and keep plan order inside a group. Archived tasks
+ * (taken off the board by a manager) are never on the agenda.
  */
 import type { Deadline, SectionData, Status } from '../../src/lib/core/board-types.js';
 import { isPastDue, quarterRange, type Quarter } from '../../src/lib/core/dates.js';
@@ -16,6 +17,8 @@ export interface AgendaCard {
 	lead: string[];
 	deadline: Pick<Deadline, 'due'>;
 	status: Status;
+	/** Set when a manager archived the task (board document schema 2): such a task is left out. */
+	archived?: unknown;
 }
 
 export interface AgendaEntry {
@@ -40,7 +43,10 @@ export function buildAgenda(
 	today: string,
 	agencyName: (id: string) => string
 ): AgendaEntry[] {
-	const ordered = sortInPlanOrder(cards, sections);
+	const ordered = sortInPlanOrder(
+		cards.filter((c) => !c.archived),
+		sections
+	);
 	const out: AgendaEntry[] = [];
 	for (const bucket of AGENDA_BUCKETS) {
 		const inBucket = ordered.filter((c) => bucketOf(c, quarter, today) === bucket);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, bucketOf, type AgendaCard } from '../../../server/reviews/agenda.js';
 import { readBoard } from '../../../src/lib/core/board-doc.js';
+import { archiveCard } from '../../../src/lib/core/board-editing.js';
+import { summarizeDoc } from '../../../server/snapshots/summarize.js';
 import { context, fixtureDoc, AG } from './fixture-board.js';
 
 const names = (id: string) => context.agencies[id]?.name ?? id;
@@ -72,5 +74,20 @@ describe('review agenda', () => {
 	it('tasks without a lead agency come last in their part', () => {
 		const cards = [card({ id: 'a', code: 'I.1' }), card({ id: 'b', code: 'I.2', lead: [AG.stc] })];
 		expect(buildAgenda(cards, [], { year: 2026, quarter: 1 }, '2026-01-10', names).map((e) => e.cardId)).toEqual(['b', 'a']);
+	});
+
+	it('archived tasks are not on the agenda, whether given the board or its summary; restored, they return', () => {
+		const { doc } = fixtureDoc();
+		const all = agendaOn('2026-10-05');
+		const target = all[0].cardId;
+		archiveCard(doc, target, 'Chuyển sang kế hoạch năm sau', { userId: 'u-admin' });
+		const board = readBoard(doc);
+		const fromBoard = buildAgenda(board.cards, board.sections, { year: 2026, quarter: 3 }, '2026-10-05', names);
+		expect(fromBoard.map((e) => e.cardId)).not.toContain(target);
+		expect(fromBoard).toHaveLength(all.length - 1);
+		const summary = summarizeDoc(doc, context, '2026-10-05');
+		const fromSummary = buildAgenda(summary.cards, summary.sections, { year: 2026, quarter: 3 }, '2026-10-05', names);
+		expect(fromSummary.map((e) => e.cardId)).toEqual(fromBoard.map((e) => e.cardId));
+		expect(buildAgenda([card({ id: 'a', archived: { at: '2026-10-01T00:00:00Z', by: 'u', reason: 'x' } }), card({ id: 'b' })], [], { year: 2026, quarter: 1 }, '2026-01-10', names).map((e) => e.cardId)).toEqual(['b']);
 	});
 });
