@@ -72,6 +72,7 @@ for (let o = 0; o < ORGS; o++) {
 	if (o % 10 === 9) log(`  ${o + 1}/${ORGS} organizations (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 server.sync.reloadAgencies();
+log("built; signing in");
 
 async function login(username: string): Promise<string> {
 	const res = await fetch(`${server.url}/api/auth/login`, {
@@ -101,6 +102,7 @@ for (const o of sample) {
 	}
 }
 
+log("measuring");
 const PAGES = [
 	{ name: 'home: GET /api/boards', path: () => '/api/boards' },
 	{ name: 'dashboard: GET /api/boards/:id/dashboard', path: (c: { board: string }) => `/api/boards/${c.board}/dashboard` },
@@ -132,7 +134,8 @@ const counts = {
 	agencies: (sqlite.prepare('select count(*) from agencies').pluck().get() as number),
 	buildSeconds: Math.round((performance.now() - started) / 1000)
 };
-await server.close();
+// The WAL worker may take a moment to stop; the numbers are in, so do not wait on it for long.
+await Promise.race([server.close(), new Promise((r) => setTimeout(r, 3000))]);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 if (flags.json) {
