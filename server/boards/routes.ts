@@ -89,6 +89,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 			planId: board.plan_id,
 			appendix: board.appendix,
 			sections: data.sections,
+			labels: data.labels,
 			cards: data.cards.map((card) => ({
 				...card,
 				commentCount: card.comments.filter((x) => !x.deleted).length,
