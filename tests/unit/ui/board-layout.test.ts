@@ -5,6 +5,8 @@ import {
 	cardFilter,
 	columnIndexFor,
 	EMPTY_FILTER,
+	filterFromParams,
+	filterToParams,
 	groupByLead,
 	laneLayout,
 	tableRows,
@@ -190,3 +192,33 @@ describe('table and agency views', () => {
 		]);
 	});
 });
+
+describe('filters in the URL and by label', () => {
+	const ctx = { today: '2026-07-01', myAgencyId: 'stc' };
+
+	it('a label filter keeps the cards carrying any of the chosen labels', () => {
+		const a = card({ labels: ['lb1'] });
+		const b = card({ labels: ['lb2', 'lb1'] });
+		const c = card({ labels: [] });
+		const keep = cardFilter({ ...EMPTY_FILTER, labels: ['lb1'] }, ctx);
+		expect([a, b, c].filter(keep).map((x) => x.id)).toEqual([a.id, b.id]);
+		expect(activeFilterCount({ ...EMPTY_FILTER, labels: ['lb1'] })).toBe(1);
+	});
+
+	it('every filter round-trips through the URL; other parameters stay; an empty filter leaves none', () => {
+		const f: BoardFilter = { query: 'tập huấn HTX', agencyId: 'stc', agencyRole: 'lead', statuses: ['todo', 'doing'], due: 'overdue', mine: true, labels: ['lb1', 'lb2'] };
+		const params = filterToParams(f, new URLSearchParams('view=table&card=c9'));
+		expect(params.get('view')).toBe('table');
+		expect(params.get('card')).toBe('c9');
+		expect(filterFromParams(new URLSearchParams(params.toString()))).toEqual(f);
+		expect(filterToParams(EMPTY_FILTER, params).toString()).toBe('view=table&card=c9');
+		expect(filterFromParams(new URLSearchParams(''))).toEqual(EMPTY_FILTER);
+	});
+
+	it('a hand-edited link is read safely: unknown statuses and dues are dropped, a role needs an agency', () => {
+		const f = filterFromParams(new URLSearchParams('status=doing,zzz&due=later&role=lead&label=lb1,,lb1&mine=yes'));
+		expect(f).toEqual({ ...EMPTY_FILTER, statuses: ['doing'], labels: ['lb1'] });
+		expect(filterFromParams(new URLSearchParams('agency=stc&role=support'))).toMatchObject({ agencyId: 'stc', agencyRole: 'support' });
+	});
+});
+
