@@ -12,7 +12,7 @@ export const en: Messages = {
 
 	'header.language': 'Language',
 	'header.organization': 'Organization (steering committee)',
-	'header.members': 'Members and areas',
+	'header.members': 'Areas',
 	'header.logout': 'Sign out',
 	'header.signedInAs': 'Signed in as {name}',
 	'header.mainNav': 'Main navigation',

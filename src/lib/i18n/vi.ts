@@ -13,7 +13,7 @@ export const vi = {
 
 	'header.language': 'Ngôn ngữ',
 	'header.organization': 'Tổ chức (Ban Chỉ đạo)',
-	'header.members': 'Thành viên, địa bàn',
+	'header.members': 'Địa bàn',
 	'header.logout': 'Đăng xuất',
 	'header.signedInAs': 'Đang đăng nhập: {name}',
 	'header.mainNav': 'Điều hướng chính',
