@@ -143,6 +143,25 @@ describe('document rules checked on every update', () => {
 		expect(v).toEqual({ ok: true, activity: [{ cardId: 'c1', field: 'status', detail: 'doing' }] });
 	});
 
+	it('a progress set twice in one update (done → 100, then the returned 60 %) is recorded as 60, never "undefined"', () => {
+		// What the Excel round trip sends: status and progress in one transaction; the first progress value
+		// is overwritten at once and travels as a deleted placeholder.
+		const { server } = board();
+		const v = checkUpdate(
+			server,
+			ctx('editor', LEAD),
+			updateOf(server, (d) =>
+				d.transact(() => {
+					setStatus(d, 'c1', 'done', actor());
+					setProgress(d, 'c1', 60, actor());
+				})
+			)
+		);
+		expect(v).toMatchObject({ ok: true });
+		const details = (v as { activity: { field: string; detail: string | null }[] }).activity.filter((a) => a.field === 'progress');
+		expect(details).toEqual([{ cardId: 'c1', field: 'progress', detail: '60' }]);
+	});
+
 	it('bytes that are not a Yjs update are refused by throwing (the connection closes with 4400)', () => {
 		const { server } = board();
 		expect(() => checkUpdate(server, ctx('admin', LEAD), new Uint8Array([1, 1, 0xff, 0xff, 0xff, 0xff, 0x0f, 0]))).toThrow();
