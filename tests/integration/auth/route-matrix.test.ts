@@ -61,8 +61,10 @@ async function callAs(route: RouteAccess, username: string | null) {
 	// end it, so those routes get a session of their own.
 	const endsSession = route.path.includes('/logout');
 	let token: string | undefined;
-	if (username && endsSession) token = await login(server.url, username);
-	else if (username) {
+	if (username && endsSession) {
+		token = await login(server.url, username);
+		tokens.delete(username); // "sign out everywhere" ends the cached session too
+	} else if (username) {
 		if (!tokens.has(username)) tokens.set(username, await login(server.url, username));
 		token = tokens.get(username);
 	}
