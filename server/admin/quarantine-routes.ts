@@ -8,19 +8,9 @@ import type { SyncServer } from '../sync/sync-server.js';
 import type { DeclaredRouter } from '../auth/access.js';
 import { ApiError } from '../http-error.js';
 import { ADMIN_ONLY } from './admin-only.js';
+import type { QuarantineRow } from '../../src/lib/core/admin-api.js';
 import { requireUser } from '../auth/require.js';
 
-export interface QuarantineRow {
-	id: number;
-	boardId: string;
-	boardTitle: string | null;
-	updateId: number | null;
-	userId: string | null;
-	userName: string | null;
-	reason: string;
-	size: number;
-	createdAt: string;
-}
 
 export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServer): void {
 	/** The organization's boards, by id: an administrator sees the quarantine of those only. */

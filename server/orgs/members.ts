@@ -6,17 +6,9 @@
  */
 import type { DB } from '../db/database.js';
 import { searchKey } from '../../src/lib/core/text.js';
+import type { CommitteeMember } from '../../src/lib/core/admin-api.js';
 
-export interface CommitteeMember {
-	id: string;
-	planId: string;
-	planTitle: string;
-	stt: string;
-	name: string;
-	position: string;
-	areas: string[];
-	agencyId: string | null;
-}
+export type { CommitteeMember };
 
 export const MEMBER_LIMITS = { name: 200, position: 300, areas: 200, area: 100 } as const;
 

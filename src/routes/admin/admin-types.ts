@@ -48,15 +48,4 @@ export function generatePassword(length = 12): string {
 	return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** An update set aside by the sync server (GET /api/admin/quarantine). */
-export interface QuarantineRow {
-	id: number;
-	boardId: string;
-	boardTitle: string | null;
-	updateId: number | null;
-	userId: string | null;
-	userName: string | null;
-	reason: string;
-	size: number;
-	createdAt: string;
-}
+export type { QuarantineRow } from '$lib/core/admin-api.js';
