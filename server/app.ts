@@ -16,6 +16,7 @@ import { requireRole } from './auth/require.js';
 import type { Metrics } from './metrics.js';
 import { authRoutes } from './auth/routes.js';
 import { organizationRoutes } from './orgs/routes.js';
+import { jsonBodies } from './http/json-body.js';
 import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
@@ -58,6 +59,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	});
 
 	const api = new Hono<AppEnv>();
+	// Body size and shape first: a huge or malformed body is refused before any sign-in work.
+	api.use('*', jsonBodies());
 	api.use('*', sessionMiddleware(ctx, sessions));
 	api.get('/health', (c) =>
 		c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount, ...(parts.metrics?.snapshot() ?? {}) })
