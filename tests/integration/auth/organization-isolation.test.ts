@@ -12,16 +12,11 @@ import { allows, routeAccessList, type RouteAccess } from '../../../server/auth/
 import type { Role } from '../../../server/db/schema.js';
 import { closeCodeOf, login, startTestServer, type TestServer } from '../helpers/server.js';
 import { call } from './http.js';
+import { DEMO_ACCOUNTS } from '../../../seeds/demo-accounts.js';
 import { addComment } from '../../../src/lib/core/board-doc.js';
 
-const CAN_THO: { username: string; role: Role }[] = [
-	{ username: 'admin', role: 'admin' },
-	{ username: 'thuky', role: 'facilitator' },
-	{ username: 'lanhdao', role: 'leader' },
-	{ username: 'stc', role: 'editor' },
-	{ username: 'snnmt', role: 'editor' },
-	{ username: 'lmhtx', role: 'editor' }
-];
+/** Cần Thơ's accounts, one of each role (the demo workspace's first organization). */
+const CAN_THO: { username: string; role: Role }[] = DEMO_ACCOUNTS.map(({ username, role }) => ({ username, role }));
 
 let server: TestServer;
 /** Hà Nội's objects, by the path parameter they fill. */
