@@ -8,7 +8,7 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { presenceColor } from '../../src/lib/client/presence-colors.js';
+import { presenceColor } from '../../src/lib/core/presence-colors.js';
 
 /** Who a connection is, as the server knows it. */
 export interface PresenceIdentity {

@@ -24,7 +24,7 @@ import {
 import type { Status } from '../core/board-types.js';
 import { isReadOnlyRole, type Role } from '../core/permissions.js';
 import { BoardMirror, type MirrorSnapshot } from './board-mirror.js';
-import { presenceColor } from './presence-colors.js';
+import { presenceColor } from '../core/presence-colors.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'offline';
 export type BoardFailure = 'notSignedIn' | 'forbidden' | 'notFound';

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { cardsMap, readCard } from '../core/board-doc.js';
 import type { CardData } from '../core/board-types.js';
-import { presenceColor } from '../client/presence-colors.js';
+import { presenceColor } from '../core/presence-colors.js';
 import { reviewApi } from './review-api.js';
 import type { ReviewAwareness, ReviewItem, ReviewRecordInput, ReviewSession } from './review-types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, presenceColor } from '../../../src/lib/client/presence-colors.js';
+import { initials, presenceColor } from '../../../src/lib/core/presence-colors.js';
 
 describe('avatars', () => {
 	it('initials are the last two words of a Vietnamese name', () => {
