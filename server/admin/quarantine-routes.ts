@@ -40,11 +40,11 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 	r.get('/quarantine/:id/data', ADMIN_ONLY, async (c) => {
 		const id = Number(c.req.param('id'));
 		const boards = await boardsOf(requireUser(c).orgId);
-		const row = Number.isInteger(id) ? sync.store.listQuarantine().find((q) => q.id === id && boards.has(q.boardId)) : undefined;
-		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
+		const row = Number.isInteger(id) ? sync.store.quarantinedBytes(id) : null;
+		if (!row || !boards.has(row.boardId)) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
 		return c.body(row.data as Uint8Array<ArrayBuffer>, 200, {
 			'content-type': 'application/octet-stream',
-			'content-disposition': `attachment; filename="quarantine-${row.id}.yjs"`
+			'content-disposition': `attachment; filename="quarantine-${id}.yjs"`
 		});
 	});
 }

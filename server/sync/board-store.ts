@@ -54,7 +54,8 @@ export interface QuarantineEntry {
 	reason: string;
 }
 
-export interface QuarantinedUpdate extends QuarantineEntry {
+/** A quarantined update as listed (without its bytes: `quarantinedBytes` reads those one at a time). */
+export interface QuarantinedUpdate extends Omit<QuarantineEntry, 'data'> {
 	id: number;
 	boardId: string;
 	size: number;
@@ -79,6 +80,8 @@ export interface BoardStore {
 	/** Sets an update aside (and out of the log, when it was stored there). */
 	quarantine(boardId: string, entry: QuarantineEntry): void;
 	listQuarantine(boardId?: string): QuarantinedUpdate[];
+	/** The bytes of one quarantined update, with its board, or null. */
+	quarantinedBytes(id: number): { boardId: string; data: Uint8Array } | null;
 	/** Which user owns each client id on a board. */
 	clientOwners(boardId: string): Map<number, string>;
 	/** How many client ids each user bound on a board since a moment (ISO), for the cap. */

@@ -45,8 +45,9 @@ export class SqliteBoardStore implements BoardStore {
 				'insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'
 			),
 			selectQuarantine: s(
-				'select id, board_id, update_id, user_id, data, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
+				'select id, board_id, update_id, user_id, length(data) as size, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
 			),
+			selectQuarantineBytes: s('select board_id, data from quarantined_updates where id = ?'),
 			selectClients: s('select client_id, user_id from board_clients where board_id = ?'),
 			countRecentClients: s(
 				'select user_id, count(*) as n from board_clients where board_id = ? and created_at > ? group by user_id'
@@ -157,7 +158,7 @@ export class SqliteBoardStore implements BoardStore {
 			board_id: string;
 			update_id: number | null;
 			user_id: string | null;
-			data: Buffer;
+			size: number;
 			reason: string;
 			created_at: string;
 		}[];
@@ -166,11 +167,15 @@ export class SqliteBoardStore implements BoardStore {
 			boardId: r.board_id,
 			updateId: r.update_id,
 			userId: r.user_id,
-			data: new Uint8Array(r.data),
-			size: r.data.length,
+			size: r.size,
 			reason: r.reason,
 			createdAt: r.created_at
 		}));
+	}
+
+	quarantinedBytes(id: number): { boardId: string; data: Uint8Array } | null {
+		const row = this.stmt.selectQuarantineBytes.get(id) as { board_id: string; data: Buffer } | undefined;
+		return row ? { boardId: row.board_id, data: new Uint8Array(row.data) } : null;
 	}
 
 	clientOwners(boardId: string): Map<number, string> {

@@ -239,8 +239,13 @@ describe('the seven attacks of the security review', () => {
 			console.error = origError;
 		}
 		// Shown to administrators, with who sent them; nobody else may read them.
-		const listed = await api<{ boardId: string; userId: string; size: number }[]>(server.url, await login(server.url, 'admin'), '/api/admin/quarantine');
+		const adminToken = await login(server.url, 'admin');
+		const listed = await api<{ id: number; boardId: string; userId: string; size: number }[]>(server.url, adminToken, '/api/admin/quarantine');
 		expect(listed.filter((q) => q.boardId === poisoned)).toHaveLength(2);
+		// The undecodable bytes come back as they were stored.
+		const garbage = listed.find((q) => q.boardId === poisoned && q.size === 6)!;
+		const bytes = await fetch(`${server.url}/api/admin/quarantine/${garbage.id}/data`, { headers: { authorization: `Bearer ${adminToken}` } });
+		expect([...new Uint8Array(await bytes.arrayBuffer())]).toEqual([1, 2, 3, 250, 251, 252]);
 		expect(listed.find((q) => q.boardId === poisoned)).toMatchObject({ userId: attacker.id });
 		const asEditor = await fetch(`${server.url}/api/admin/quarantine`, { headers: { authorization: `Bearer ${leadToken}` } });
 		expect(asEditor.status).toBe(403);
