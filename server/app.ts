@@ -8,11 +8,11 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from './context.js';
 import type { AppEnv } from './app-env.js';
-import { ApiError, errorBody } from './http-error.js';
+import { ApiError, errorBody, errorLocale } from './http-error.js';
 import type { SyncServer } from './sync/sync-server.js';
 import type { SessionStore } from './auth/sessions.js';
 import { sessionMiddleware } from './auth/session-middleware.js';
-import { requireRole } from './auth/require.js';
+import { declareRoutes } from './http/declare-routes.js';
 import type { Metrics } from './metrics.js';
 import { authRoutes } from './auth/routes.js';
 import { organizationRoutes } from './orgs/routes.js';
@@ -49,28 +49,30 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	const app = new Hono<AppEnv>();
 
 	app.onError((err, c) => {
+		const lang = errorLocale(c.req.header('accept-language'));
 		if (err instanceof ApiError) {
 			for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-			return c.json(errorBody(err.code, err.message), err.status);
+			return c.json(errorBody(err.code, err.params, lang), err.status);
 		}
-		if (err instanceof SyntaxError) return c.json(errorBody('bad_json', 'Dữ liệu gửi lên không hợp lệ'), 400);
+		if (err instanceof SyntaxError) return c.json(errorBody('bad_json', {}, lang), 400);
 		console.error('[api]', err);
-		return c.json(errorBody('internal', 'Lỗi máy chủ, vui lòng thử lại'), 500);
+		return c.json(errorBody('internal', {}, lang), 500);
 	});
 
 	const api = new Hono<AppEnv>();
 	// Body size and shape first: a huge or malformed body is refused before any sign-in work.
 	api.use('*', jsonBodies());
 	api.use('*', sessionMiddleware(ctx, sessions));
-	api.get('/health', (c) =>
+	const health = declareRoutes('/api');
+	health.get('/health', 'public', (c) =>
 		c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount, ...(parts.metrics?.snapshot() ?? {}) })
 	);
 	// Starts a fresh measuring window for the event-loop figures (load tests); admins only.
-	api.post('/health/reset', (c) => {
-		requireRole(c, ['admin']);
+	health.post('/health/reset', ['admin'], (c) => {
 		parts.metrics?.reset();
 		return c.json({ ok: true });
 	});
+	api.route('/', health.router);
 	api.route('/auth', authRoutes(ctx, sessions, sync));
 	api.route('/admin', adminRoutes(ctx, sessions, sync));
 	const orgs = organizationRoutes(ctx, sync);
@@ -87,7 +89,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	if (parts.notifications) api.route('/', notificationRoutes(ctx, parts.notifications));
 	api.route('/', importRoutes(ctx, sync));
 	api.route('/', roundtripRoutes(ctx, sync));
-	api.all('*', (c) => c.json(errorBody('not_found', 'Không tìm thấy địa chỉ này'), 404));
+	api.all('*', (c) => c.json(errorBody('not_found', {}, errorLocale(c.req.header('accept-language'))), 404));
 	app.route('/api', api);
 
 	sync.route(app, parts.upgradeWebSocket, sessions);

@@ -5,12 +5,11 @@
  */
 import type { AppContext } from '../context.js';
 import type { SyncServer } from '../sync/sync-server.js';
-import type { DeclaredRouter } from '../auth/access.js';
+import type { DeclaredRouter } from '../http/declare-routes.js';
 import { ApiError } from '../http-error.js';
 import { ADMIN_ONLY } from './admin-only.js';
-import type { QuarantineRow } from '../../src/lib/core/admin-api.js';
+import type { QuarantineRow } from '../../src/lib/core/api/accounts.js';
 import { requireUser } from '../auth/require.js';
-
 
 export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServer): void {
 	/** The organization's boards, by id: an administrator sees the quarantine of those only. */
@@ -41,7 +40,7 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 		const id = Number(c.req.param('id'));
 		const boards = await boardsOf(requireUser(c).orgId);
 		const row = Number.isInteger(id) ? sync.store.quarantinedBytes(id) : null;
-		if (!row || !boards.has(row.boardId)) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
+		if (!row || !boards.has(row.boardId)) throw new ApiError(404, 'quarantine_not_found');
 		return c.body(row.data as Uint8Array<ArrayBuffer>, 200, {
 			'content-type': 'application/octet-stream',
 			'content-disposition': `attachment; filename="quarantine-${id}.yjs"`

@@ -2,7 +2,8 @@
 import type { AppContext } from '../context.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { SessionStore } from '../auth/sessions.js';
-import { access, declareRoutes } from '../auth/access.js';
+import { access } from '../auth/access.js';
+import { declareRoutes } from '../http/declare-routes.js';
 import { ADMIN_ONLY } from './admin-only.js';
 import { userRoutes } from './user-routes.js';
 import { agencyRoutes } from './agency-routes.js';

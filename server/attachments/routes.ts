@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../context.js';
-import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
 import { requireUser } from '../auth/require.js';
@@ -20,15 +19,15 @@ function mb(bytes: number) {
 
 /** Upload (POST /api/boards/:id/cards/:cardId/attachments) and download (GET /api/attachments/:id). */
 export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 	const files = new FileStore(path.join(ctx.config.dataDir, 'attachments'));
 	const limit = ctx.config.maxUploadBytes;
 	// The body may still be arriving when we refuse it: close the connection rather than reuse it.
-	const tooLarge = () => new ApiError(413, 'too_large', `Tệp quá lớn: tối đa ${mb(limit)} MB`, { Connection: 'close' });
+	const tooLarge = () => new ApiError(413, 'file_too_large', { limitMb: mb(limit) }, { Connection: 'close' });
 
 	r.post(
 		'/boards/:id/cards/:cardId/attachments',
-		bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw tooLarge(); } }),
+		{ who: 'signed-in', upload: bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw tooLarge(); } }) },
 		async (c) => {
 			const user = requireUser(c);
 			const boardId = c.req.param('id');
@@ -38,20 +37,20 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 				const m = cardsMap(room.doc).get(cardId);
 				return m ? readCard(cardId, m) : null;
 			});
-			if (!card) throw new ApiError(404, 'not_found', 'Không tìm thấy nhiệm vụ');
+			if (!card) throw new ApiError(404, 'card_not_found');
 			const can = cardAbilities({ id: user.id, role: user.role, agencyId: user.agencyId }, card, sync.isCollective);
-			if (!can.attach) throw new ApiError(403, 'forbidden', 'Đơn vị của bạn không tham gia nhiệm vụ này nên không thể đính kèm tệp');
+			if (!can.attach) throw new ApiError(403, 'attach_forbidden');
 
 			const body = await c.req.parseBody();
 			const file = body.file;
-			if (!(file instanceof File)) throw new ApiError(400, 'no_file', 'Chưa chọn tệp để tải lên');
+			if (!(file instanceof File)) throw new ApiError(400, 'no_file');
 			if (file.size > limit) throw tooLarge();
-			if (file.size === 0) throw new ApiError(400, 'empty_file', 'Tệp rỗng');
+			if (file.size === 0) throw new ApiError(400, 'empty_file');
 			const bytes = new Uint8Array(await file.arrayBuffer());
 			const name = path.basename(file.name.normalize('NFC')).slice(0, 200) || 'tep-dinh-kem';
 			const mime = detectAllowedType(name, bytes);
 			if (!mime) {
-				throw new ApiError(415, 'type_not_allowed', 'Loại tệp không được phép: chỉ nhận PDF, Word, Excel, PowerPoint, ảnh và văn bản');
+				throw new ApiError(415, 'type_not_allowed');
 			}
 			const sha256 = await files.put(bytes);
 			const attachment = { id: newId(), name, size: bytes.length, mime, uploadedBy: user.id, uploadedAt: new Date().toISOString() };
@@ -74,14 +73,14 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 		}
 	);
 
-	r.get('/attachments/:id', async (c) => {
+	r.get('/attachments/:id', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const row = await ctx.db.selectFrom('attachments').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
-		if (!row || !row.sha256) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
+		if (!row || !row.sha256) throw new ApiError(404, 'file_not_found');
 		const access = await boardAccess(ctx.db, user, row.board_id);
 		// Another organization's file is not found: its existence is not confirmed.
-		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
-		if (access !== 'ok') throw new ApiError(403, 'forbidden', 'Bạn không có quyền tải tệp này');
+		if (access === 'not-found') throw new ApiError(404, 'file_not_found');
+		if (access !== 'ok') throw new ApiError(403, 'file_forbidden');
 		const stream = Readable.toWeb(files.stream(row.sha256)) as ReadableStream;
 		return new Response(stream, {
 			headers: {
@@ -94,5 +93,5 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 		});
 	});
 
-	return r;
+	return r.router;
 }

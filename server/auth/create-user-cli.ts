@@ -9,6 +9,8 @@ import { openDatabase } from '../db/database.js';
 import { ensureAgency } from '../import/persist.js';
 import { ensureOrganization, SLUG } from '../orgs/organizations.js';
 import { parseNewUser } from './user-input.js';
+import { ApiError } from '../http-error.js';
+import { errorMessage } from '../../src/lib/i18n/errors.js';
 import { createUser, usernameTaken } from './users.js';
 
 const USAGE =
@@ -57,7 +59,7 @@ main().then(
 	(code) => process.exit(code),
 	(err: unknown) => {
 		// Validation errors carry a message meant for the operator; never echo the arguments (the password).
-		console.error(err instanceof Error ? err.message : 'Không tạo được tài khoản');
+		console.error(err instanceof ApiError ? errorMessage('vi', err.code, err.params) : err instanceof Error ? err.message : 'Không tạo được tài khoản');
 		process.exit(1);
 	}
 );

@@ -8,7 +8,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
-import { errorBody } from '../http-error.js';
+import { errorBody, errorLocale } from '../http-error.js';
 import { isSameOrigin } from './origin.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -44,7 +44,7 @@ export function csrfMiddleware(ctx: AppContext): MiddlewareHandler<AppEnv> {
 			},
 			ctx.config.origins
 		);
-		if (refused) return c.json(errorBody('csrf', 'Yêu cầu đến từ một trang khác và đã bị từ chối'), 403);
+		if (refused) return c.json(errorBody('csrf', {}, errorLocale(c.req.header('accept-language'))), 403);
 		await next();
 	};
 }

@@ -6,13 +6,12 @@ import { sessionUserOf, type SessionStore } from './sessions.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { User } from '../db/schema.js';
 import { ApiError } from '../http-error.js';
-import { declareRoutes } from './access.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { LoginBody } from '../../src/lib/core/api/accounts.js';
 import { requireUser } from './require.js';
 import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
 import { throttleFromEnv } from './login-throttle.js';
 import { PASSWORD_MAX } from './user-input.js';
-
-const INVALID = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
 export function sessionUser(user: User): SessionUser {
 	return sessionUserOf(user);
@@ -29,27 +28,24 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 	// Made now, so that the first unknown username does not take longer than a known one.
 	void dummyPasswordHash();
 
-	r.post('/login', 'public', async (c) => {
-		const body = (await c.req.json().catch(() => null)) as { username?: unknown; password?: unknown } | null;
-		const username = typeof body?.username === 'string' ? normalizeUsername(body.username) : '';
-		const password = typeof body?.password === 'string' ? body.password : '';
-		if (!username || !password) throw new ApiError(400, 'missing_credentials', 'Nhập tên đăng nhập và mật khẩu');
+	r.post('/login', { who: 'public', body: LoginBody }, async (c, { body }) => {
+		const username = normalizeUsername(body.username);
+		const password = body.password;
+		if (!username || !password) throw new ApiError(400, 'missing_credentials');
 
 		const keys = [`account:${username}`, `address:${clientAddress(c)}`];
 		const waitMs = throttle.blockedFor(keys);
 		if (waitMs > 0) {
 			const seconds = Math.ceil(waitMs / 1000);
-			throw new ApiError(429, 'too_many_attempts', `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây`, {
-				'Retry-After': String(seconds)
-			});
+			throw new ApiError(429, 'too_many_attempts', { seconds }, { 'Retry-After': String(seconds) });
 		}
 		const check = password.length > PASSWORD_MAX ? null : await checkCredentials(ctx.db, username, password);
 		if (!check || !check.ok) {
 			if (check?.reason === 'inactive') {
-				throw new ApiError(403, 'account_disabled', 'Tài khoản đã bị khoá. Liên hệ bộ phận thường trực để được mở lại');
+				throw new ApiError(403, 'account_disabled');
 			}
 			throttle.fail(keys);
-			throw new ApiError(401, 'invalid_credentials', INVALID);
+			throw new ApiError(401, 'invalid_credentials');
 		}
 		throttle.clear(keys[0]);
 		// Signing in again from the same browser replaces its previous session rather than leaving it alive.

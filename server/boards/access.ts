@@ -39,6 +39,6 @@ async function involvedAgencyIds(db: DB, boardId: string): Promise<Set<string>> 
 /** A board the user may see, or 404/403 (board, attachment, snapshot, report and review routes). */
 export async function requireBoardAccess(db: DB, user: SessionUser, boardId: string): Promise<void> {
 	const access = await boardAccess(db, user, boardId);
-	if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy bảng');
-	if (access === 'forbidden') throw new ApiError(403, 'forbidden', 'Bạn không có quyền xem bảng này');
+	if (access === 'not-found') throw new ApiError(404, 'board_not_found');
+	if (access === 'forbidden') throw new ApiError(403, 'board_forbidden');
 }

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
-import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { ActivityQuery } from '../../src/lib/core/api/boards.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { requireUser } from '../auth/require.js';
 import { boardAccess, requireBoardAccess } from './access.js';
@@ -10,9 +10,9 @@ import { todayInVietnam } from './today.js';
 import { mergeActivity } from './activity-history.js';
 
 export function boardRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
-	r.get('/me', async (c) => {
+	r.get('/me', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const agency = user.agencyId
 			? await ctx.db.selectFrom('agencies').select(['id', 'name', 'short_name']).where('id', '=', user.agencyId).executeTakeFirst()
@@ -34,7 +34,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		});
 	});
 
-	r.get('/boards', async (c) => {
+	r.get('/boards', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const boards = await ctx.db
 			.selectFrom('boards')
@@ -77,7 +77,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(visible);
 	});
 
-	r.get('/boards/:id', async (c) => {
+	r.get('/boards/:id', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, id);
@@ -98,12 +98,11 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		});
 	});
 
-	r.get('/boards/:id/activity', async (c) => {
+	r.get('/boards/:id/activity', { who: 'signed-in', query: ActivityQuery }, async (c, { query }) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, id);
-		const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
-		const cardId = c.req.query('cardId');
+		const { limit, cardId } = query;
 		let q = ctx.db
 			.selectFrom('activity')
 			.leftJoin('users', 'users.id', 'activity.user_id')
@@ -125,5 +124,5 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(mergeActivity(rows).slice(0, limit));
 	});
 
-	return r;
+	return r.router;
 }

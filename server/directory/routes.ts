@@ -1,13 +1,12 @@
-import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
-import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
 import { requireUser } from '../auth/require.js';
 
 /** Agencies and people of the user's organization, for chips, comment authors and @-mentions. */
 export function directoryRoutes(ctx: AppContext) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
-	r.get('/agencies', async (c) => {
+	r.get('/agencies', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const rows = await ctx.db
 			.selectFrom('agencies')
@@ -18,7 +17,7 @@ export function directoryRoutes(ctx: AppContext) {
 		return c.json(rows.map((a) => ({ id: a.id, name: a.name, shortName: a.short_name, isCollective: !!a.is_collective })));
 	});
 
-	r.get('/people', async (c) => {
+	r.get('/people', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const rows = await ctx.db
 			.selectFrom('memberships')
@@ -31,5 +30,5 @@ export function directoryRoutes(ctx: AppContext) {
 		return c.json(rows.map((u) => ({ id: u.id, displayName: u.display_name, agencyId: u.agency_id, username: u.username })));
 	});
 
-	return r;
+	return r.router;
 }

@@ -33,8 +33,8 @@ export type OfficeWhat = 'Word' | 'Excel' | 'PDF' | 'zip';
 export class ImportRefusal extends ImportError {
 	readonly reason: RefusalReason;
 
-	constructor(reason: RefusalReason, message: string) {
-		super(BASE_CODE[reason], message);
+	constructor(reason: RefusalReason, message: string, params: Record<string, string | number> = {}) {
+		super(BASE_CODE[reason], message, params);
 		this.name = 'ImportRefusal';
 		this.reason = reason;
 	}
@@ -42,7 +42,7 @@ export class ImportRefusal extends ImportError {
 
 export const refusals = {
 	tooLarge: (limitMb: number) =>
-		new ImportRefusal('too_large', `Tệp quá lớn: tối đa ${limitMb} MB / The file is too large: at most ${limitMb} MB`),
+		new ImportRefusal('too_large', `Tệp quá lớn: tối đa ${limitMb} MB / The file is too large: at most ${limitMb} MB`, { limitMb }),
 	encrypted: () =>
 		new ImportRefusal(
 			'encrypted',
@@ -51,14 +51,15 @@ export const refusals = {
 	corrupt: (what: OfficeWhat) =>
 		new ImportRefusal(
 			'corrupt',
-			`Tệp ${what === 'zip' ? 'nén' : what} bị hỏng, không đọc được / The ${what === 'zip' ? 'archive' : what} file is damaged and cannot be read`
+			`Tệp ${what === 'zip' ? 'nén' : what} bị hỏng, không đọc được / The ${what === 'zip' ? 'archive' : what} file is damaged and cannot be read`,
+			what === 'zip' ? { detail: 'zip' } : { what }
 		),
 	zipBomb: () =>
 		new ImportRefusal(
 			'zip_bomb',
 			'Tệp nén bất thường (giải nén ra quá lớn), đã từ chối / The file expands to an abnormal size and was refused'
 		),
-	unsupported: (what: string) => new ImportRefusal('unsupported', what),
+	unsupported: (what: string, detail: 'archive' | 'returned') => new ImportRefusal('unsupported', what, { detail }),
 	notAPlan: () =>
 		new ImportRefusal(
 			'not_a_plan',
@@ -72,10 +73,11 @@ export const refusals = {
 	tooMuchMemory: () =>
 		new ImportRefusal(
 			'too_large',
-			'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped'
+			'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped',
+			{ detail: 'memory' }
 		),
 	tooManyPages: (max: number) =>
-		new ImportRefusal('too_large', `Tệp PDF quá nhiều trang: tối đa ${max} trang / The PDF has too many pages: at most ${max}`),
+		new ImportRefusal('too_large', `Tệp PDF quá nhiều trang: tối đa ${max} trang / The PDF has too many pages: at most ${max}`, { detail: 'pages', limit: max }),
 	scanned: () =>
 		new ImportRefusal(
 			'scanned',
@@ -85,12 +87,14 @@ export const refusals = {
 	oldOffice: () =>
 		new ImportRefusal(
 			'unsupported',
-			'Tệp Word/Excel 97–2003 (.doc, .xls) chưa được hỗ trợ; hãy mở và lưu lại thành .docx hoặc .xlsx / Word/Excel 97–2003 files are not supported; save as .docx or .xlsx'
+			'Tệp Word/Excel 97–2003 (.doc, .xls) chưa được hỗ trợ; hãy mở và lưu lại thành .docx hoặc .xlsx / Word/Excel 97–2003 files are not supported; save as .docx or .xlsx',
+			{ detail: 'old_office' }
 		),
 	oldWordUnreadable: () =>
 		new ImportRefusal(
 			'corrupt',
-			'Không chuyển được tệp Word 97–2003 (.doc) sang .docx (tệp hỏng hoặc chuyển quá lâu); hãy mở và lưu lại thành .docx / The Word 97–2003 (.doc) file could not be converted (damaged, or too slow); save it as .docx'
+			'Không chuyển được tệp Word 97–2003 (.doc) sang .docx (tệp hỏng hoặc chuyển quá lâu); hãy mở và lưu lại thành .docx / The Word 97–2003 (.doc) file could not be converted (damaged, or too slow); save it as .docx',
+			{ detail: 'old_word' }
 		),
 	timeout: () =>
 		new ImportRefusal('timeout', 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp / Reading the file took too long and was stopped')

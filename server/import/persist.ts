@@ -20,16 +20,8 @@ export interface ImportSource {
 	orgId: string;
 }
 
-export interface ImportSummary {
-	planId: string;
-	title: string;
-	boards: { id: string; title: string; sections: number; cards: number }[];
-	agenciesCreated: string[];
-	indicators: number;
-	reports: number;
-	members: number;
-	warnings: number;
-}
+export type { ImportSummary } from '../../src/lib/core/api/import.js';
+import type { ImportSummary } from '../../src/lib/core/api/import.js';
 
 type Tx = Transaction<Database>;
 

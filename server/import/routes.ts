@@ -9,39 +9,39 @@
  *   POST   /api/import/drafts/:id/create                        → 201 ImportSummary
  *   DELETE /api/import/drafts/:id                               → 204
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { EditsBody, UploadQuery } from '../../src/lib/core/api/import.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
-import { requireRole } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { loadAgencyDirectory } from './draft/agency-matches.js';
 import { createFromDraft } from './draft/create-from-draft.js';
 import { DraftStore } from './draft/draft-store.js';
-import { invalidEdit, type DraftEdit, type ImportDraft } from './draft/import-draft.js';
+import { invalidEdit, type ImportDraft } from './draft/import-draft.js';
 import { buildPreview } from './draft/import-preview.js';
 import { refusalToApiError } from './http/refusal-response.js';
 import { readUpload, uploadLimit } from './http/upload-body.js';
 import { runInWorker } from './worker/run-in-worker.js';
 
-const MAX_EDITS_PER_REQUEST = 500;
-
 export function importRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 	const drafts = new DraftStore<ImportDraft>();
 
 	const draftOf = (c: Context<AppEnv>) => {
-		const user = requireRole(c, ['admin']);
+		const user = requireUser(c);
 		const id = c.req.param('id') ?? '';
 		const draft = drafts.get(id, user.id);
-		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã tạo bảng); hãy tải tệp lên lại');
+		if (!draft) throw new ApiError(404, 'draft_not_found');
 		return { id, draft };
 	};
 	const preview = async (id: string, draft: ImportDraft) => buildPreview(id, draft, await loadAgencyDirectory(ctx.db, draft.orgId));
 
-	r.post('/import/upload', uploadLimit(), async (c) => {
-		const user = requireRole(c, ['admin']);
-		const { bytes, fileName } = await readUpload(c);
+	r.post('/import/upload', { who: ['admin'], upload: uploadLimit(), query: UploadQuery }, async (c, { query }) => {
+		const user = requireUser(c);
+		const { bytes, fileName } = await readUpload(c, query.name);
 		const read = await runInWorker({ kind: 'plan', bytes, fileName }).catch((e: unknown) => {
 			throw refusalToApiError(e);
 		});
@@ -60,29 +60,27 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(await preview(id, draft), 201);
 	});
 
-	r.get('/import/drafts/:id', async (c) => {
+	r.get('/import/drafts/:id', ['admin'], async (c) => {
 		const { id, draft } = draftOf(c);
 		return c.json(await preview(id, draft));
 	});
 
-	r.post('/import/drafts/:id/edits', async (c) => {
+	r.post('/import/drafts/:id/edits', { who: ['admin'], body: EditsBody }, async (c, { body }) => {
 		const { id, draft } = draftOf(c);
-		const body = (await c.req.json()) as { edits?: unknown };
-		const edits = Array.isArray(body?.edits) ? body.edits : null;
-		if (!edits || edits.length > MAX_EDITS_PER_REQUEST) throw new ApiError(400, 'bad_edits', 'Danh sách sửa đổi không hợp lệ');
+		const { edits } = body;
 		for (const edit of edits) {
-			const reason = invalidEdit(draft.parsed, edit);
-			if (reason) throw new ApiError(400, 'bad_edit', reason);
-			const target = (edit as DraftEdit).op === 'mergeAgency' ? (edit as { agencyId: string | null }).agencyId : null;
+			const detail = invalidEdit(draft.parsed, edit);
+			if (detail) throw new ApiError(400, 'bad_edit', { detail });
+			const target = edit.op === 'mergeAgency' ? edit.agencyId : null;
 			if (target && !(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).where('org_id', '=', draft.orgId).executeTakeFirst())) {
-				throw new ApiError(400, 'unknown_agency', 'Không tìm thấy cơ quan được chọn để gộp');
+				throw new ApiError(400, 'unknown_agency');
 			}
 		}
-		draft.edits.push(...(edits as DraftEdit[]));
+		draft.edits.push(...edits);
 		return c.json(await preview(id, draft));
 	});
 
-	r.post('/import/drafts/:id/create', async (c) => {
+	r.post('/import/drafts/:id/create', ['admin'], async (c) => {
 		const { id, draft } = draftOf(c);
 		const summary = await createFromDraft(ctx, draft);
 		drafts.delete(id);
@@ -91,11 +89,11 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(summary, 201);
 	});
 
-	r.delete('/import/drafts/:id', (c) => {
+	r.delete('/import/drafts/:id', ['admin'], (c) => {
 		const { id } = draftOf(c);
 		drafts.delete(id);
 		return c.body(null, 204);
 	});
 
-	return r;
+	return r.router;
 }

@@ -9,7 +9,8 @@ import { isZip, listEntries } from './office/zip-entries.js';
 import { refusals, type OfficeWhat } from './import-refusal.js';
 import { hasPipeTable } from './markdown/read-markdown.js';
 
-export type SourceKind = 'docx' | 'xlsx' | 'pdf' | 'doc' | 'text' | 'markdown' | 'html' | 'csv';
+export type { SourceKind } from '../../src/lib/core/api/import.js';
+import type { SourceKind } from '../../src/lib/core/api/import.js';
 
 /** The kinds read from text (decoded first). */
 export type TextKind = Extract<SourceKind, 'text' | 'markdown' | 'html' | 'csv'>;
@@ -30,7 +31,8 @@ export function detectSourceKind(bytes: Uint8Array, fileName = ''): SourceKind {
 		if (names.has('xl/workbook.xml')) return 'xlsx';
 		if (names.has('EncryptedPackage')) throw refusals.encrypted();
 		throw refusals.unsupported(
-			'Tệp nén không phải tài liệu Word (.docx) hay Excel (.xlsx) / The archive is not a Word (.docx) or Excel (.xlsx) document'
+			'Tệp nén không phải tài liệu Word (.docx) hay Excel (.xlsx) / The archive is not a Word (.docx) or Excel (.xlsx) document',
+			'archive'
 		);
 	}
 	return 'text';

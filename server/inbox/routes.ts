@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
-import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { MarkReadBody, RemindBody } from '../../src/lib/core/api/inbox.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
-import { requireRole, requireUser } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { requireBoardAccess } from '../snapshots/require-board.js';
 import { liveSummary } from '../snapshots/snapshot-store.js';
 import { lastReminders, listInbox, markRead, sendMessage, unreadCount } from './inbox-store.js';
@@ -19,50 +19,43 @@ import { localTime } from '../notifications/clock.js';
  * tasks on the same day (Viet Nam time) is answered 409 `already_reminded` unless `confirm` is true.
  */
 export function inboxRoutes(ctx: AppContext, sync: SyncServer, bus?: InboxBus) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
-	r.get('/inbox', async (c) => c.json(await listInbox(ctx.db, requireUser(c))));
+	r.get('/inbox', 'signed-in', async (c) => c.json(await listInbox(ctx.db, requireUser(c))));
 
-	r.get('/inbox/unread-count', async (c) => c.json({ unread: await unreadCount(ctx.db, requireUser(c)) }));
+	r.get('/inbox/unread-count', 'signed-in', async (c) => c.json({ unread: await unreadCount(ctx.db, requireUser(c)) }));
 
-	r.post('/inbox/read', async (c) => {
+	r.post('/inbox/read', { who: 'signed-in', body: MarkReadBody }, async (c, { body }) => {
 		const user = requireUser(c);
-		const body = (await c.req.json().catch(() => ({}))) as { ids?: unknown };
-		const ids = Array.isArray(body.ids) ? body.ids.filter((x): x is string => typeof x === 'string') : undefined;
-		const marked = await markRead(ctx.db, user, ids);
+		const marked = await markRead(ctx.db, user, body.ids);
 		bus?.changed({ userId: user.id });
 		return c.json({ marked, unread: await unreadCount(ctx.db, user) });
 	});
 
-	r.get('/boards/:id/late-agencies', async (c) => {
-		const user = requireRole(c, ['admin', 'facilitator', 'leader']);
+	r.get('/boards/:id/late-agencies', ['admin', 'facilitator', 'leader'], async (c) => {
+		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
 		const summary = await liveSummary(ctx.db, sync, boardId);
 		return c.json({ asOf: summary.asOf, agencies: lateAgencies(summary, await lastReminders(ctx.db, boardId)) });
 	});
 
-	r.post('/boards/:id/reminders', async (c) => {
-		const user = requireRole(c, ['admin', 'facilitator']);
+	r.post('/boards/:id/reminders', { who: ['admin', 'facilitator'], body: RemindBody }, async (c, { body }) => {
+		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
-		const body = (await c.req.json().catch(() => ({}))) as { agencyIds?: unknown; confirm?: unknown };
 		const summary = await liveSummary(ctx.db, sync, boardId);
 		let late = lateAgencies(summary);
-		if (Array.isArray(body.agencyIds)) {
+		if (body.agencyIds) {
 			const wanted = new Set(body.agencyIds);
 			const unknown = [...wanted].filter((id) => !late.some((l) => l.agencyId === id));
-			if (unknown.length) throw new ApiError(400, 'not_late', 'Đơn vị được chọn không có nhiệm vụ quá hạn trên bảng này');
+			if (unknown.length) throw new ApiError(400, 'not_late');
 			late = late.filter((l) => wanted.has(l.agencyId));
 		}
 		if (body.confirm !== true) {
 			const repeated = await remindedToday(boardId, late);
 			if (repeated.length) {
-				throw new ApiError(
-					409,
-					'already_reminded',
-					`Hôm nay đã đôn đốc ${repeated.join(', ')} về đúng các nhiệm vụ này. Gửi lại lần nữa?`
-				);
+				throw new ApiError(409, 'already_reminded', { agencies: repeated.join(', ') });
 			}
 		}
 		const sent = [];
@@ -98,5 +91,5 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer, bus?: InboxBus) {
 			.map((a) => a.name);
 	}
 
-	return r;
+	return r.router;
 }

@@ -3,10 +3,12 @@
  * preferences (GET/PUT /api/notifications/preferences, signed in or with the signed link of an
  * e-mail) and the one-click switch-off of an e-mail's types (POST /api/notifications/unsubscribe).
  */
-import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { LinkQuery, PreferencesBody } from '../../src/lib/core/api/notifications.js';
 import { ApiError } from '../http-error.js';
 import { requireUser } from '../auth/require.js';
 import { unreadCount } from '../inbox/inbox-store.js';
@@ -18,13 +20,13 @@ import type { Notifications } from './notifications.js';
 const HEARTBEAT_MS = 25_000;
 
 export function notificationRoutes(ctx: AppContext, n: Notifications) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
 	/** The signed-in user, or the one a valid preferences link names. */
-	const subject = (c: Parameters<typeof requireUser>[0], token: unknown): string => {
+	const subject = (c: Context<AppEnv>, token: unknown): string => {
 		if (token !== undefined && token !== null && token !== '') {
 			const claims = verifyLink(n.secret, token, Date.now());
-			if (!claims || claims.s !== 'prefs') throw new ApiError(400, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+			if (!claims || claims.s !== 'prefs') throw new ApiError(400, 'bad_link');
 			return claims.u;
 		}
 		return requireUser(c).id;
@@ -34,7 +36,7 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 		const row = ctx.sqlite.prepare('select display_name, email from users where id = ? and active = 1').get(userId) as
 			| { display_name: string; email: string | null }
 			| undefined;
-		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản');
+		if (!row) throw new ApiError(404, 'account_not_found');
 		return {
 			name: row.display_name,
 			email: row.email,
@@ -45,28 +47,28 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 		};
 	};
 
-	r.get('/notifications/preferences', (c) => c.json(describe(subject(c, c.req.query('token')))));
+	// Public routes: the caller is the signed-in user, or the one a valid signed link names (else 401).
+	r.get('/notifications/preferences', { who: 'public', query: LinkQuery }, (c, { query }) => c.json(describe(subject(c, query.token))));
 
-	r.put('/notifications/preferences', async (c) => {
-		const body = (await c.req.json().catch(() => null)) as { token?: unknown; preferences?: unknown } | null;
-		const userId = subject(c, body?.token);
-		const prefs = parsePreferencesBody(body?.preferences);
-		if (!prefs) throw new ApiError(400, 'bad_preferences', 'Lựa chọn thông báo không hợp lệ');
+	r.put('/notifications/preferences', { who: 'public', body: PreferencesBody }, async (c, { body }) => {
+		const userId = subject(c, body.token);
+		const prefs = parsePreferencesBody(body.preferences);
+		if (!prefs) throw new ApiError(400, 'bad_preferences');
 		describe(userId);
 		writePreferences(ctx.sqlite, userId, prefs);
 		return c.json(describe(userId));
 	});
 
 	// RFC 8058 one-click: the mail client POSTs the List-Unsubscribe address; the types of that e-mail go off.
-	r.post('/notifications/unsubscribe', (c) => {
-		const claims = verifyLink(n.secret, c.req.query('token'), Date.now());
-		if (!claims || claims.s !== 'off') throw new ApiError(400, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
+	r.post('/notifications/unsubscribe', { who: 'public', query: LinkQuery }, (c, { query }) => {
+		const claims = verifyLink(n.secret, query.token ?? undefined, Date.now());
+		if (!claims || claims.s !== 'off') throw new ApiError(400, 'bad_link');
 		const types = (claims.t ?? []).filter(isNotificationType);
 		writePreferences(ctx.sqlite, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
 		return c.json({ ok: true, off: types });
 	});
 
-	r.get('/inbox/stream', async (c) => {
+	r.get('/inbox/stream', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		// Not an EventSource (a script): the count once, as JSON.
 		if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json({ unread: await unreadCount(ctx.db, user) });
@@ -94,5 +96,5 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 		});
 	});
 
-	return r;
+	return r.router;
 }

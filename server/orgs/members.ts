@@ -6,11 +6,10 @@
  */
 import type { DB } from '../db/database.js';
 import { searchKey } from '../../src/lib/core/text.js';
-import type { CommitteeMember } from '../../src/lib/core/admin-api.js';
+import type { CommitteeMember } from '../../src/lib/core/api/members.js';
 
 export type { CommitteeMember };
-
-export const MEMBER_LIMITS = { name: 200, position: 300, areas: 200, area: 100 } as const;
+export { MEMBER_LIMITS } from '../../src/lib/core/api/members.js';
 
 export async function listMembers(db: DB, orgId: string): Promise<CommitteeMember[]> {
 	const rows = await db

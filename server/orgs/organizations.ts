@@ -12,7 +12,7 @@ export interface Organization {
 }
 
 /** A slug names an organization in URLs and on the command line: lower-case ASCII, digits, hyphens. */
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export { SLUG } from '../../src/lib/core/api/accounts.js';
 
 export async function findOrganization(db: DB, slugOrId: string): Promise<Organization | null> {
 	const row = await db

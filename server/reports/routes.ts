@@ -1,10 +1,12 @@
-import { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { IndicatorBody, ReportQuery } from '../../src/lib/core/api/reports.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { DB } from '../db/database.js';
 import { ApiError } from '../http-error.js';
-import { requireRole, requireUser } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { todayInVietnam } from '../boards/today.js';
 import type { BoardSummary } from '../../src/lib/review/board-summary.js';
 import { requireBoardAccess, requireSnapshotAccess } from '../snapshots/require-board.js';
@@ -19,7 +21,7 @@ import { DOCX_TYPE, XLSX_TYPE, downloadResponse, fileStem } from './download.js'
  * 6-monthly / yearly progress report). PUT /api/indicators/:id records an indicator's reported value.
  */
 export function reportRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
 	/** The summary a request is about: the live board, or a snapshot with its meta. */
 	async function source(db: DB, kind: 'board' | 'snapshot', id: string): Promise<{ summary: BoardSummary; snapshot: SnapshotMeta | null }> {
@@ -29,7 +31,7 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 
 	for (const kind of ['board', 'snapshot'] as const) {
 		const base = kind === 'board' ? '/boards/:id' : '/snapshots/:id';
-		const guard = async (c: Parameters<typeof requireUser>[0]) => {
+		const guard = async (c: Context<AppEnv>) => {
 			const user = requireUser(c);
 			const id = c.req.param('id') ?? '';
 			if (kind === 'board') await requireBoardAccess(ctx.db, user, id);
@@ -37,7 +39,7 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 			return id;
 		};
 
-		r.get(`${base}/dashboard`, async (c) => {
+		r.get(`${base}/dashboard`, 'signed-in', async (c) => {
 			const id = await guard(c);
 			const { summary, snapshot } = await source(ctx.db, kind, id);
 			const all = await listSnapshots(ctx.db, summary.boardId);
@@ -45,7 +47,7 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 			return c.json(buildDashboard(summary, all, frozen));
 		});
 
-		r.get(`${base}/export.xlsx`, async (c) => {
+		r.get(`${base}/export.xlsx`, 'signed-in', async (c) => {
 			const id = await guard(c);
 			const { summary, snapshot } = await source(ctx.db, kind, id);
 			// exceljs and docx are large: loaded on the first export, not at server start.
@@ -55,23 +57,19 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 			return downloadResponse(bytes, XLSX_TYPE, name);
 		});
 
-		r.get(`${base}/report.docx`, async (c) => {
+		r.get(`${base}/report.docx`, { who: 'signed-in', query: ReportQuery }, async (c, { query }) => {
 			const id = await guard(c);
 			const { summary } = await source(ctx.db, kind, id);
-			const asked = c.req.query('period');
-			if (asked && asked !== 'half-year' && asked !== 'year') {
-				throw new ApiError(400, 'bad_period', 'Kỳ báo cáo phải là "half-year" (6 tháng) hoặc "year" (năm)');
-			}
 			const { defaultPeriod, progressReportDocx } = await import('./progress-docx.js');
-			const period = (asked as ReportPeriod | undefined) ?? defaultPeriod(summary.asOf);
+			const period: ReportPeriod = query.period ?? defaultPeriod(summary.asOf);
 			const bytes = await progressReportDocx(summary, { period, date: kind === 'board' ? todayInVietnam() : summary.asOf });
 			const name = `bao-cao-${period === 'year' ? 'nam' : '6-thang'}-${fileStem(summary.appendix)}-${summary.asOf}.docx`;
 			return downloadResponse(bytes, DOCX_TYPE, name);
 		});
 	}
 
-	r.put('/indicators/:id', async (c) => {
-		const user = requireRole(c, ['admin']);
+	r.put('/indicators/:id', { who: ['admin'], body: IndicatorBody }, async (c, { body }) => {
+		const user = requireUser(c);
 		const id = c.req.param('id');
 		// An indicator of another organization's plan is not found.
 		const own = await ctx.db
@@ -81,16 +79,12 @@ export function reportRoutes(ctx: AppContext, sync: SyncServer) {
 			.where('indicators.id', '=', id)
 			.where('plans.org_id', '=', user.orgId)
 			.executeTakeFirst();
-		if (!own) throw new ApiError(404, 'not_found', 'Không tìm thấy chỉ tiêu');
-		const body = (await c.req.json()) as { reportedValue?: unknown };
+		if (!own) throw new ApiError(404, 'indicator_not_found');
 		const v = body.reportedValue;
-		if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
-			throw new ApiError(400, 'bad_value', 'Giá trị báo cáo phải là một số (hoặc để trống)');
-		}
 		const res = await ctx.db.updateTable('indicators').set({ reported_value: v }).where('id', '=', id).executeTakeFirst();
-		if (!res.numUpdatedRows) throw new ApiError(404, 'not_found', 'Không tìm thấy chỉ tiêu');
+		if (!res.numUpdatedRows) throw new ApiError(404, 'indicator_not_found');
 		return c.json({ id, reportedValue: v });
 	});
 
-	return r;
+	return r.router;
 }

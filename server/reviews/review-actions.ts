@@ -71,11 +71,11 @@ export async function recordItem(
 ): Promise<void> {
 	const session = (await sessionRow(db, sessionId))!;
 	const item = await itemRow(db, sessionId, itemId);
-	if (!item) throw new ApiError(404, 'not_found', 'Không tìm thấy mục này trong chương trình phiên rà soát');
+	if (!item) throw new ApiError(404, 'agenda_item_not_found');
 	const agency = input.followUpAgencyId
 		? await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', input.followUpAgencyId).where('org_id', '=', user.orgId).executeTakeFirst()
 		: null;
-	if (input.followUpAgencyId && !agency) throw new ApiError(400, 'bad_agency', 'Không tìm thấy đơn vị được giao');
+	if (input.followUpAgencyId && !agency) throw new ApiError(400, 'bad_agency');
 
 	const boardId = session.board_id;
 	const cardId = item.card_id;
@@ -83,7 +83,7 @@ export async function recordItem(
 		const m = cardsMap(room.doc).get(cardId);
 		return m ? readCard(cardId, m) : null;
 	});
-	if (!card) throw new ApiError(404, 'card_gone', 'Nhiệm vụ này không còn trên bảng');
+	if (!card) throw new ApiError(404, 'card_gone');
 
 	const actor = { userId: user.id, agencyId: user.agencyId };
 	const label = reviewLabel(session.year, session.quarter);

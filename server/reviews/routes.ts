@@ -1,16 +1,17 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { ControlBody, CurrentItemBody, OpenReviewBody, RecordItemBody, ReorderBody } from '../../src/lib/core/api/reviews.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
-import { requireRole, requireUser } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { requireBoardAccess } from '../snapshots/require-board.js';
 import { getSnapshotMeta } from '../snapshots/snapshot-store.js';
 import { loadSummaryContext } from '../snapshots/summarize.js';
 import { DOCX_TYPE, downloadResponse, fileStem } from '../reports/download.js';
 import { closeReview, openReview, recordItem } from './review-actions.js';
 import { itemRow, listSessions, loadSession, recordJoin, reorderItems, sessionRow, setController, setCurrentItem } from './review-store.js';
-import { parseRecordInput } from './record-input.js';
 
 type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
 
@@ -22,12 +23,12 @@ type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
  * GET minutes (JSON) and GET minutes.docx.
  */
 export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
 	async function session(c: Context<AppEnv>): Promise<{ user: SessionUser; s: SessionRow }> {
 		const user = requireUser(c);
 		const s = await sessionRow(ctx.db, c.req.param('sid') ?? '');
-		if (!s) throw new ApiError(404, 'not_found', 'Không tìm thấy phiên rà soát');
+		if (!s) throw new ApiError(404, 'review_not_found');
 		await requireBoardAccess(ctx.db, user, s.board_id);
 		return { user, s };
 	}
@@ -35,79 +36,67 @@ export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
 	/** The facilitator who opened the session, or the standing office. */
 	function mustRun(user: SessionUser, s: SessionRow) {
 		if (user.id !== s.facilitator_id && user.role !== 'admin') {
-			throw new ApiError(403, 'not_facilitator', 'Chỉ thư ký điều hành phiên rà soát được thực hiện thao tác này');
+			throw new ApiError(403, 'not_facilitator');
 		}
 	}
 
 	function mustBeOpen(s: SessionRow) {
-		if (s.status !== 'open') throw new ApiError(409, 'closed', 'Phiên rà soát đã kết thúc');
+		if (s.status !== 'open') throw new ApiError(409, 'closed');
 	}
 
 	const view = async (c: Context<AppEnv>, id: string, status: 200 | 201 = 200) => c.json(await loadSession(ctx.db, id), status);
 
-	r.post('/boards/:id/reviews', async (c) => {
-		const user = requireRole(c, ['admin', 'facilitator']);
+	r.post('/boards/:id/reviews', { who: ['admin', 'facilitator'], body: OpenReviewBody }, async (c, { body }) => {
+		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
-		const body = (await c.req.json()) as { year?: unknown; quarter?: unknown; title?: unknown };
-		const year = Number(body.year);
-		const quarter = Number(body.quarter);
-		if (!Number.isInteger(year) || year < 2000 || year > 2100 || ![1, 2, 3, 4].includes(quarter)) {
-			throw new ApiError(400, 'bad_quarter', 'Chọn quý (I–IV) và năm của phiên rà soát');
-		}
-		const title = typeof body.title === 'string' ? body.title.normalize('NFC').slice(0, 200) : undefined;
+		const { year, quarter, title } = body;
 		const id = await openReview(ctx.db, sync, boardId, user, { year, quarter, title });
 		await recordJoin(ctx.db, id, user.id);
 		return view(c, id, 201);
 	});
 
-	r.get('/boards/:id/reviews', async (c) => {
+	r.get('/boards/:id/reviews', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
 		return c.json(await listSessions(ctx.db, boardId));
 	});
 
-	r.get('/reviews/:sid', async (c) => {
+	r.get('/reviews/:sid', 'signed-in', async (c) => {
 		const { s } = await session(c);
 		return view(c, s.id);
 	});
 
-	r.post('/reviews/:sid/join', async (c) => {
+	r.post('/reviews/:sid/join', 'signed-in', async (c) => {
 		const { user, s } = await session(c);
 		if (s.status === 'open') await recordJoin(ctx.db, s.id, user.id);
 		return view(c, s.id);
 	});
 
-	r.put('/reviews/:sid/order', async (c) => {
+	r.put('/reviews/:sid/order', { who: 'signed-in', body: ReorderBody }, async (c, { body }) => {
 		const { user, s } = await session(c);
 		mustRun(user, s);
 		mustBeOpen(s);
-		const body = (await c.req.json()) as { itemIds?: unknown };
-		const ids = Array.isArray(body.itemIds) ? body.itemIds.filter((x): x is string => typeof x === 'string') : [];
-		if (!(await reorderItems(ctx.db, s.id, ids))) {
-			throw new ApiError(400, 'bad_order', 'Thứ tự mới phải gồm đúng các mục của chương trình, mỗi mục một lần');
-		}
+		if (!(await reorderItems(ctx.db, s.id, body.itemIds))) throw new ApiError(400, 'bad_order');
 		return view(c, s.id);
 	});
 
-	r.post('/reviews/:sid/current', async (c) => {
+	r.post('/reviews/:sid/current', { who: 'signed-in', body: CurrentItemBody }, async (c, { body }) => {
 		const { user, s } = await session(c);
 		mustBeOpen(s);
-		if (user.id !== s.controller_id) throw new ApiError(403, 'not_in_control', 'Bạn chưa được thư ký trao quyền điều khiển');
-		const body = (await c.req.json()) as { itemId?: unknown };
-		const itemId = typeof body.itemId === 'string' ? body.itemId : '';
-		if (!(await itemRow(ctx.db, s.id, itemId))) throw new ApiError(404, 'not_found', 'Không tìm thấy mục này trong chương trình');
+		if (user.id !== s.controller_id) throw new ApiError(403, 'not_in_control');
+		const itemId = body.itemId;
+		if (!(await itemRow(ctx.db, s.id, itemId))) throw new ApiError(404, 'agenda_item_not_found');
 		await setCurrentItem(ctx.db, s.id, itemId);
 		return view(c, s.id);
 	});
 
-	r.post('/reviews/:sid/control', async (c) => {
+	r.post('/reviews/:sid/control', { who: 'signed-in', body: ControlBody }, async (c, { body }) => {
 		const { user, s } = await session(c);
 		mustRun(user, s);
 		mustBeOpen(s);
-		const body = (await c.req.json()) as { userId?: unknown };
-		const target = typeof body.userId === 'string' ? body.userId : user.id;
+		const target = body.userId ?? user.id;
 		// Control goes to someone in the meeting (who has joined the session), or back to the caller.
 		if (target !== user.id) {
 			const joined = await ctx.db
@@ -118,22 +107,21 @@ export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
 				.where('users.id', '=', target)
 				.where('users.active', '=', 1)
 				.executeTakeFirst();
-			if (!joined) throw new ApiError(400, 'not_attending', 'Chỉ trao quyền điều khiển cho người đang tham dự phiên');
+			if (!joined) throw new ApiError(400, 'not_attending');
 		}
 		await setController(ctx.db, s.id, target);
 		return view(c, s.id);
 	});
 
-	r.post('/reviews/:sid/items/:itemId', async (c) => {
+	r.post('/reviews/:sid/items/:itemId', { who: 'signed-in', body: RecordItemBody }, async (c, { body }) => {
 		const { user, s } = await session(c);
 		mustRun(user, s);
 		mustBeOpen(s);
-		const input = parseRecordInput((await c.req.json()) as Record<string, unknown>);
-		await recordItem(ctx.db, sync, s.id, c.req.param('itemId'), user, input);
+		await recordItem(ctx.db, sync, s.id, c.req.param('itemId'), user, body);
 		return view(c, s.id);
 	});
 
-	r.post('/reviews/:sid/close', async (c) => {
+	r.post('/reviews/:sid/close', 'signed-in', async (c) => {
 		const { user, s } = await session(c);
 		mustRun(user, s);
 		mustBeOpen(s);
@@ -141,14 +129,14 @@ export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
 		return view(c, s.id);
 	});
 
-	r.get('/reviews/:sid/minutes', async (c) => {
+	r.get('/reviews/:sid/minutes', 'signed-in', async (c) => {
 		const { s } = await session(c);
 		const minutes = (await loadSession(ctx.db, s.id))!;
 		const snapshot = s.snapshot_id ? await getSnapshotMeta(ctx.db, s.snapshot_id) : null;
 		return c.json({ session: minutes, snapshot });
 	});
 
-	r.get('/reviews/:sid/minutes.docx', async (c) => {
+	r.get('/reviews/:sid/minutes.docx', 'signed-in', async (c) => {
 		const { s } = await session(c);
 		const minutes = (await loadSession(ctx.db, s.id))!;
 		const snapshot = s.snapshot_id ? await getSnapshotMeta(ctx.db, s.snapshot_id) : null;
@@ -158,5 +146,5 @@ export function reviewRoutes(ctx: AppContext, sync: SyncServer) {
 		return downloadResponse(bytes, DOCX_TYPE, `bien-ban-${fileStem(minutes.title)}.docx`);
 	});
 
-	return r;
+	return r.router;
 }

@@ -9,10 +9,8 @@ import type { GuardContext } from '../sync/document-guard.js';
 import type { Peer, Room } from '../sync/room.js';
 import { cardUpdate, currentValue, type CardChange } from './card-changes.js';
 
-export interface ApplyOutcome {
-	applied: Array<{ cardId: string; code: string; fields: string[] }>;
-	skipped: Array<{ cardId: string; code: string; reason: string }>;
-}
+export type { ApplyOutcome } from '../../src/lib/core/api/roundtrip.js';
+import type { ApplyOutcome } from '../../src/lib/core/api/roundtrip.js';
 
 export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardContext, actor: Actor): ApplyOutcome {
 	// A peer that is no connection: the room relays the change to every connected client.

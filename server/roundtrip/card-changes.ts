@@ -11,26 +11,8 @@ import type { GuardContext } from '../sync/document-guard.js';
 import type { Room } from '../sync/room.js';
 import type { ReturnedRow } from './returned-rows.js';
 
-export type ChangedField = 'status' | 'progress' | 'result';
-
-export interface FieldChange {
-	field: ChangedField;
-	from: string | number;
-	to: string | number;
-}
-
-export interface CardChange {
-	cardId: string;
-	code: string;
-	title: string;
-	where: string;
-	changes: FieldChange[];
-	/** Cells of the row that could not be read (left unchanged). */
-	problems: string[];
-	allowed: boolean;
-	/** Why the agency may not make this change (the guard's words). */
-	reason: string | null;
-}
+export type { CardChange, ChangedField, FieldChange } from '../../src/lib/core/api/roundtrip.js';
+import type { CardChange, ChangedField, FieldChange } from '../../src/lib/core/api/roundtrip.js';
 
 /** The changes of each row against the document as it is now; rows that change nothing are left out. */
 export function cardChanges(room: Room, rows: ReturnedRow[], guard: GuardContext, actor: Actor): CardChange[] {

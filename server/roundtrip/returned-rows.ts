@@ -28,7 +28,7 @@ export interface ReturnedColumns {
 
 export type ReturnedRead =
 	| { ok: true; sheet: string; columns: ReturnedColumns; rows: ReturnedRow[] }
-	| { ok: false; message: string };
+	| { ok: false; detail: 'card_ids' | 'values' };
 
 /** "card:ab12…" as the export writes it, or the bare id. */
 export function cardIdOf(text: string): string {
@@ -51,11 +51,11 @@ export function candidateIds(workbook: ReturnedWorkbook): string[] {
 
 export function readReturnedRows(workbook: ReturnedWorkbook, cardIds: Set<string>): ReturnedRead {
 	const best = findIdColumn(workbook, cardIds);
-	if (!best) return { ok: false, message: 'Tệp không có cột mã thẻ khớp với bảng này (cột ẩn «Mã thẻ» của tệp xuất từ bảng)' };
+	if (!best) return { ok: false, detail: 'card_ids' };
 	const { sheet, column: idCol, firstRow } = best;
 	const columns = findColumns(sheet, firstRow);
 	if (columns.status === null && columns.progress === null && columns.result === null) {
-		return { ok: false, message: 'Tệp không có cột «Trạng thái», «Tiến độ (%)» hay «Kết quả thực hiện»' };
+		return { ok: false, detail: 'values' };
 	}
 	const rows: ReturnedRow[] = [];
 	sheet.rows.forEach((row, i) => {

@@ -8,13 +8,16 @@
  *   POST /api/roundtrip/:id/preview         { agencyId }       → ReturnPreview for that agency
  *   POST /api/roundtrip/:id/apply           { agencyId }       → ApplyOutcome
  */
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import type * as Y from 'yjs';
 import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { ReturnAgencyBody, type ReturnPreview } from '../../src/lib/core/api/roundtrip.js';
+import { UploadQuery } from '../../src/lib/core/api/import.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
-import { requireRole } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { cardsMap, readCard } from '../../src/lib/core/board-doc.js';
 import { DraftStore } from '../import/draft/draft-store.js';
 import { refusalToApiError } from '../import/http/refusal-response.js';
@@ -33,21 +36,10 @@ interface ReturnDraft {
 	reviewed: Map<string, CardChange[]>;
 }
 
-export interface ReturnPreview {
-	draftId: string;
-	fileName: string;
-	board: { id: string; title: string };
-	sheet: string;
-	/** Rows of the file matched to cards of the board. */
-	matchedRows: number;
-	agency: { id: string; name: string } | null;
-	/** The board's lead agencies, to choose who sent the file. */
-	agencies: Array<{ id: string; name: string; cards: number }>;
-	changes: CardChange[];
-}
+export type { ReturnPreview } from '../../src/lib/core/api/roundtrip.js';
 
 export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 	const drafts = new DraftStore<ReturnDraft>();
 	const recordOnBehalf = ctx.sqlite.prepare(
 		'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
@@ -61,7 +53,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 
 	const preview = async (id: string, draft: ReturnDraft, user: SessionUser, agencyId: string | null): Promise<ReturnPreview> => {
 		const board = await ctx.db.selectFrom('boards').select(['id', 'title']).where('id', '=', draft.boardId).executeTakeFirst();
-		if (!board) throw new ApiError(404, 'not_found', 'Bảng của tệp này không còn tồn tại');
+		if (!board) throw new ApiError(404, 'returned_board_gone');
 		const { leads, guess } = sync.rooms.withRoom(draft.boardId, (room) => ({
 			leads: leadCounts(room.doc),
 			guess: guessAgency(room.doc, draft.rows)
@@ -71,7 +63,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		);
 		const agencies = [...leads].map(([aid, cards]) => ({ id: aid, name: names.get(aid) ?? aid, cards })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 		const chosen = agencyId ?? guess;
-		if (chosen && !names.has(chosen)) throw new ApiError(400, 'unknown_agency', 'Đơn vị được chọn không chủ trì nhiệm vụ nào của bảng này');
+		if (chosen && !names.has(chosen)) throw new ApiError(400, 'agency_not_lead');
 		const actor = { userId: user.id, agencyId: chosen };
 		const changes = sync.rooms.withRoom(draft.boardId, (room) =>
 			chosen
@@ -92,44 +84,39 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	};
 
 	const draftOf = (c: Context<AppEnv>) => {
-		const user = requireRole(c, ['admin']);
+		const user = requireUser(c);
 		const id = c.req.param('id') ?? '';
 		const draft = drafts.get(id, user.id);
-		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã áp dụng); hãy tải tệp lên lại');
+		if (!draft) throw new ApiError(404, 'draft_not_found');
 		return { user, id, draft };
 	};
-	const agencyIdOf = async (c: Context<AppEnv>) => {
-		const body = (await c.req.json()) as { agencyId?: unknown };
-		if (typeof body?.agencyId !== 'string' || !body.agencyId) throw new ApiError(400, 'no_agency', 'Hãy chọn đơn vị đã gửi tệp');
-		return body.agencyId;
-	};
 
-	r.post('/roundtrip/upload', uploadLimit(), async (c) => {
-		const user = requireRole(c, ['admin']);
-		const { bytes, fileName } = await readUpload(c);
+	r.post('/roundtrip/upload', { who: ['admin'], upload: uploadLimit(), query: UploadQuery }, async (c, { query }) => {
+		const user = requireUser(c);
+		const { bytes, fileName } = await readUpload(c, query.name);
 		const workbook = await runInWorker({ kind: 'returned-workbook', bytes }).catch((e: unknown) => {
 			throw refusalToApiError(e);
 		});
 		const boardId = await boardOf(ctx, user.orgId, candidateIds(workbook));
-		if (!boardId) throw new ApiError(422, 'no_board', 'Không tìm thấy bảng nào có các mã thẻ trong tệp; hãy dùng tệp Excel xuất từ bảng');
+		if (!boardId) throw new ApiError(422, 'no_board');
 		const cardIds = sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
 		const read = readReturnedRows(workbook, cardIds);
-		if (!read.ok) throw new ApiError(422, 'no_columns', read.message);
+		if (!read.ok) throw new ApiError(422, 'no_columns', { detail: read.detail });
 		const draft: ReturnDraft = { boardId, fileName, sheet: read.sheet, rows: read.rows, reviewed: new Map() };
 		const id = drafts.put(user.id, draft);
 		return c.json(await preview(id, draft, user, null), 201);
 	});
 
-	r.post('/roundtrip/:id/preview', async (c) => {
+	r.post('/roundtrip/:id/preview', { who: ['admin'], body: ReturnAgencyBody }, async (c, { body }) => {
 		const { user, id, draft } = draftOf(c);
-		return c.json(await preview(id, draft, user, await agencyIdOf(c)));
+		return c.json(await preview(id, draft, user, body.agencyId));
 	});
 
-	r.post('/roundtrip/:id/apply', async (c) => {
+	r.post('/roundtrip/:id/apply', { who: ['admin'], body: ReturnAgencyBody }, async (c, { body }) => {
 		const { user, id, draft } = draftOf(c);
-		const agencyId = await agencyIdOf(c);
+		const agencyId = body.agencyId;
 		const reviewed = draft.reviewed.get(agencyId);
-		if (!reviewed) throw new ApiError(409, 'not_previewed', 'Hãy xem trước thay đổi cho đơn vị này rồi mới áp dụng');
+		if (!reviewed) throw new ApiError(409, 'not_previewed');
 		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
 		const outcome = sync.rooms.withRoom(draft.boardId, (room) =>
 			applyReturned(room, reviewed, guardFor(user, agencyId), { userId: user.id, agencyId })
@@ -142,7 +129,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(outcome);
 	});
 
-	return r;
+	return r.router;
 }
 
 /** The board most of the file's card ids belong to. */

@@ -1,9 +1,9 @@
-import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
-import type { AppEnv } from '../app-env.js';
+import { declareRoutes } from '../http/declare-routes.js';
+import { NewSnapshotBody } from '../../src/lib/core/api/snapshots.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { ApiError } from '../http-error.js';
-import { requireRole, requireUser } from '../auth/require.js';
+import { requireUser } from '../auth/require.js';
 import { compareSummaries } from '../../src/lib/review/snapshot-compare.js';
 import { requireBoardAccess, requireSnapshotAccess } from './require-board.js';
 import { getSnapshotMeta, getSnapshotState, getSnapshotSummary, listSnapshots, liveSummary, takeSnapshot } from './snapshot-store.js';
@@ -14,26 +14,25 @@ import { getSnapshotMeta, getSnapshotState, getSnapshotSummary, listSnapshots, l
  * GET /api/snapshots/:id/compare/:otherId (otherId may be "live": the board now).
  */
 export function snapshotRoutes(ctx: AppContext, sync: SyncServer) {
-	const r = new Hono<AppEnv>();
+	const r = declareRoutes('/api');
 
-	r.post('/boards/:id/snapshots', async (c) => {
-		const user = requireRole(c, ['admin', 'facilitator']);
+	r.post('/boards/:id/snapshots', { who: ['admin', 'facilitator'], body: NewSnapshotBody }, async (c, { body }) => {
+		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
-		const body = (await c.req.json().catch(() => ({}))) as { name?: unknown };
-		const name = typeof body.name === 'string' ? body.name.normalize('NFC') : '';
+		const name = body.name;
 		const meta = await takeSnapshot(ctx.db, sync, boardId, { name, kind: 'manual', takenBy: user.id });
 		return c.json(meta, 201);
 	});
 
-	r.get('/boards/:id/snapshots', async (c) => {
+	r.get('/boards/:id/snapshots', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const boardId = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, boardId);
 		return c.json(await listSnapshots(ctx.db, boardId));
 	});
 
-	r.get('/snapshots/:id', async (c) => {
+	r.get('/snapshots/:id', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
 		await requireSnapshotAccess(ctx.db, user, id);
@@ -41,7 +40,7 @@ export function snapshotRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json({ ...summary!, ...meta! });
 	});
 
-	r.get('/snapshots/:id/state', async (c) => {
+	r.get('/snapshots/:id/state', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
 		await requireSnapshotAccess(ctx.db, user, id);
@@ -51,7 +50,7 @@ export function snapshotRoutes(ctx: AppContext, sync: SyncServer) {
 		});
 	});
 
-	r.get('/snapshots/:id/compare/:otherId', async (c) => {
+	r.get('/snapshots/:id/compare/:otherId', 'signed-in', async (c) => {
 		const user = requireUser(c);
 		const id = c.req.param('id');
 		const otherId = c.req.param('otherId');
@@ -61,7 +60,7 @@ export function snapshotRoutes(ctx: AppContext, sync: SyncServer) {
 		if (otherId === 'live') to = await liveSummary(ctx.db, sync, boardId);
 		else {
 			const otherBoard = await requireSnapshotAccess(ctx.db, user, otherId);
-			if (otherBoard !== boardId) throw new ApiError(400, 'different_boards', 'Hai ảnh chụp thuộc hai bảng khác nhau');
+			if (otherBoard !== boardId) throw new ApiError(400, 'different_boards');
 			to = (await getSnapshotSummary(ctx.db, otherId))!;
 		}
 		// Compare in the order of time, whichever order the two were asked in.
@@ -69,5 +68,5 @@ export function snapshotRoutes(ctx: AppContext, sync: SyncServer) {
 		return c.json(compareSummaries(a, b));
 	});
 
-	return r;
+	return r.router;
 }

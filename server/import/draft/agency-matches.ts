@@ -6,10 +6,8 @@
 import { agencyKey, isCollective } from '../../../src/lib/core/agency.js';
 import type { DB } from '../../db/database.js';
 
-export interface KnownAgency {
-	id: string;
-	name: string;
-}
+export type { KnownAgency } from '../../../src/lib/core/api/import.js';
+import type { KnownAgency } from '../../../src/lib/core/api/import.js';
 
 export interface AgencyDirectory {
 	byId: Map<string, KnownAgency>;

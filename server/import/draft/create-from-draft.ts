@@ -17,14 +17,14 @@ export async function createFromDraft(ctx: AppContext, draft: ImportDraft): Prom
 	const aliases: Array<{ name: string; agencyId: string }> = [];
 	for (const [name, agencyId] of w.merges) {
 		const target = dir.byId.get(agencyId);
-		if (!target) throw new ApiError(400, 'unknown_agency', `Cơ quan được chọn để gộp «${name}» không còn tồn tại`);
+		if (!target) throw new ApiError(400, 'unknown_agency', { name });
 		if (findExisting(dir, name)) continue;
 		mergedNames.set(name, target.name);
 		aliases.push({ name, agencyId });
 	}
 	const plan = planToCreate(w, mergedNames);
 	if (!plan.appendices.some((a) => a.kind === 'tasks')) {
-		throw new ApiError(400, 'nothing_to_create', 'Không còn nhiệm vụ nào để tạo bảng (mọi dòng hoặc danh sách đều đã bỏ)');
+		throw new ApiError(400, 'nothing_to_create');
 	}
 	const summary = await importParsedPlan(ctx.db, plan, { sourceName: draft.fileName, sourceText: draft.sourceText, orgId: draft.orgId });
 	for (const { name, agencyId } of aliases) {

@@ -12,21 +12,8 @@ import type { SourceKind } from '../source-kind.js';
 import type { TaskLines } from './task-lines.js';
 import { Warnings } from '../warnings.js';
 
-export const EDITABLE_FIELDS = ['stt', 'title', 'lead', 'support', 'deadline', 'output'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-export interface TaskRef {
-	appendix: number;
-	section: number;
-	task: number;
-}
-
-export type DraftEdit =
-	| { op: 'setCell'; task: TaskRef; field: EditableField; value: string }
-	| { op: 'dropTask'; task: TaskRef; dropped: boolean }
-	| { op: 'dropAppendix'; appendix: number; dropped: boolean }
-	| { op: 'mergeAgency'; name: string; agencyId: string | null }
-	| { op: 'setTitle'; value: string };
+export { EDITABLE_FIELDS, type DraftEdit, type EditableField, type TaskRef } from '../../../src/lib/core/api/import.js';
+import type { DraftEdit, EditableField, TaskRef } from '../../../src/lib/core/api/import.js';
 
 export interface ImportDraft {
 	/** The importing administrator's organization: the plan goes there, its agencies are matched there. */
@@ -52,8 +39,6 @@ export interface WorkingPlan {
 	/** Agency name as the plan gives it → id of the existing agency it is merged into. */
 	merges: Map<string, string>;
 }
-
-const MAX_CELL_LENGTH = 4000;
 
 export const taskKey = (r: TaskRef) => `${r.appendix}.${r.section}.${r.task}`;
 
@@ -118,36 +103,27 @@ export function taskAt(plan: ParsedPlan, r: TaskRef): ParsedTask | null {
 }
 
 /**
- * Checks an edit sent by the browser; returns a Vietnamese reason when it cannot be applied to
- * this plan, null when it is fine.
+ * Checks an edit (already of a valid shape, EditsBody) against this plan: the `bad_edit` detail
+ * (an error catalogue variant) when it cannot be applied, null when it is fine.
  */
-export function invalidEdit(plan: ParsedPlan, edit: unknown): string | null {
-	const e = edit as Partial<DraftEdit> & Record<string, unknown>;
-	const text = (v: unknown) => typeof v === 'string' && v.length <= MAX_CELL_LENGTH;
-	switch (e?.op) {
+export function invalidEdit(plan: ParsedPlan, e: DraftEdit): BadEditDetail | null {
+	switch (e.op) {
 		case 'setTitle':
-			return text(e.value) && clean(e.value as string) ? null : 'Tên kế hoạch không hợp lệ';
+			return clean(e.value) ? null : 'value';
 		case 'dropAppendix':
-			return typeof e.dropped === 'boolean' && plan.appendices[e.appendix as number]?.kind === 'tasks' ? null : 'Không có danh sách nhiệm vụ này';
+			return plan.appendices[e.appendix]?.kind === 'tasks' ? null : 'no_list';
 		case 'dropTask':
-			return typeof e.dropped === 'boolean' && isTaskRef(e.task) && taskAt(plan, e.task) ? null : 'Không có dòng nhiệm vụ này';
+			return taskAt(plan, e.task) ? null : 'no_task';
 		case 'setCell':
-			if (!isTaskRef(e.task) || !taskAt(plan, e.task)) return 'Không có dòng nhiệm vụ này';
-			if (!EDITABLE_FIELDS.includes(e.field as EditableField)) return 'Không sửa được cột này';
-			if (!text(e.value)) return 'Nội dung ô quá dài hoặc không hợp lệ';
-			if ((e.field === 'title' || e.field === 'lead') && !clean(e.value as string)) return 'Nhiệm vụ và cơ quan chủ trì không được để trống';
+			if (!taskAt(plan, e.task)) return 'no_task';
+			if ((e.field === 'title' || e.field === 'lead') && !clean(e.value)) return 'empty';
 			return null;
 		case 'mergeAgency':
-			return text(e.name) && (e.agencyId === null || typeof e.agencyId === 'string') ? null : 'Yêu cầu gộp cơ quan không hợp lệ';
-		default:
-			return 'Thao tác không được hỗ trợ';
+			return null;
 	}
 }
 
-function isTaskRef(v: unknown): v is TaskRef {
-	const r = v as TaskRef;
-	return !!r && [r.appendix, r.section, r.task].every((n) => Number.isInteger(n) && n >= 0);
-}
+export type BadEditDetail = 'value' | 'no_list' | 'no_task' | 'empty';
 
 /**
  * The plan to create: dropped rows and unwanted task lists left out, merged agencies renamed to

@@ -3,74 +3,13 @@
  * made so far), the agencies it names (new ones with the existing agencies they might be), the
  * deadlines as understood, and every warning next to the row it is about.
  */
-import type { Deadline, ParsedTask, PlanHeader } from '../../../src/lib/core/parsed-plan.js';
+import type { ParsedTask } from '../../../src/lib/core/parsed-plan.js';
 import { isCollective } from '../../../src/lib/core/agency.js';
 import { findExisting, suggestAgencies, type AgencyDirectory, type KnownAgency } from './agency-matches.js';
-import { taskKey, workingPlan, type EditableField, type ImportDraft, type WorkingPlan } from './import-draft.js';
-import type { SourceKind } from '../source-kind.js';
+import { taskKey, workingPlan, type ImportDraft, type WorkingPlan } from './import-draft.js';
+import type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, PreviewTask, PreviewWarning } from '../../../src/lib/core/api/import.js';
 
-export interface PreviewTask {
-	index: number;
-	stt: string;
-	title: string;
-	leadRaw: string;
-	supportRaw: string;
-	lead: string[];
-	support: string[];
-	output: string | null;
-	deadline: Deadline;
-	dropped: boolean;
-	edited: EditableField[];
-	/** Where the row is in the file ("Bảng 2, hàng 5", "dòng 170"). */
-	where: string | null;
-	warnings: string[];
-}
-
-export interface PreviewSection {
-	index: number;
-	code: string;
-	title: string;
-	tasks: PreviewTask[];
-}
-
-export type PreviewAppendix =
-	| { index: number; kind: 'tasks'; title: string; derived: boolean; dropped: boolean; sections: PreviewSection[] }
-	| { index: number; kind: 'assignments'; title: string; members: number; areas: number };
-
-export interface PreviewAgency {
-	name: string;
-	collective: boolean;
-	/** The agency this name already belongs to. */
-	existing: KnownAgency | null;
-	/** Chosen by the admin: the existing agency a new name is merged into. */
-	mergedInto: KnownAgency | null;
-	/** For a new name: existing agencies it might be. */
-	suggestions: KnownAgency[];
-	/** Tasks (not dropped) that name it. */
-	tasks: number;
-}
-
-export interface PreviewWarning {
-	line: number | null;
-	where: string | null;
-	/** The source line the warning is about, shortened. */
-	excerpt: string | null;
-	message: string;
-}
-
-export interface ImportPreview {
-	draftId: string;
-	fileName: string;
-	kind: SourceKind;
-	plan: PlanHeader;
-	appendices: PreviewAppendix[];
-	agencies: PreviewAgency[];
-	/** Warnings not about one task row. */
-	warnings: PreviewWarning[];
-	indicators: number;
-	reports: number;
-	counts: { boards: number; tasks: number; newAgencies: number };
-}
+export type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, PreviewTask, PreviewWarning };
 
 export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDirectory): ImportPreview {
 	const w = workingPlan(draft);

@@ -19,15 +19,18 @@ export function uploadLimit(): MiddlewareHandler<AppEnv> {
 		maxSize: MAX_IMPORT_BYTES,
 		onError: () => {
 			// The client may still be sending: close the connection rather than read the rest.
-			throw new ApiError(413, 'too_large', `Tệp quá lớn: tối đa ${MAX_IMPORT_MB} MB`, { Connection: 'close' });
+			throw tooLarge();
 		}
 	});
 }
 
-export async function readUpload(c: Context<AppEnv>): Promise<Upload> {
-	const fileName = (c.req.query('name') ?? '').normalize('NFC').replace(/[/\\]/g, '_').slice(0, 200) || 'ke-hoach';
+const tooLarge = () => new ApiError(413, 'too_large', { limitMb: MAX_IMPORT_MB }, { Connection: 'close' });
+
+/** The uploaded file, and its name as the `?name=` query gave it (made safe). */
+export async function readUpload(c: Context<AppEnv>, name: string): Promise<Upload> {
+	const fileName = name.normalize('NFC').replace(/[/\\]/g, '_').slice(0, 200) || 'ke-hoach';
 	const bytes = await readBody(c.req.raw.body, Number(c.req.header('content-length')));
-	if (!bytes.length) throw new ApiError(400, 'empty_file', 'Chưa có tệp nào được gửi lên (tệp rỗng)');
+	if (!bytes.length) throw new ApiError(400, 'empty_file');
 	return { bytes, fileName };
 }
 
@@ -44,7 +47,7 @@ async function readBody(body: ReadableStream<Uint8Array> | null, declared: numbe
 		const { done, value } = await reader.read();
 		if (done) break;
 		if (size + value.length > buffer.length) {
-			if (size + value.length > MAX_IMPORT_BYTES) throw new ApiError(413, 'too_large', `Tệp quá lớn: tối đa ${MAX_IMPORT_MB} MB`, { Connection: 'close' });
+			if (size + value.length > MAX_IMPORT_BYTES) throw tooLarge();
 			const grown = new Uint8Array(Math.min(MAX_IMPORT_BYTES, Math.max(size + value.length, buffer.length * 2)));
 			grown.set(buffer.subarray(0, size));
 			buffer = grown;

@@ -7,7 +7,7 @@ import { runJob, type ParseJob } from './parse-jobs.js';
 
 export type WorkerReply =
 	| { ok: true; result: unknown }
-	| { ok: false; error: { refusal: string | null; code: string | null; message: string } };
+	| { ok: false; error: { refusal: string | null; code: string | null; params: Record<string, string | number>; message: string } };
 
 /**
  * Reading a file is background work; answering requests is not. On Linux a thread has its own nice
@@ -34,6 +34,7 @@ async function main(): Promise<WorkerReply> {
 			error: {
 				refusal: e instanceof ImportRefusal ? e.reason : null,
 				code: e instanceof ImportError ? e.code : null,
+				params: e instanceof ImportError ? e.params : {},
 				message: error?.message ?? String(e)
 			}
 		};

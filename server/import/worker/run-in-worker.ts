@@ -83,8 +83,8 @@ function tsxImportApi(): string {
 	return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
 
-function toError(error: { refusal: string | null; code: string | null; message: string }): Error {
-	if (error.refusal) return new ImportRefusal(error.refusal as RefusalReason, error.message);
-	if (error.code) return new ImportError(error.code as ImportErrorCode, error.message);
+function toError(error: { refusal: string | null; code: string | null; params: Record<string, string | number>; message: string }): Error {
+	if (error.refusal) return new ImportRefusal(error.refusal as RefusalReason, error.message, error.params);
+	if (error.code) return new ImportError(error.code as ImportErrorCode, error.message, error.params);
 	return new Error(error.message);
 }

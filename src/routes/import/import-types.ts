@@ -1,10 +1,6 @@
-/** Shapes of the import and round-trip answers, as the server defines them (types only, nothing of the server is bundled). */
-export type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, PreviewTask, PreviewWarning } from '../../../server/import/draft/import-preview.js';
-export type { DraftEdit, EditableField, TaskRef } from '../../../server/import/draft/import-draft.js';
-export type { ImportSummary } from '../../../server/import/persist.js';
-export type { ReturnPreview } from '../../../server/roundtrip/routes.js';
-export type { CardChange, FieldChange } from '../../../server/roundtrip/card-changes.js';
-export type { ApplyOutcome } from '../../../server/roundtrip/apply-returned.js';
+/** Shapes of the import and round-trip answers (defined once in $lib/core/api, used by the server too). */
+export type { DraftEdit, EditableField, ImportPreview, ImportSummary, PreviewAgency, PreviewAppendix, PreviewSection, PreviewTask, PreviewWarning, TaskRef } from '$lib/core/api/import.js';
+export type { ApplyOutcome, CardChange, FieldChange, ReturnPreview } from '$lib/core/api/roundtrip.js';
 
 /** Where an upload stands, for the progress shown to the admin. */
 export type UploadPhase = 'idle' | 'uploading' | 'reading' | 'ready';

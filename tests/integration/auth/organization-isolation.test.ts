@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
-import { allows, routeAccessList, type RouteAccess } from '../../../server/auth/access.js';
+import { allows } from '../../../server/auth/access.js';
+import { declaredRoutes as routeAccessList, type DeclaredRoute as RouteAccess } from '../../../server/http/declare-routes.js';
 import type { Role } from '../../../server/db/schema.js';
 import { closeCodeOf, login, startTestServer, type TestServer } from '../helpers/server.js';
 import { call } from './http.js';

@@ -59,10 +59,10 @@ describe('a workbook returned by an agency', () => {
 		]);
 	});
 
-	it('says so when no column holds the card ids of the board', async () => {
+	it('says so (detail card_ids) when no column holds the card ids of the board', async () => {
 		expect(await read({ rows: [HEADER, [1, 'a', 'Hoàn thành', 100, null, 'card:khac']] })).toEqual({
 			ok: false,
-			message: expect.stringMatching(/^Tệp không có cột mã thẻ khớp với bảng này/)
+			detail: 'card_ids'
 		});
 	});
 

@@ -1,0 +1,131 @@
+/**
+ * Accounts and agencies over HTTP (/api/auth, /api/admin, /api/platform): request schemas, with the
+ * error code each check answers with, and the shapes of the answers. The server validates with the
+ * schemas; the browser uses the types.
+ */
+import * as v from 'valibot';
+import { ROLES, type Role } from '../permissions.js';
+import { cleanText, Id } from './text.js';
+
+export const PASSWORD_MIN = 8;
+/** scrypt reads the whole password; a bound keeps one request from costing more than a normal sign-in. */
+export const PASSWORD_MAX = 256;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+
+export function normalizeUsername(username: string): string {
+	return username.normalize('NFC').trim().toLowerCase();
+}
+
+/** Roles that act for an agency cannot exist without one. */
+export function roleNeedsAgency(role: Role): boolean {
+	return role === 'editor' || role === 'viewer';
+}
+
+/** POST /api/auth/login. Any strings: a wrong one is a failed sign-in, not malformed input. */
+export const LoginBody = v.object({
+	username: v.optional(v.string(), ''),
+	password: v.optional(v.string(), '')
+});
+
+export const Password = v.pipe(
+	v.string('password_too_short'),
+	v.minLength(PASSWORD_MIN, 'password_too_short'),
+	v.maxLength(PASSWORD_MAX, 'password_too_long')
+);
+
+export const RoleField = v.picklist(ROLES as Role[], 'bad_role');
+
+/** POST /api/admin/users (and the first administrator of a new organization). */
+export const NewUserBody = v.pipe(
+	v.object({
+		username: v.pipe(v.string('bad_username'), v.transform(normalizeUsername), v.regex(USERNAME, 'bad_username')),
+		displayName: v.optional(v.pipe(cleanText(), v.maxLength(120, 'display_name_too_long')), ''),
+		password: Password,
+		role: RoleField,
+		agencyId: v.optional(v.nullable(Id), null)
+	}),
+	v.check((b) => !roleNeedsAgency(b.role) || !!b.agencyId, 'agency_required'),
+	v.transform((b) => ({ ...b, displayName: b.displayName || b.username, agencyId: b.agencyId || null }))
+);
+export type NewUserBody = v.InferInput<typeof NewUserBody>;
+
+/** POST /api/admin/users/:id/password */
+export const PasswordBody = v.object({ password: Password });
+
+/** POST /api/admin/agencies */
+export const NewAgencyBody = v.object({
+	name: v.pipe(v.string('agency_name_length'), v.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()), v.minLength(2, 'agency_name_length'), v.maxLength(200, 'agency_name_length')),
+	shortName: v.optional(v.pipe(v.string(), v.transform((s) => s.trim().slice(0, 40))), '')
+});
+
+/** POST /api/admin/agencies/:id/merge */
+export const MergeAgencyBody = v.object({ intoId: v.pipe(v.string('merge_target_required'), v.minLength(1, 'merge_target_required'), v.maxLength(200)) });
+
+/** POST /api/me/organization */
+export const SwitchOrganizationBody = v.object({ orgId: Id });
+
+/** An organization's code: lower-case letters, digits and hyphens. */
+export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** POST /api/platform/organizations */
+export const NewOrganizationBody = v.object({
+	slug: v.pipe(v.string('bad_slug'), v.transform((s) => s.normalize('NFC').trim().toLowerCase()), v.regex(SLUG, 'bad_slug')),
+	name: v.pipe(cleanText(), v.minLength(2, 'organization_name_length'), v.maxLength(200, 'organization_name_length')),
+	admin: v.object({
+		username: v.string(),
+		displayName: v.optional(v.string(), ''),
+		password: v.string(),
+		agency: v.optional(v.pipe(cleanText(), v.maxLength(200)), '')
+	})
+});
+
+/** POST /api/platform/organizations/:id/members */
+export const NewMembershipBody = v.object({
+	username: v.pipe(v.string(), v.transform(normalizeUsername)),
+	role: RoleField,
+	agencyId: v.optional(v.nullable(Id), null)
+});
+
+/** An account as the administration page lists it (GET /api/admin/users). */
+export interface AdminUser {
+	id: string;
+	username: string;
+	displayName: string;
+	role: Role;
+	agencyId: string | null;
+	agencyName: string | null;
+	active: boolean;
+	createdAt: string;
+}
+
+/** An agency as the administration page lists it (GET /api/admin/agencies). */
+export interface AdminAgency {
+	id: string;
+	name: string;
+	shortName: string;
+	isCollective: boolean;
+	aliases: string[];
+	userCount: number;
+	cardCount: number;
+}
+
+/** What merging one agency into another moved (POST /api/admin/agencies/:id/merge). */
+export interface MergeResult {
+	boards: number;
+	cards: number;
+	users: number;
+	aliases: number;
+}
+
+/** An update set aside by the sync server (GET /api/admin/quarantine). */
+export interface QuarantineRow {
+	id: number;
+	boardId: string;
+	boardTitle: string | null;
+	updateId: number | null;
+	userId: string | null;
+	userName: string | null;
+	reason: string;
+	size: number;
+	createdAt: string;
+}
