@@ -107,6 +107,9 @@ function pathWith(route: RouteAccess, ids: Record<string, string> | null): strin
 /** A body that passes the handlers' own checks, so that only the organization can refuse the call. */
 function bodyFor(route: RouteAccess): unknown {
 	if (route.path.endsWith('/reviews')) return { year: 2026, quarter: 4 };
+	if (route.path.endsWith('/order')) return { itemIds: [] };
+	if (route.path.endsWith('/current')) return { itemId: other.item ?? 'unknown' };
+	if (route.path.endsWith('/edits')) return { edits: [] };
 	if (route.path.endsWith('/merge')) return { intoId: other.agency };
 	if (route.path.endsWith('/password')) return { password: 'mat-khau-moi-du-dai' };
 	if (route.path.includes('/indicators/')) return { reportedValue: 1 };
