@@ -1,15 +1,26 @@
 /**
  * JSON calls to the server's /api. A 401 sends the browser to the sign-in page (and back here
- * afterwards); other errors become an ApiError carrying the server's Vietnamese message.
+ * afterwards); other errors become an ApiError carrying the server's code and params, whose
+ * message is worded from the error catalogue in the interface language when it is read.
  */
+import type { ApiErrorBody, ErrorParams } from '$lib/core/api/error.js';
+import { errorText } from '$lib/i18n/index.svelte.js';
 
 export class ApiError extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
-		message: string
+		readonly params: ErrorParams = {}
 	) {
-		super(message);
+		super(code);
+		// Read in the language shown now, so a message kept on screen follows a switch of language.
+		Object.defineProperty(this, 'message', { get: () => errorText(this.code, { status: this.status, ...this.params }) });
+	}
+
+	/** The error of an answer body (or of a status alone when the body is not the API's). */
+	static of(status: number, body: unknown): ApiError {
+		const error = (body as Partial<ApiErrorBody> | null)?.error;
+		return typeof error?.code === 'string' ? new ApiError(status, error.code, error.params ?? {}) : new ApiError(status, `http_${status}`);
 	}
 }
 
@@ -24,16 +35,13 @@ export function goToLogin(): void {
 }
 
 export async function readError(res: Response): Promise<ApiError> {
-	let code = 'http_' + res.status;
-	let message = res.statusText || String(res.status);
+	let body: unknown = null;
 	try {
-		const body = (await res.json()) as { error?: { code?: string; message?: string } };
-		if (body.error?.message) message = body.error.message;
-		if (body.error?.code) code = body.error.code;
+		body = await res.json();
 	} catch {
-		// Not JSON (a proxy's page): keep the status text.
+		// Not JSON (a proxy's page): the status says enough.
 	}
-	return new ApiError(res.status, code, message);
+	return ApiError.of(res.status, body);
 }
 
 export async function request(path: string, init: RequestInit = {}): Promise<Response> {

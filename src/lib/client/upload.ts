@@ -1,6 +1,6 @@
 /**
  * File upload with progress (XMLHttpRequest: fetch reports no upload progress). Errors carry the
- * server's message; a connection dropped mid-upload (the server refusing a large file closes it
+ * server's code; a connection dropped mid-upload (the server refusing a large file closes it
  * before reading it all) is told apart from other failures.
  */
 import { ApiError, goToLogin } from './api.js';
@@ -17,10 +17,10 @@ export function uploadFile<T>(url: string, file: File, onProgress?: (fraction: n
 			if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total);
 		};
 		xhr.onload = () => {
-			const body = xhr.response as { error?: { code?: string; message?: string } } | null;
+			const body: unknown = xhr.response;
 			if (xhr.status === 401) goToLogin();
 			if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
-			else reject(new ApiError(xhr.status, body?.error?.code ?? `http_${xhr.status}`, body?.error?.message ?? xhr.statusText));
+			else reject(ApiError.of(xhr.status, body));
 		};
 		xhr.onerror = () => reject(new UploadNetworkError(file.name));
 		const form = new FormData();

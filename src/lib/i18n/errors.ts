@@ -131,7 +131,8 @@ const vi = {
 	'no_columns.card_ids': 'Tệp không có cột mã thẻ khớp với bảng này (cột ẩn «Mã thẻ» của tệp xuất từ bảng)',
 	'no_columns.values': 'Tệp không có cột «Trạng thái», «Tiến độ (%)» hay «Kết quả thực hiện»',
 	not_previewed: 'Hãy xem trước thay đổi cho đơn vị này rồi mới áp dụng',
-	// Anything else (a proxy's page, a code this browser does not know yet)
+	// Only in the browser: the connection dropped, or an answer without a code (a proxy's page)
+	network: 'Mất kết nối tới máy chủ; hãy kiểm tra mạng rồi thử lại',
 	unknown: 'Có lỗi xảy ra (mã {status})'
 };
 
@@ -252,6 +253,7 @@ const en: Record<ErrorMessageKey, string> = {
 	'no_columns.card_ids': 'The file has no card-id column matching this board (the hidden “Mã thẻ” column of the exported file)',
 	'no_columns.values': 'The file has no “Trạng thái”, “Tiến độ (%)” or “Kết quả thực hiện” column',
 	not_previewed: 'Preview the changes for this agency before applying them',
+	network: 'The connection to the server was lost; check the network and try again',
 	unknown: 'Something went wrong (code {status})'
 };
 

@@ -5,6 +5,8 @@
  */
 import { vi, type MessageKey, type Messages } from './vi.js';
 import { en } from './en.js';
+import { format, type MessageParams } from './format.js';
+import { errorMessage } from './errors.js';
 
 export type { MessageKey } from './vi.js';
 
@@ -43,20 +45,7 @@ export function setLocale(next: Locale): void {
 	if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
-export type MessageParams = Record<string, string | number>;
-
-/**
- * Fills `{name}` placeholders; unknown placeholders are left as written so a mistake shows.
- * `{count|task|tasks}` picks a word by number (English needs it: "1 task", "2 tasks").
- */
-export function format(template: string, params?: MessageParams): string {
-	if (!params) return template;
-	return template
-		.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
-			name in params ? (Number(params[name]) === 1 ? one : other) : whole
-		)
-		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export { format, type MessageParams };
 
 export function t(key: MessageKey, params?: MessageParams): string {
 	return format(CATALOGUES[state.locale][key] ?? vi[key], params);
@@ -65,4 +54,9 @@ export function t(key: MessageKey, params?: MessageParams): string {
 /** A message in a given language, outside the reactive current one (tests, exports). */
 export function translate(lang: Locale, key: MessageKey, params?: MessageParams): string {
 	return format(CATALOGUES[lang][key], params);
+}
+
+/** An API error code with its params (`{ error: { code, params } }`), worded in the current language. */
+export function errorText(code: string, params?: MessageParams): string {
+	return errorMessage(state.locale, code, params);
 }

@@ -1,6 +1,6 @@
 /**
  * Sends a file as the request body with upload progress (fetch has no upload progress, so this
- * uses XMLHttpRequest). Errors carry the server's Vietnamese message; a lost session goes to the
+ * uses XMLHttpRequest). Errors carry the server's code and params; a lost session goes to the
  * sign-in page, as with every other call.
  */
 import { ApiError, goToLogin } from '$lib/client/api.js';
@@ -24,10 +24,9 @@ export function uploadFile<T>(url: string, file: File, onProgress: (fraction: nu
 			}
 			if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
 			if (xhr.status === 401) goToLogin();
-			const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
-			reject(new ApiError(xhr.status, error?.code ?? `http_${xhr.status}`, error?.message ?? `Lỗi ${xhr.status}`));
+			reject(ApiError.of(xhr.status, body));
 		};
-		xhr.onerror = () => reject(new ApiError(0, 'network', 'Mất kết nối trong khi tải tệp lên; hãy thử lại'));
+		xhr.onerror = () => reject(new ApiError(0, 'network'));
 		xhr.send(file);
 	});
 }

@@ -12,7 +12,7 @@ async function read(spec: SheetSpec) {
 
 const rowsOf = async (spec: SheetSpec) => {
 	const result = await read(spec);
-	if (!result.ok) throw new Error(result.message);
+	if (!result.ok) throw new Error(result.detail);
 	return result.rows.map(({ cardId, status, progress, result: r, problems }) => ({ cardId, status, progress, result: r, problems }));
 };
 
