@@ -7,6 +7,7 @@ import { vi, type MessageKey, type Messages } from './vi.js';
 import { en } from './en.js';
 import { format, type MessageParams } from './format.js';
 import { errorMessage } from './errors.js';
+import { syncRefusal } from './sync-refusals.js';
 
 export type { MessageKey } from './vi.js';
 
@@ -59,4 +60,9 @@ export function translate(lang: Locale, key: MessageKey, params?: MessageParams)
 /** An API error code with its params (`{ error: { code, params } }`), worded in the current language. */
 export function errorText(code: string, params?: MessageParams): string {
 	return errorMessage(state.locale, code, params);
+}
+
+/** The sync server's refusal of an update (Vietnamese text, sometimes with a code), in the current language. */
+export function refusalText(reason: string): string {
+	return syncRefusal(state.locale, reason);
 }
