@@ -3,7 +3,7 @@
  * first, English beside it, read in the language chosen in the header. Role names come from the
  * main catalogue; error messages sent by the server are shown as the server wrote them.
  */
-import { format, locale, type MessageParams } from './index.svelte.js';
+import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
 	'cancel': 'Huỷ',
@@ -283,6 +283,10 @@ const en: Record<AdminMessageKey, string> = {
 };
 
 /** A sign-in or administration message in the current language. */
+/** This part of the one catalogue (index.svelte.ts), where its keys are `admin.<key>`. */
+export const adminMessages = { vi, en };
+
+/** `t('admin.<key>')`: the catalogue's lookup, with this part's keys. */
 export function adminT(key: AdminMessageKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`admin.${key}`, params);
 }

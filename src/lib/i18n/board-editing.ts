@@ -3,7 +3,7 @@
  * agency's checklist and handler, "Việc của tôi". Vietnamese first, English beside it, read in the
  * language chosen in the header.
  */
-import { format, locale, type MessageParams } from './index.svelte.js';
+import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
 	'addTask': 'Thêm nhiệm vụ',
@@ -233,6 +233,10 @@ const en: Record<BoardEditingKey, string> = {
 	'activity.labels': 'changed the labels'
 };
 
+/** This part of the one catalogue (index.svelte.ts), where its keys are `editing.<key>`. */
+export const editingMessages = { vi, en };
+
+/** `t('editing.<key>')`: the catalogue's lookup, with this part's keys. */
 export function et(key: BoardEditingKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`editing.${key}`, params);
 }

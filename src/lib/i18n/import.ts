@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../core/dates.js';
 import type { Deadline } from '../core/parsed-plan.js';
-import { format, locale, type MessageParams } from './index.svelte.js';
+import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
 	'cancel': 'Huỷ',
@@ -247,8 +247,12 @@ const en: Record<ImportMessageKey, string> = {
 };
 
 /** An import-page message in the current language. */
+/** This part of the one catalogue (index.svelte.ts), where its keys are `import.<key>`. */
+export const importMessages = { vi, en };
+
+/** `t('import.<key>')`: the catalogue's lookup, with this part's keys. */
 export function importT(key: ImportMessageKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`import.${key}`, params);
 }
 
 /** What a deadline of the preview was understood as, in the current language. */

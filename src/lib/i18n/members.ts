@@ -1,5 +1,5 @@
 /** Messages of the members page (the committee's members and the communes each follows), Vietnamese and English. */
-import { format, locale, type MessageParams } from './index.svelte.js';
+import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
 	'docTitle': 'Thành viên và địa bàn · Phối hợp',
@@ -51,6 +51,10 @@ const en: Record<MembersMessageKey, string> = {
 	'noAgency': 'agency not identified'
 };
 
+/** This part of the one catalogue (index.svelte.ts), where its keys are `members.<key>`. */
+export const membersMessages = { vi, en };
+
+/** `t('members.<key>')`: the catalogue's lookup, with this part's keys. */
 export function mt(key: MembersMessageKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`members.${key}`, params);
 }

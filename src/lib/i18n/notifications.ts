@@ -2,7 +2,7 @@
  * Messages of the notification preferences page and the new inbox kinds (Vietnamese first, English
  * beside it), read in the language chosen in the header.
  */
-import { format, locale, type MessageParams } from './index.svelte.js';
+import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
 	'prefs.title': 'Cài đặt thông báo',
@@ -66,6 +66,10 @@ const en: Record<NotificationMessageKey, string> = {
 	'openCard': 'Open task {code}'
 };
 
+/** This part of the one catalogue (index.svelte.ts), where its keys are `notify.<key>`. */
+export const notificationMessages = { vi, en };
+
+/** `t('notify.<key>')`: the catalogue's lookup, with this part's keys. */
 export function nt(key: NotificationMessageKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`notify.${key}`, params);
 }

@@ -2,7 +2,7 @@
  * Messages of the review, snapshot, dashboard and inbox pages (Vietnamese first, English beside it),
  * read in the language chosen in the header. Statuses and categories come from the main catalogue.
  */
-import { format, locale, t, type MessageParams } from './index.svelte.js';
+import { locale, t, type MessageParams } from './index.svelte.js';
 import type { Status } from '../core/board-types.js';
 import type { DeadlineCategory } from '../core/categories.js';
 
@@ -375,8 +375,12 @@ const en: Record<ReviewMessageKey, string> = {
 };
 
 /** A review-page message in the current language. */
+/** This part of the one catalogue (index.svelte.ts), where its keys are `review.<key>`. */
+export const reviewMessages = { vi, en };
+
+/** `t('review.<key>')`: the catalogue's lookup, with this part's keys. */
 export function rt(key: ReviewMessageKey, params?: MessageParams): string {
-	return format((locale() === 'en' ? en : vi)[key], params);
+	return t(`review.${key}`, params);
 }
 
 export function statusText(status: Status): string {
