@@ -5,7 +5,7 @@
  */
 import type { ParsedTask } from '../../../src/lib/core/parsed-plan.js';
 import { isCollective } from '../../../src/lib/core/agency.js';
-import { findExisting, suggestAgencies, type AgencyDirectory, type KnownAgency } from './agency-matches.js';
+import { findExisting, suggestAgencies, type AgencyDirectory } from './agency-matches.js';
 import { taskKey, workingPlan, type ImportDraft, type WorkingPlan } from './import-draft.js';
 import type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, PreviewTask, PreviewWarning } from '../../../src/lib/core/api/import.js';
 

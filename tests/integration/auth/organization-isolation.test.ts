@@ -121,7 +121,7 @@ function bodyFor(route: RouteAccess): unknown {
 
 describe('organizations: nothing crosses', () => {
 	it('every route with an id of another organization answers 404 to every role it admits, and reveals nothing to the others', async () => {
-		createApp; // the route list is complete once an app has been built (startTestServer did)
+		void createApp; // the route list is complete once an app has been built (startTestServer did)
 		const routes = routeAccessList().filter((r) => r.path.includes(':') && !r.path.startsWith('/api/platform/'));
 		expect(routes.length).toBeGreaterThan(30);
 		const failures: string[] = [];

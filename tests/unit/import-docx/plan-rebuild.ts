@@ -17,7 +17,7 @@
  */
 import { HeadingLevel, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import { searchKey } from '../../../src/lib/core/text.js';
-import { cell, deleted, docxBytes, footnote, inserted, OUTLINE_LIST, row, table, type CellInput } from './docx-builder.js';
+import { deleted, docxBytes, footnote, inserted, OUTLINE_LIST, row, table, type CellInput } from './docx-builder.js';
 
 export type RebuildLayout = 'as-printed' | 'as-authored' | 'auto-numbered';
 
