@@ -10,6 +10,12 @@ export const en: Messages = {
 	'app.retry': 'Retry',
 	'app.home': 'Home',
 
+	'errorPage.notFound': 'Page not found',
+	'errorPage.forbidden': 'You are not allowed to see this page',
+	'errorPage.failed': 'This page could not be loaded',
+	'errorPage.detail': 'Error {status}',
+	'errorPage.home': 'Back to the home page',
+
 	'header.language': 'Language',
 	'header.organization': 'Organization (steering committee)',
 	'header.members': 'Areas',

@@ -11,6 +11,12 @@ export const vi = {
 	'app.retry': 'Thử lại',
 	'app.home': 'Trang chủ',
 
+	'errorPage.notFound': 'Không tìm thấy trang này',
+	'errorPage.forbidden': 'Bạn không có quyền xem trang này',
+	'errorPage.failed': 'Không tải được trang này',
+	'errorPage.detail': 'Mã lỗi {status}',
+	'errorPage.home': 'Về trang chủ',
+
 	'header.language': 'Ngôn ngữ',
 	'header.organization': 'Tổ chức (Ban Chỉ đạo)',
 	'header.members': 'Địa bàn',

@@ -1,0 +1,5 @@
+import type { PageLoad } from './$types';
+import { loadJson } from '$lib/client/load-json.js';
+import type { DashboardData } from '$lib/review/api-types.js';
+
+export const load: PageLoad = async ({ params }) => ({ dashboard: await loadJson<DashboardData>(`/api/boards/${params.id}/dashboard`) });
