@@ -3,18 +3,10 @@ import type { DB } from '../db/database.js';
 import { ensureAgency } from '../import/persist.js';
 import { agencyKey } from '../../src/lib/core/agency.js';
 import { collapseSpaces, nfc } from '../../src/lib/core/text.js';
+import type { AdminAgency } from '../../src/lib/core/api/accounts.js';
 
-export interface AgencySummary {
-	id: string;
-	name: string;
-	shortName: string;
-	isCollective: boolean;
-	/** Other spellings the agency is known by (old names after a merger too). */
-	aliases: string[];
-	userCount: number;
-	/** Cards that name the agency as lead or support (from the card projection). */
-	cardCount: number;
-}
+/** An agency as the administration page lists it: the shape the browser reads (src/lib/core/api). */
+export type AgencySummary = AdminAgency;
 
 /** The agencies of one organization. */
 export async function listAgencies(db: DB, orgId: string): Promise<AgencySummary[]> {

@@ -4,6 +4,7 @@ import type { Role } from '../db/schema.js';
 import { newId } from '../../src/lib/core/ids.js';
 import { hashPassword } from './password.js';
 import { normalizeUsername } from './credentials.js';
+import type { AdminUser } from '../../src/lib/core/api/accounts.js';
 
 export interface NewUserInput {
 	/** The organization the account is created in (its first membership). */
@@ -17,16 +18,8 @@ export interface NewUserInput {
 	email?: string | null;
 }
 
-export interface UserSummary {
-	id: string;
-	username: string;
-	displayName: string;
-	role: Role;
-	agencyId: string | null;
-	agencyName: string | null;
-	active: boolean;
-	createdAt: string;
-}
+/** An account as the administration page lists it: the shape the browser reads (src/lib/core/api). */
+export type UserSummary = AdminUser;
 
 /** Creates an account and its membership of the organization it is created in (one transaction). */
 export async function createUser(db: DB, input: NewUserInput & { platformAdmin?: boolean }): Promise<string> {

@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { setAgencies } from '../../src/lib/core/board-editing.js';
 import { docxBytes, para } from '../unit/import-docx/docx-builder.js';
 import { connectBoard, synced } from '../integration/helpers/server.js';
-import { agencyIdByName, apiGet, DEMO_PASSWORD, firstBoard, openBoard, signIn, startApp, type E2EApp } from './helpers/app.js';
+import { agencyIdByName, apiGet, DEMO_PASSWORD, dropFile, firstBoard, openBoard, signIn, startApp, type E2EApp } from './helpers/app.js';
 
 let app: E2EApp;
 
@@ -47,17 +47,7 @@ describe('the English interface shows the server refusals in English', () => {
 		const page = await english(user);
 		try {
 			await page.goto('/import');
-			await page.getByTestId('file-drop').first().waitFor();
-			const letter = Buffer.from(await docxBytes([para('GIẤY MỜI'), para('Kính mời đồng chí dự họp lúc 8 giờ ngày 10/4/2026.')])).toString('base64');
-			await page.evaluate(
-				({ b64, name }) => {
-					const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-					const dt = new DataTransfer();
-					dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-					document.querySelector('[data-testid="file-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-				},
-				{ b64: letter, name: 'giay-moi.docx' }
-			);
+			await dropFile(page, await docxBytes([para('GIẤY MỜI'), para('Kính mời đồng chí dự họp lúc 8 giờ ngày 10/4/2026.')]), 'giay-moi.docx');
 			const alert = page.getByRole('alert').filter({ hasText: 'does not look like a plan' });
 			await alert.waitFor({ timeout: 20_000 });
 			expect(await alert.textContent()).not.toContain('kế hoạch');

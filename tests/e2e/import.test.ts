@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from '../unit/import-docx/docx-builder.js';
-import { agencyIdByName, apiGet, firstBoard, screenshot, signIn, startApp, type E2EApp } from './helpers/app.js';
+import { agencyIdByName, apiGet, dropFile, firstBoard, screenshot, signIn, startApp, type E2EApp } from './helpers/app.js';
 
 let app: E2EApp;
 
@@ -36,18 +36,8 @@ describe('the import page', () => {
 		const { page, context } = await signIn(app, 'admin');
 		try {
 			await page.goto('/import');
-			const bytes = Buffer.from(await plan()).toString('base64');
-			// Drag and drop, as a person does it: a drop event carrying the file.
-			await page.getByTestId('file-drop').first().waitFor();
-			await page.evaluate(
-				({ b64, name }) => {
-					const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-					const dt = new DataTransfer();
-					dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-					document.querySelector('[data-testid="file-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-				},
-				{ b64: bytes, name: 'thi-diem.docx' }
-			);
+			// Drag and drop, as a person does it.
+			await dropFile(page, await plan(), 'thi-diem.docx');
 			const rows = page.getByTestId('preview-task');
 			await rows.first().waitFor({ timeout: 20_000 });
 			expect(await rows.count()).toBe(3);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../src/lib/core/board-doc.js';
 import type { ReviewSession } from '../../src/lib/review/review-types.js';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from '../unit/import-docx/docx-builder.js';
-import { agencyIdByName, apiGet, firstBoard, openBoard, screenshot, signIn, startApp, type BoardInfo, type E2EApp } from './helpers/app.js';
+import { agencyIdByName, apiGet, dropFile, firstBoard, openBoard, screenshot, signIn, startApp, type BoardInfo, type E2EApp } from './helpers/app.js';
 
 let app: E2EApp;
 let board: BoardInfo;
@@ -185,16 +185,7 @@ describe('the import page', () => {
 		]);
 
 	async function drop(page: import('playwright-core').Page, bytes: Uint8Array) {
-		await page.getByTestId('file-drop').first().waitFor();
-		await page.evaluate(
-			({ b64 }) => {
-				const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-				const dt = new DataTransfer();
-				dt.items.add(new File([data], 'ke-hoach.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-				document.querySelector('[data-testid="file-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-			},
-			{ b64: Buffer.from(bytes).toString('base64') }
-		);
+		await dropFile(page, bytes, 'ke-hoach.docx');
 		await page.getByTestId('preview-task').first().waitFor({ timeout: 20_000 });
 	}
 

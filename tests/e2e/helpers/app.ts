@@ -99,3 +99,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	await page.screenshot({ path: file });
 	return file;
 }
+
+/** Drops a Word file on the page's file-drop zone, as a person drags one there (a drop event carrying the file). */
+export async function dropFile(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+	await page.getByTestId('file-drop').first().waitFor();
+	await page.evaluate(
+		({ b64, name }) => {
+			const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+			const dt = new DataTransfer();
+			dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+			document.querySelector('[data-testid="file-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		},
+		{ b64: Buffer.from(bytes).toString('base64'), name }
+	);
+}

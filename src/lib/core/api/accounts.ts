@@ -104,8 +104,10 @@ export interface AdminAgency {
 	name: string;
 	shortName: string;
 	isCollective: boolean;
+	/** Other spellings the agency is known by (old names after a merger too). */
 	aliases: string[];
 	userCount: number;
+	/** Cards that name the agency as lead or support (from the card projection). */
 	cardCount: number;
 }
 
