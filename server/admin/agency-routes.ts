@@ -18,7 +18,7 @@ export function agencyRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServe
 		const shortName = body.shortName;
 		if (await findAgencyByName(ctx.db, orgId, name)) throw new ApiError(409, 'agency_exists', { name });
 		const id = await createAgency(ctx.db, orgId, name, shortName || undefined);
-		sync.reloadAgencies();
+		await sync.reloadAgencies();
 		const created = (await listAgencies(ctx.db, orgId)).find((a) => a.id === id);
 		return c.json(created, 201);
 	});

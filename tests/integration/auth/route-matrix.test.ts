@@ -24,6 +24,7 @@ const CALLERS = [
 const TABLE = `
 method path                                          admin  facilitator leader agency anonymous
 GET    /api/health                                   ok     ok          ok     ok     ok
+GET    /api/ready                                    ok     ok          ok     ok     ok
 POST   /api/health/reset                             ok     403         403    403    401
 POST   /api/auth/login                               ok     ok          ok     ok     ok
 POST   /api/auth/logout                              ok     ok          ok     ok     ok
