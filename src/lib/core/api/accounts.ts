@@ -38,10 +38,11 @@ export const RoleField = v.picklist(ROLES as Role[], 'bad_role');
 /** POST /api/admin/users (and the first administrator of a new organization). */
 export const NewUserBody = v.pipe(
 	v.object({
-		username: v.pipe(v.string('bad_username'), v.transform(normalizeUsername), v.regex(USERNAME, 'bad_username')),
+		// Missing fields read as empty, so that each gets its own code rather than a generic one.
+		username: v.pipe(v.optional(v.string('bad_username'), ''), v.transform(normalizeUsername), v.regex(USERNAME, 'bad_username')),
 		displayName: v.optional(v.pipe(cleanText(), v.maxLength(120, 'display_name_too_long')), ''),
-		password: Password,
-		role: RoleField,
+		password: v.optional(Password, ''),
+		role: v.optional(RoleField, '' as Role),
 		agencyId: v.optional(v.nullable(Id), null)
 	}),
 	v.check((b) => !roleNeedsAgency(b.role) || !!b.agencyId, 'agency_required'),
@@ -50,7 +51,7 @@ export const NewUserBody = v.pipe(
 export type NewUserBody = v.InferInput<typeof NewUserBody>;
 
 /** POST /api/admin/users/:id/password */
-export const PasswordBody = v.object({ password: Password });
+export const PasswordBody = v.object({ password: v.optional(Password, '') });
 
 /** POST /api/admin/agencies */
 export const NewAgencyBody = v.object({
