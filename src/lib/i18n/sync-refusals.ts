@@ -1,5 +1,6 @@
 /**
- * The sync server's refusal of an update, in the interface language. The server (server/sync)
+ * The refusal of a board update (by the sync server's guard, or by the Excel round trip, which
+ * applies changes through the same guard), in the interface language. The server (server/sync)
  * sends its reason as Vietnamese text, with the structural rule's code in parentheses for the
  * structural checks ("Cập nhật không hợp lệ, đã bị từ chối (overlap)"); the permission guard's
  * sentences are matched whole. Until the sync server sends codes, this table mirrors its sentences
@@ -34,7 +35,12 @@ const ENGLISH: Record<string, string> = {
 	'Nhãn không tồn tại trên bảng này': 'The label does not exist on this board',
 	'Bảng đã có đủ số nhãn tối đa': 'The board already has the most labels it can have',
 	'Bảng đang được tải lại, vui lòng thử lại': 'The board is being reloaded; please try again',
-	'Cập nhật không áp dụng được, đã được cách ly': 'The update could not be applied and was quarantined'
+	'Cập nhật không áp dụng được, đã được cách ly': 'The update could not be applied and was quarantined',
+	// The Excel round trip applies its changes through the same guard, and says these two of its own (server/roundtrip).
+	'Hãy chọn đơn vị đã gửi tệp': 'Choose the agency that sent the file',
+	'Không được phép': 'Not allowed',
+	'Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước; hãy tải tệp lên lại để xem thay đổi mới':
+		'The task was updated on the board after the preview; upload the file again to see the new changes'
 };
 
 /** The refusal in a language: Vietnamese as sent; English from the table, or by its structural code. */
