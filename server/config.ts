@@ -27,6 +27,10 @@ export interface Config {
 	mailCoalesceMs: number;
 	/** Signs the preference links in e-mails; unset = a secret generated once and kept in the database. */
 	notifySecret: string | null;
+	/** Cluster mode (issue 14): nodes exchange board updates, presence and events over this Redis. */
+	redisUrl: string | null;
+	/** On SIGTERM, how long open work may take to finish before the process exits anyway. */
+	shutdownGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailFrom: env.MAIL_FROM || '"Phối hợp" <no-reply@phoihop.example>',
 		publicUrl: (env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, ''),
 		mailCoalesceMs: Number(env.MAIL_COALESCE_MS ?? 5 * 60_000),
-		notifySecret: env.NOTIFY_SECRET || null
+		notifySecret: env.NOTIFY_SECRET || null,
+		redisUrl: env.REDIS_URL || null,
+		shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000)
 	};
 }

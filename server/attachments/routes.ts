@@ -34,7 +34,7 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 			const boardId = c.req.param('id');
 			const cardId = c.req.param('cardId');
 			await requireBoardAccess(ctx.db, user, boardId);
-			const card = sync.rooms.withRoom(boardId, (room) => {
+			const card = await sync.rooms.withRoom(boardId, (room) => {
 				const m = cardsMap(room.doc).get(cardId);
 				return m ? readCard(cardId, m) : null;
 			});
@@ -69,7 +69,7 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 					uploaded_at: attachment.uploadedAt
 				})
 				.execute();
-			sync.change(boardId, user.id, cardId, 'attachment', (room) => addAttachment(room.doc, cardId, attachment));
+			await sync.change(boardId, user.id, cardId, 'attachment', (room) => addAttachment(room.doc, cardId, attachment));
 			return c.json({ attachment }, 201);
 		}
 	);

@@ -5,6 +5,7 @@ import * as m0003 from '../../migrations/0003_sync_guard.js';
 import * as m0004 from '../../migrations/0004_organizations.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
 import * as m0006 from '../../migrations/0006_board_editing.js';
+import * as m0007 from '../../migrations/0007_board_sequence.js';
 import * as m0009 from '../../migrations/0009_drafts.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
 	'0004_organizations': m0004,
 	'0005_notifications': m0005,
 	'0006_board_editing': m0006,
+	'0007_board_sequence': m0007,
 	'0009_drafts': m0009
 };
 

@@ -87,7 +87,7 @@ describe('PostgreSQL', () => {
 		const bytes = new Uint8Array([0, 255, 1, 128, 0]);
 		const { id } = await db
 			.insertInto('board_updates')
-			.values({ board_id: 'b-types', data: bytes, user_id: null, created_at: '' })
+			.values({ board_id: 'b-types', seq: 1, data: bytes, user_id: null, created_at: '' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		expect((await db.selectFrom('sessions').select('expires_at').where('id', '=', 's-types').executeTakeFirstOrThrow()).expires_at).toBe(expires);
