@@ -13,19 +13,23 @@ const POSTGRES_ONLY = ['tests/integration/db/postgres-*.test.ts'];
  * local one). Without a PostgreSQL to reach, that project is left out and one line says so.
  */
 async function postgresProjects(): Promise<TestProjectInlineConfiguration[]> {
-	const why = await postgresUnavailable();
-	if (why) {
-		console.warn(`\n⚠ PostgreSQL project skipped: ${why}. The integration suites ran on SQLite only.\n`);
-		return [];
+	// Vitest reads this file more than once per run: probe and say it once.
+	const known = process.env.PHOIHOP_TEST_PG_PROBE;
+	const why = known === undefined ? await postgresUnavailable() : known || null;
+	if (known === undefined) {
+		process.env.PHOIHOP_TEST_PG_PROBE = why ?? '';
+		if (why) console.warn(`\n⚠ PostgreSQL project skipped: ${why}. The integration suites run on SQLite only.\n`);
+		else console.log(`PostgreSQL project: the integration suites also run on ${adminDatabaseUrl().replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:…@')}`);
 	}
-	console.log(`PostgreSQL project: integration suites also run on ${adminDatabaseUrl().replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:…@')}`);
+	if (why) return [];
 	return [
 		{
 			extends: true,
 			test: {
 				name: 'postgres',
 				include: ['tests/integration/**/*.test.ts'],
-				exclude: SQLITE_ONLY,
+				// The cluster suite starts its own PostgreSQL-backed nodes whichever project runs it.
+				exclude: [...SQLITE_ONLY, 'tests/integration/cluster/**'],
 				env: { PHOIHOP_TEST_DB: 'postgres' }
 			}
 		}
