@@ -6,7 +6,11 @@
  * local default when that is unset.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type OpenedDatabase } from '../../../server/db/database.js';
 
 export const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -71,4 +75,25 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function dropTestDatabase(name: string): Promise<void> {
 	if (!/^phoihop_t_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
 	await withAdmin((c) => c.query(`drop database if exists ${name} with (force)`));
+}
+
+/**
+ * A migrated database of the project's kind, for suites that use the stores without a server: a SQLite
+ * file in a temporary folder, or a fresh PostgreSQL database. `close()` lets go of it and removes it.
+ */
+export async function openTestDatabase(): Promise<OpenedDatabase & { close(): Promise<void> }> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-db-'));
+	const pg = testDatabaseKind() === 'postgres' ? await createTestDatabase() : null;
+	const opened = await openDatabase({ dataDir: dir, databaseUrl: pg?.url ?? null }).catch(async (err: unknown) => {
+		await pg?.drop();
+		throw err;
+	});
+	return {
+		...opened,
+		async close() {
+			await opened.db.destroy();
+			fs.rmSync(dir, { recursive: true, force: true });
+			await pg?.drop();
+		}
+	};
 }

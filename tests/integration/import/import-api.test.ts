@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, PreviewTask } from '../../../server/import/draft/import-preview.js';
 import type { ImportSummary } from '../../../server/import/persist.js';
@@ -8,6 +7,7 @@ import { rebuildAsDocx } from '../../unit/import-docx/plan-rebuild.js';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from '../../unit/import-docx/docx-builder.js';
 import { workbookBytes } from '../../unit/import-xlsx/workbook-builder.js';
 import { postJson, rowCounts, upload } from './upload.js';
+import { refuseInserts } from '../helpers/failing-trigger.js';
 
 let server: TestServer;
 let admin: string;
@@ -130,7 +130,7 @@ describe('plan import over HTTP', () => {
 	it('a failure while creating the boards writes nothing', async () => {
 		const before = await rowCounts(server);
 		// The database refuses the second card of the board, half-way through the import.
-		const removeTrigger = await refuseCard(server, 'Tổ chức hội nghị');
+		const removeTrigger = await refuseInserts(server.ctx, 'cards', 'lỗi giả lập', "new.title = 'Tổ chức hội nghị'");
 		try {
 			const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', await smallPlan(), 'hong.docx'));
 			const res = await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/create`);
@@ -161,18 +161,3 @@ describe('plan import over HTTP', () => {
 		expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('Không có dòng nhiệm vụ này');
 	});
 });
-
-/** A trigger that makes the database refuse to insert a card with this title; returns its removal. */
-async function refuseCard(server: TestServer, title: string): Promise<() => Promise<void>> {
-	const { db } = server.ctx;
-	if (server.ctx.dialect === 'postgres') {
-		await sql`create function fail_import() returns trigger language plpgsql as $$ begin raise exception 'lỗi giả lập'; end $$`.execute(db);
-		await sql`create trigger fail_import before insert on cards for each row when (new.title = ${sql.lit(title)}) execute function fail_import()`.execute(db);
-		return async () => {
-			await sql`drop trigger fail_import on cards`.execute(db);
-			await sql`drop function fail_import()`.execute(db);
-		};
-	}
-	await sql`create trigger fail_import before insert on cards when new.title = ${sql.lit(title)} begin select raise(abort, 'lỗi giả lập'); end`.execute(db);
-	return async () => void (await sql`drop trigger fail_import`.execute(db));
-}
