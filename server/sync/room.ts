@@ -418,7 +418,10 @@ export class Room {
 
 	private async readMissing(): Promise<void> {
 		const from = this.lastSeq;
-		const [missing, owners] = await Promise.all([this.store.loadSince(this.boardId, from), this.store.clientOwners(this.boardId)]);
+		const missing = await this.store.loadSince(this.boardId, from);
+		if (this.broken || missing.lastSeq <= this.lastSeq) return;
+		// Bindings made with what was missed (their messages were missed too).
+		const owners = await this.store.clientOwners(this.boardId);
 		if (this.broken) return;
 		for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
 		if (missing.lastSeq <= this.lastSeq) return;
@@ -445,8 +448,16 @@ export class Room {
 		return false;
 	}
 
-	/** Presence from another node's connections. */
+	/**
+	 * Presence from another node's connections. The server there stamped each entry with its user: the
+	 * client ids it names are bound to those users here too, so that nobody can take over, on this
+	 * node, a client id that someone uses on another one.
+	 */
 	applyRemotePresence(update: Uint8Array): void {
+		for (const entry of decodePresence(update, Number.MAX_SAFE_INTEGER)) {
+			const user = entry.state?.user as { id?: unknown } | undefined;
+			if (typeof user?.id === 'string' && !this.owners.has(entry.clientId)) this.owners.set(entry.clientId, user.id);
+		}
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
 	}
 
