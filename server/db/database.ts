@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
-import type { DialectName } from './dialect.js';
+import { PostgresTextPlugin, type DialectName } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
 
 export type DB = Kysely<Database>;
@@ -67,6 +67,6 @@ function openPostgres(url: string): OpenedDatabase {
 	const pool = new pg.Pool({ connectionString: url, max: 10 });
 	// An idle client that loses its connection (a database restart) must not take the process down.
 	pool.on('error', (err) => console.error(`PostgreSQL: ${err.message}`));
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PostgresTextPlugin()] });
 	return { db, dialect: 'postgres' };
 }

@@ -6,7 +6,22 @@
  * On SQLite every answer is what the migrations wrote before PostgreSQL existed, so a database made
  * by an earlier release keeps exactly its schema.
  */
-import { PostgresAdapter, sql, type ColumnDataType, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+import {
+	OperationNodeTransformer,
+	PostgresAdapter,
+	sql,
+	type ColumnDataType,
+	type ColumnDefinitionBuilder,
+	type Kysely,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type PrimitiveValueListNode,
+	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow,
+	type ValueNode
+} from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -64,5 +79,38 @@ export async function withForeignKeysChecked(db: Kysely<any>, step: () => Promis
 		throw err;
 	} finally {
 		await sql`pragma foreign_keys = on`.execute(db);
+	}
+}
+
+/** U+0000 cannot be stored in a PostgreSQL text value; SQLite keeps it. */
+const NUL = /\u0000/g;
+const withoutNul = (v: unknown) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(NUL, '\uFFFD') : v);
+
+class NulReplacer extends OperationNodeTransformer {
+	protected override transformValue(node: ValueNode): ValueNode {
+		const value = withoutNul(node.value);
+		return value === node.value ? node : Object.freeze({ ...node, value });
+	}
+
+	protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+		return node.values.some((v) => withoutNul(v) !== v) ? Object.freeze({ ...node, values: Object.freeze(node.values.map(withoutNul)) }) : node;
+	}
+}
+
+/**
+ * PostgreSQL refuses a text value holding U+0000 (SQLite stores it): a comment, a plan or a name
+ * carrying one would fail to be written on PostgreSQL only. Every string sent to PostgreSQL has it
+ * replaced by U+FFFD (the replacement character), so that such input is stored, visibly marked,
+ * instead of failing (the projection would retry it forever).
+ */
+export class PostgresTextPlugin implements KyselyPlugin {
+	private readonly replacer = new NulReplacer();
+
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		return this.replacer.transformNode(args.node);
+	}
+
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
 	}
 }
