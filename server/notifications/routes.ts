@@ -32,10 +32,8 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 		return requireUser(c).id;
 	};
 
-	const describe = (userId: string) => {
-		const row = ctx.sqlite.prepare('select display_name, email from users where id = ? and active = 1').get(userId) as
-			| { display_name: string; email: string | null }
-			| undefined;
+	const describe = async (userId: string) => {
+		const row = await ctx.db.selectFrom('users').select(['display_name', 'email']).where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
 		if (!row) throw new ApiError(404, 'account_not_found');
 		return {
 			name: row.display_name,
@@ -43,28 +41,28 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 			mailEnabled: n.mailEnabled,
 			types: NOTIFICATION_TYPES,
 			modes: DELIVERY_MODES,
-			preferences: readPreferences(ctx.sqlite, userId)
+			preferences: await readPreferences(ctx.db, userId)
 		};
 	};
 
 	// Public routes: the caller is the signed-in user, or the one a valid signed link names (else 401).
-	r.get('/notifications/preferences', { who: 'public', query: LinkQuery }, (c, { query }) => c.json(describe(subject(c, query.token))));
+	r.get('/notifications/preferences', { who: 'public', query: LinkQuery }, async (c, { query }) => c.json(await describe(subject(c, query.token))));
 
 	r.put('/notifications/preferences', { who: 'public', body: PreferencesBody }, async (c, { body }) => {
 		const userId = subject(c, body.token);
 		const prefs = parsePreferencesBody(body.preferences);
 		if (!prefs) throw new ApiError(400, 'bad_preferences');
-		describe(userId);
-		writePreferences(ctx.sqlite, userId, prefs);
-		return c.json(describe(userId));
+		await describe(userId);
+		await writePreferences(ctx.db, userId, prefs);
+		return c.json(await describe(userId));
 	});
 
 	// RFC 8058 one-click: the mail client POSTs the List-Unsubscribe address; the types of that e-mail go off.
-	r.post('/notifications/unsubscribe', { who: 'public', query: LinkQuery }, (c, { query }) => {
+	r.post('/notifications/unsubscribe', { who: 'public', query: LinkQuery }, async (c, { query }) => {
 		const claims = verifyLink(n.secret, query.token ?? undefined, Date.now());
 		if (!claims || claims.s !== 'off') throw new ApiError(400, 'bad_link');
 		const types = (claims.t ?? []).filter(isNotificationType);
-		writePreferences(ctx.sqlite, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
+		await writePreferences(ctx.db, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
 		return c.json({ ok: true, off: types });
 	});
 

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startTestServer, type TestServer } from '../helpers/server.js';
+import { sql } from 'kysely';
+import { login, queryValue, startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let admin: string;
@@ -21,7 +22,7 @@ const GET_ROUTES = [...DOCS.matchAll(/^\| GET \| `([^`]+)` \|/gm)].map(([, path]
 beforeAll(async () => {
 	server = await startTestServer();
 	admin = await login(server.url, 'admin');
-	boardId = server.ctx.sqlite.prepare("select id from boards where org_id = (select id from organizations where slug = 'can-tho')").pluck().get() as string;
+	boardId = (await queryValue<string>(server, sql`select id from boards where org_id = (select id from organizations where slug = 'can-tho') order by id limit 1`))!;
 });
 afterAll(async () => server.stop());
 
