@@ -24,6 +24,8 @@ export default ts.config(
 			'svelte/no-useless-mustaches': 'off',
 			// Input sanitising strips control characters on purpose.
 			'no-control-regex': 'off',
+			// A leading underscore marks what is left unused on purpose (a rest sibling, a callback's argument).
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
 			'@typescript-eslint/no-explicit-any': 'warn',
 			'@typescript-eslint/no-unused-expressions': 'warn',
 			'no-useless-assignment': 'warn',
