@@ -51,7 +51,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	app.onError((err, c) => {
 		if (err instanceof ApiError) {
 			for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-			return c.json(errorBody(err.code, err.message), err.status);
+			return c.json(errorBody(err.code, err.message, err.details), err.status);
 		}
 		if (err instanceof SyntaxError) return c.json(errorBody('bad_json', 'Dữ liệu gửi lên không hợp lệ'), 400);
 		console.error('[api]', err);
