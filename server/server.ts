@@ -54,7 +54,7 @@ export async function startServer(
 	await notifications.start();
 	const quarterEnd = new QuarterEndSnapshots(db, sync);
 	quarterEnd.start();
-	const sessions = new SessionStore(db, config.secureCookies);
+	const sessions = new SessionStore(db, config.secureCookies, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
 	sessions.onEnded((ended) => sync.closeSessionConnections(ended));
 	// The WebSocket helper needs the app at upgrade time; a holder app lets us create it first.
 	const holder = new Hono<AppEnv>();
