@@ -15,7 +15,7 @@ const BROWSERS: [RegExp, string][] = [
 	[/\bSamsungBrowser\/(\d+)/, 'Samsung Internet'],
 	[/\bCocCoc\/(\d+)|\bcoc_coc_browser\/(\d+)/, 'Cốc Cốc'],
 	[/\bFirefox\/(\d+)|\bFxiOS\/(\d+)/, 'Firefox'],
-	[/\bChrom(?:e|ium)\/(\d+)|\bCriOS\/(\d+)/, 'Chrome'],
+	[/\b(?:Headless)?Chrom(?:e|ium)\/(\d+)|\bCriOS\/(\d+)/, 'Chrome'],
 	[/\bVersion\/(\d+)[.\d]* (?:Mobile\/\S+ )?Safari\//, 'Safari'],
 	[/^node\b|\bnode-fetch\b|\bundici\b/i, 'Node.js'],
 	[/^curl\/(\d+)/, 'curl']
