@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
 			const cardId = cardIds[(i * 37) % cardIds.length];
 			const status = STATUSES[(i % 3) + 1];
 			const t0 = await page.evaluate(() => performance.now());
-			server.sync.change(boardId, null, cardId, 'status', (room) => setStatus(room.doc, cardId, status, { userId: 'bench' }));
+			await server.sync.change(boardId, null, cardId, 'status', (room) => setStatus(room.doc, cardId, status, { userId: 'bench' }));
 			const shown = await page.waitForFunction(
 				({ cardId, status }) => (document.querySelector(`[data-status="${status}"] [data-card-id="${cardId}"]`) ? performance.now() : false),
 				{ cardId, status },

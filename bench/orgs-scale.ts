@@ -71,7 +71,7 @@ for (let o = 0; o < ORGS; o++) {
 	orgs.push({ id: org.id, admin: `t${o}.u0`, editor: `t${o}.u5` });
 	if (o % 10 === 9) log(`  ${o + 1}/${ORGS} organizations (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
-server.sync.reloadAgencies();
+await server.sync.reloadAgencies();
 log("built; signing in");
 
 async function login(username: string): Promise<string> {

@@ -31,6 +31,7 @@ import { importRoutes } from './import/routes.js';
 import { roundtripRoutes } from './roundtrip/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import type { Notifications } from './notifications/notifications.js';
+import type { Readiness } from './readiness.js';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -44,6 +45,7 @@ export interface AppParts {
 	metrics?: Metrics;
 	/** Notifications (live unread count, preferences); absent in tests that do not need them. */
 	notifications?: Notifications;
+	readiness?: Readiness;
 }
 
 export function createApp(parts: AppParts): Hono<AppEnv> {
@@ -69,6 +71,10 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	api.get('/health', (c) =>
 		c.json({ ok: true, rooms: sync.rooms.size, connections: sync.connectionCount, ...(parts.metrics?.snapshot() ?? {}) })
 	);
+	api.get('/ready', async (c) => {
+		const report = parts.readiness ? await parts.readiness.report() : { ready: true, database: true, redis: null, draining: false };
+		return c.json(report, report.ready ? 200 : 503);
+	});
 	// Starts a fresh measuring window for the event-loop figures (load tests); admins only.
 	api.post('/health/reset', (c) => {
 		requireRole(c, ['admin']);

@@ -25,6 +25,10 @@ export interface Config {
 	mailCoalesceMs: number;
 	/** Signs the preference links in e-mails; unset = a secret generated once and kept in the database. */
 	notifySecret: string | null;
+	/** Cluster mode (issue 14): nodes exchange board updates, presence and events over this Redis. */
+	redisUrl: string | null;
+	/** On SIGTERM, how long open work may take to finish before the process exits anyway. */
+	shutdownGraceMs: number;
 	/** A session unused this long ends (OWASP ASVS 4.0.3 §3.3.2, level 2: at most 30 minutes). */
 	sessionIdleMs: number;
 	/** A session ends this long after sign-in however active it is (ASVS §3.3.2, level 2: 12 hours). */
@@ -65,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		publicUrl: (env.PUBLIC_URL || `http://localhost:${Number(env.PORT ?? 3000)}`).replace(/\/+$/, ''),
 		mailCoalesceMs: Number(env.MAIL_COALESCE_MS ?? 5 * 60_000),
 		notifySecret: env.NOTIFY_SECRET || null,
+		redisUrl: env.REDIS_URL || null,
+		shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
 		sessionIdleMs: positive(env.SESSION_IDLE_MS, 30 * 60_000),
 		sessionMaxAgeMs: positive(env.SESSION_MAX_AGE_MS, 12 * 60 * 60_000),
 		login: {

@@ -18,6 +18,9 @@ import { Metrics } from './metrics.js';
 import { QuarterEndSnapshots } from './snapshots/quarter-end.js';
 import { loadDemoWorkspace } from '../seeds/demo.js';
 import { Notifications, notificationOutbox, type NotificationOptions } from './notifications/notifications.js';
+import { openBus, type Bus } from './cluster/bus.js';
+import { Readiness } from './readiness.js';
+import { CloseCode } from './sync/protocol.js';
 
 export interface RunningServer {
 	url: string;
@@ -26,6 +29,12 @@ export interface RunningServer {
 	sync: SyncServer;
 	sessions: SessionStore;
 	notifications: Notifications;
+	bus: Bus;
+	readiness: Readiness;
+	/**
+	 * Stops the node: not ready any more, no new connections, sockets closed with "reconnect"
+	 * (1012), everything held stored, then the database and Redis let go.
+	 */
 	close(): Promise<void>;
 }
 
@@ -49,13 +58,28 @@ export async function startServer(
 		const created = await loadDemoWorkspace(ctx);
 		if (created) log(created);
 	}
-	const sync = new SyncServer(ctx, { outbox: notificationOutbox });
-	const notifications = new Notifications(ctx, options.notifications);
+	const bus = openBus(config.redisUrl ?? undefined);
+	const sync = new SyncServer(ctx, { outbox: notificationOutbox, bus });
+	await sync.start();
+	const notifications = new Notifications(ctx, { bus, ...options.notifications });
 	await notifications.start();
 	const quarterEnd = new QuarterEndSnapshots(db, sync);
 	quarterEnd.start();
 	const sessions = new SessionStore(db, config.secureCookies, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
-	sessions.onEnded((ended) => sync.closeSessionConnections(ended));
+	// A session ended on any node closes its sockets on every node (the sweep catches a missed message).
+	sessions.onEnded((ended) => bus.publish('sessions', Buffer.from(JSON.stringify(ended))));
+	await bus.subscribe('sessions', (payload) => {
+		try {
+			const ended = JSON.parse(Buffer.from(payload).toString('utf8')) as { sessionId?: unknown; userId?: unknown };
+			sync.closeSessionConnections({
+				sessionId: typeof ended.sessionId === 'string' ? ended.sessionId : undefined,
+				userId: typeof ended.userId === 'string' ? ended.userId : undefined
+			});
+		} catch {
+			// Not one of ours: ignored.
+		}
+	});
+	const readiness = new Readiness(db, bus);
 	// The WebSocket helper needs the app at upgrade time; a holder app lets us create it first.
 	const holder = new Hono<AppEnv>();
 	const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app: holder });
@@ -63,7 +87,7 @@ export async function startServer(
 	(wss.options as { maxPayload: number }).maxPayload = config.maxMessageBytes * 4;
 	const webHandler = options.web === false ? undefined : await loadWebHandler();
 	const metrics = new Metrics();
-	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler, metrics, notifications });
+	const app = createApp({ ctx, sync, sessions, upgradeWebSocket, webHandler, metrics, notifications, readiness });
 	holder.route('/', app);
 
 	const server: ServerType = await new Promise((resolve) => {
@@ -80,13 +104,25 @@ export async function startServer(
 		sync,
 		sessions,
 		notifications,
+		bus,
+		readiness,
 		async close() {
+			readiness.draining = true;
 			metrics.stop();
+			// No new connections; open HTTP requests finish (their sockets close once idle).
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			const http = server as import('node:http').Server;
+			http.closeIdleConnections?.();
 			await quarterEnd.stop();
-			sync.shutdown();
+			await sync.shutdown();
 			await notifications.stop();
-			for (const client of wss.clients) client.terminate();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			for (const client of wss.clients) client.close(CloseCode.Reload, 'server restarting');
+			setTimeout(() => {
+				for (const client of wss.clients) client.terminate();
+				http.closeAllConnections?.();
+			}, 1000).unref();
+			await closed;
+			await bus.close();
 			await checkpointer.stop();
 			await db.destroy();
 		}

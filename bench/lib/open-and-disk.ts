@@ -35,8 +35,8 @@ export async function measureOpen(cards: number, runs: number) {
 	let stateBytes = 0;
 	for (let i = 0; i < runs; i++) {
 		const t0 = performance.now();
-		const room = new Room(boardId, store);
-		const step2 = room.syncStep2For(EMPTY_STATE_VECTOR);
+		const room = await Room.load(boardId, store);
+		const step2 = await room.syncStep2For(EMPTY_STATE_VECTOR);
 		cold.push(performance.now() - t0);
 		stateBytes = step2.reduce((n, f) => n + f.length, 0);
 		const ti = performance.now();
@@ -44,7 +44,7 @@ export async function measureOpen(cards: number, runs: number) {
 		integrate.push(performance.now() - ti);
 		for (let j = 0; j < 5; j++) {
 			const t1 = performance.now();
-			room.syncStep2For(EMPTY_STATE_VECTOR);
+			await room.syncStep2For(EMPTY_STATE_VECTOR);
 			warm.push(performance.now() - t1);
 		}
 		room.destroy();
@@ -64,7 +64,7 @@ export async function measureDisk(edits: number) {
 	const { boards } = await importParsedPlan(db, syntheticPlan(50), { sourceName: 'bench', sourceText: '', orgId: (await createOrganization(db, 'bench', 'Bench')).id });
 	const boardId = boards[0].id;
 	const store = new SqliteBoardStore(sqlite);
-	const room = new Room(boardId, store);
+	const room = await Room.load(boardId, store);
 	const ids = [...cardsMap(room.doc).keys()];
 	const t0 = performance.now();
 	for (let i = 0; i < edits; i++) {
@@ -75,14 +75,14 @@ export async function measureDisk(edits: number) {
 			else resultText(doc, card).insert(0, 'x');
 		});
 	}
-	room.flush();
+	await room.flush();
 	const editMs = performance.now() - t0;
 	const size = () =>
 		(sqlite.prepare('select coalesce(sum(length(data)),0) as n from board_updates where board_id = ?').get(boardId) as { n: number }).n +
 		(sqlite.prepare('select coalesce(sum(length(state)),0) as n from board_states where board_id = ?').get(boardId) as { n: number }).n;
 	const before = size();
 	const tc = performance.now();
-	store.compact(boardId, Y.encodeStateAsUpdate(room.doc), room.lastUpdateId);
+	await store.compact(boardId, Y.encodeStateAsUpdate(room.doc), room.lastSeq);
 	const compactMs = performance.now() - tc;
 	const after = size();
 	const encoded = Y.encodeStateAsUpdate(room.doc).length;

@@ -38,15 +38,15 @@ export async function mergeAgency(
 ): Promise<MergeResult> {
 	const from = await ctx.db.selectFrom('agencies').selectAll().where('id', '=', fromId).executeTakeFirstOrThrow();
 	// Pending edits of open rooms reach the projection first, so the board list below is complete.
-	sync.projection.flush();
+	await sync.projection.flush();
 	let cards = 0;
 	const boards = await boardsMentioning(ctx, fromId);
 	for (const boardId of boards) {
-		sync.change(boardId, actorId, null, 'agency-merge', (room) => {
+		await sync.change(boardId, actorId, null, 'agency-merge', (room) => {
 			cards += replaceAgency(room.doc, fromId, intoId).length;
 		});
 	}
-	sync.projection.flush();
+	await sync.projection.flush();
 
 	const moved = await ctx.db.transaction().execute(async (trx) => {
 		const aliases = await trx.updateTable('agency_aliases').set({ agency_id: intoId }).where('agency_id', '=', fromId).executeTakeFirst();
@@ -63,7 +63,7 @@ export async function mergeAgency(
 		return { aliases: Number(aliases.numUpdatedRows), userIds: users.map((u) => u.id) };
 	});
 
-	sync.reloadAgencies();
+	await sync.reloadAgencies();
 	// Open sockets carry the agency they were opened with; closing them makes the clients reconnect
 	// with the new one (the session stays valid).
 	for (const id of moved.userIds) sync.closeUserConnections(id);

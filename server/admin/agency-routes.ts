@@ -19,7 +19,7 @@ export function agencyRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncServe
 		const shortName = typeof body.shortName === 'string' ? body.shortName.trim().slice(0, 40) : '';
 		if (await findAgencyByName(ctx.db, orgId, name)) throw new ApiError(409, 'agency_exists', `Đơn vị "${name}" đã có trong danh sách`);
 		const id = await createAgency(ctx.db, orgId, name, shortName || undefined);
-		sync.reloadAgencies();
+		await sync.reloadAgencies();
 		const created = (await listAgencies(ctx.db, orgId)).find((a) => a.id === id);
 		return c.json(created, 201);
 	});

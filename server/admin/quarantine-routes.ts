@@ -19,7 +19,7 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 
 	r.get('/quarantine', ADMIN_ONLY, async (c) => {
 		const boards = await boardsOf(requireUser(c).orgId);
-		const rows = sync.store.listQuarantine().filter((q) => boards.has(q.boardId));
+		const rows = (await sync.store.listQuarantine()).filter((q) => boards.has(q.boardId));
 		const users = new Map(
 			(await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name] as const)
 		);
@@ -40,7 +40,7 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 	r.get('/quarantine/:id/data', ADMIN_ONLY, async (c) => {
 		const id = Number(c.req.param('id'));
 		const boards = await boardsOf(requireUser(c).orgId);
-		const row = Number.isInteger(id) ? sync.store.quarantinedBytes(id) : null;
+		const row = Number.isInteger(id) ? await sync.store.quarantinedBytes(id) : null;
 		if (!row || !boards.has(row.boardId)) throw new ApiError(404, 'not_found', 'Không tìm thấy bản cập nhật bị cách ly');
 		return c.body(row.data as Uint8Array<ArrayBuffer>, 200, {
 			'content-type': 'application/octet-stream',

@@ -27,6 +27,7 @@ export interface RouteAccess {
  */
 export const HANDLER_CHECKED_ROUTES: readonly RouteAccess[] = [
 	{ method: 'GET', path: '/api/health', who: 'public' },
+	{ method: 'GET', path: '/api/ready', who: 'public' },
 	{ method: 'POST', path: '/api/health/reset', who: ['admin'] },
 	{ method: 'GET', path: '/api/me', who: 'signed-in' },
 	// Board routes are open to every account; which boards a user sees is decided per board (boards/access.ts).

@@ -82,7 +82,7 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 		const id = c.req.param('id');
 		await requireBoardAccess(ctx.db, user, id);
 		const board = await ctx.db.selectFrom('boards').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-		const data = sync.rooms.withRoom(id, (room) => readBoard(room.doc));
+		const data = await sync.rooms.withRoom(id, (room) => readBoard(room.doc));
 		return c.json({
 			id,
 			title: board.title,

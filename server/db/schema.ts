@@ -19,6 +19,8 @@ export interface Database {
 	sessions: SessionsTable;
 	board_updates: BoardUpdatesTable;
 	board_states: BoardStatesTable;
+	board_heads: BoardHeadsTable;
+	attachment_blobs: AttachmentBlobsTable;
 	activity: ActivityTable;
 	snapshots: SnapshotsTable;
 	review_sessions: ReviewSessionsTable;
@@ -219,16 +221,31 @@ export interface BoardUpdatesTable {
 	created_at: string;
 	/** 1 for an update stored before updates were checked (migration 0003). */
 	unchecked: Generated<number>;
+	/** Its number in the board's own sequence (migration 0007). */
+	seq: number;
 }
 
 export interface BoardStatesTable {
 	board_id: string;
 	state: Uint8Array;
-	/** The last board_updates.id folded into state. */
+	/** The last board_updates.seq folded into state. */
 	last_update_id: number;
 	updated_at: string;
 	/** 1 for a state stored before updates were checked (migration 0003). */
 	unchecked: Generated<number>;
+}
+
+/** Attachment bytes on PostgreSQL, by SHA-256 (migration 0010). */
+export interface AttachmentBlobsTable {
+	sha256: string;
+	data: Uint8Array;
+	created_at: string;
+}
+
+/** The last sequence number given to an update of each board (migration 0007). */
+export interface BoardHeadsTable {
+	board_id: string;
+	seq: number;
 }
 
 export interface ActivityTable {

@@ -87,7 +87,7 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 		const summary = await createFromDraft(ctx, draft);
 		drafts.delete(id);
 		// New collective agencies ("Các sở, ngành, địa phương") change who may see and comment.
-		sync.reloadAgencies();
+		await sync.reloadAgencies();
 		return c.json(summary, 201);
 	});
 

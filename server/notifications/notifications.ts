@@ -13,6 +13,7 @@ import { Dispatcher } from './dispatcher.js';
 import { MailQueue, type MailTransport } from './mail-queue.js';
 import { DailyJob } from './daily-job.js';
 import { InboxBus } from './live.js';
+import type { Bus } from '../cluster/bus.js';
 import { loadSecret } from './signed-token.js';
 import { systemClock, type Clock } from './clock.js';
 
@@ -20,6 +21,8 @@ export interface NotificationOptions {
 	clock?: Clock;
 	/** Replaces the SMTP transport built from SMTP_URL. */
 	transport?: MailTransport;
+	/** The deployment's bus (the live badge crosses nodes over it). */
+	bus?: Bus;
 	/** How often the dispatcher and the mail worker look for work. */
 	tickMs?: number;
 	maxBackoffMs?: number;
@@ -31,7 +34,7 @@ export function notificationOutbox(_room: unknown, tr: Y.Transaction): OutboxEve
 }
 
 export class Notifications {
-	readonly bus = new InboxBus();
+	readonly bus: InboxBus;
 	readonly clock: Clock;
 	readonly node = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
 	readonly mailEnabled: boolean;
@@ -48,6 +51,7 @@ export class Notifications {
 		private options: NotificationOptions = {}
 	) {
 		this.clock = options.clock ?? systemClock;
+		this.bus = new InboxBus(options.bus);
 		this.mailEnabled = !!(options.transport || ctx.config.smtpUrl);
 	}
 

@@ -64,7 +64,7 @@ export function organizationRoutes(ctx: AppContext, sync: SyncServer) {
 		const org = await createOrganization(ctx.db, slug, name);
 		const agencyId = await ensureAgency(ctx.db, org.id, agencyName);
 		await createUser(ctx.db, { ...admin, agencyId, orgId: org.id });
-		sync.reloadAgencies();
+		await sync.reloadAgencies();
 		return c.json(org, 201);
 	});
 

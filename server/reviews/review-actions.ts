@@ -79,7 +79,7 @@ export async function recordItem(
 
 	const boardId = session.board_id;
 	const cardId = item.card_id;
-	const card = sync.rooms.withRoom(boardId, (room) => {
+	const card = await sync.rooms.withRoom(boardId, (room) => {
 		const m = cardsMap(room.doc).get(cardId);
 		return m ? readCard(cardId, m) : null;
 	});
@@ -88,10 +88,10 @@ export async function recordItem(
 	const actor = { userId: user.id, agencyId: user.agencyId };
 	const label = reviewLabel(session.year, session.quarter);
 	if (input.decision && input.decision !== card.status) {
-		sync.change(boardId, user.id, cardId, 'status', (room) => setStatus(room.doc, cardId, input.decision!, actor));
+		await sync.change(boardId, user.id, cardId, 'status', (room) => setStatus(room.doc, cardId, input.decision!, actor));
 	}
 	if (input.followUpDue && input.followUpDue !== card.deadline.due) {
-		sync.change(boardId, user.id, cardId, 'deadline', (room) => extendDeadline(room.doc, cardId, input.followUpDue!, actor));
+		await sync.change(boardId, user.id, cardId, 'deadline', (room) => extendDeadline(room.doc, cardId, input.followUpDue!, actor));
 	}
 	const before = {
 		conclusion: item.conclusion,
@@ -105,7 +105,7 @@ export async function recordItem(
 	// Saving the same record again (a second click) does not repeat the comment on the card.
 	if (changed && saysSomething) {
 		const note = minutedComment(label, input, agency?.name ?? null);
-		sync.change(boardId, user.id, cardId, 'comment', (room) => addComment(room.doc, cardId, { body: note }, actor));
+		await sync.change(boardId, user.id, cardId, 'comment', (room) => addComment(room.doc, cardId, { body: note }, actor));
 	}
 	const followUpChanged =
 		input.followUp !== before.followUp || input.followUpAgencyId !== before.followUpAgencyId || input.followUpDue !== before.followUpDue;

@@ -62,7 +62,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	const preview = async (id: string, draft: ReturnDraft, user: SessionUser, agencyId: string | null): Promise<ReturnPreview> => {
 		const board = await ctx.db.selectFrom('boards').select(['id', 'title']).where('id', '=', draft.boardId).executeTakeFirst();
 		if (!board) throw new ApiError(404, 'not_found', 'Bảng của tệp này không còn tồn tại');
-		const { leads, guess } = sync.rooms.withRoom(draft.boardId, (room) => ({
+		const { leads, guess } = await sync.rooms.withRoom(draft.boardId, (room) => ({
 			leads: leadCounts(room.doc),
 			guess: guessAgency(room.doc, draft.rows)
 		}));
@@ -73,7 +73,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const chosen = agencyId ?? guess;
 		if (chosen && !names.has(chosen)) throw new ApiError(400, 'unknown_agency', 'Đơn vị được chọn không chủ trì nhiệm vụ nào của bảng này');
 		const actor = { userId: user.id, agencyId: chosen };
-		const changes = sync.rooms.withRoom(draft.boardId, (room) =>
+		const changes = await sync.rooms.withRoom(draft.boardId, (room) =>
 			chosen
 				? cardChanges(room, draft.rows, guardFor(user, chosen), actor)
 				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
@@ -112,7 +112,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		});
 		const boardId = await boardOf(ctx, user.orgId, candidateIds(workbook));
 		if (!boardId) throw new ApiError(422, 'no_board', 'Không tìm thấy bảng nào có các mã thẻ trong tệp; hãy dùng tệp Excel xuất từ bảng');
-		const cardIds = sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
+		const cardIds = await sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
 		const read = readReturnedRows(workbook, cardIds);
 		if (!read.ok) throw new ApiError(422, 'no_columns', read.message);
 		const draft: ReturnDraft = { boardId, fileName, sheet: read.sheet, rows: read.rows, reviewed: new Map() };
@@ -131,7 +131,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const reviewed = draft.reviewed.get(agencyId);
 		if (!reviewed) throw new ApiError(409, 'not_previewed', 'Hãy xem trước thay đổi cho đơn vị này rồi mới áp dụng');
 		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
-		const outcome = sync.rooms.withRoom(draft.boardId, (room) =>
+		const outcome = await sync.rooms.withRoom(draft.boardId, (room) =>
 			applyReturned(room, reviewed, guardFor(user, agencyId), { userId: user.id, agencyId })
 		);
 		const now = new Date().toISOString();

@@ -2,12 +2,15 @@
  * The automatic snapshot at each quarter's end: once a quarter is over (Vietnamese calendar), every
  * board that existed by its last day gets one "Cuối Quý …" snapshot, categories computed for that
  * last day. A check runs at start and then hourly, so a server that was down at midnight catches up.
+ * In a cluster one node at a time runs the check (runExclusive); a unique index on (board, period)
+ * of quarter snapshots stops a second one in any case.
  */
 import type { DB } from '../db/database.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import { localDate, quarterLabel, quarterOf, quarterRange, type Quarter } from '../../src/lib/core/dates.js';
 import { todayInVietnam } from '../boards/today.js';
 import { takeSnapshot, type SnapshotMeta } from './snapshot-store.js';
+import { runExclusive } from '../cluster/job-lock.js';
 
 /** The most recent quarter whose last day is before `today`. */
 export function lastEndedQuarter(today: string): Quarter {
@@ -63,7 +66,9 @@ export class QuarterEndSnapshots {
 
 	start(): void {
 		const tick = () => {
-			this.running = takeQuarterEndSnapshots(this.db, this.sync).catch((e) => console.error('[snapshots] quarter end', e));
+			this.running = runExclusive(this.db, 'quarter-end-snapshots', () => takeQuarterEndSnapshots(this.db, this.sync)).catch((e) =>
+				console.error('[snapshots] quarter end', e)
+			);
 		};
 		tick();
 		this.timer = setInterval(tick, this.intervalMs);

@@ -28,14 +28,14 @@ export interface TakeOptions {
 /** The live board's summary for a day (dashboards and exports of the current board). */
 export async function liveSummary(db: DB, sync: SyncServer, boardId: string, asOf = todayInVietnam()): Promise<BoardSummary> {
 	const context = await loadSummaryContext(db, boardId);
-	return sync.rooms.withRoom(boardId, (room) => summarizeDoc(room.doc, context, asOf));
+	return await sync.rooms.withRoom(boardId, (room) => summarizeDoc(room.doc, context, asOf));
 }
 
 export async function takeSnapshot(db: DB, sync: SyncServer, boardId: string, opts: TakeOptions): Promise<SnapshotMeta> {
 	const now = opts.now ?? new Date();
 	const asOf = opts.asOf ?? todayInVietnam(now);
 	const context = await loadSummaryContext(db, boardId);
-	const { state, summary } = sync.rooms.withRoom(boardId, (room) => ({
+	const { state, summary } = await sync.rooms.withRoom(boardId, (room) => ({
 		state: Y.encodeStateAsUpdate(room.doc),
 		summary: summarizeDoc(room.doc, context, asOf, now.toISOString())
 	}));

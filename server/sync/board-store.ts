@@ -1,11 +1,14 @@
 /**
  * Where board documents live: the one interface the sync layer stores through. A board is a
- * compacted state plus an append-only log of the updates accepted since; next to it, who owns which
- * Yjs client id, the updates set aside as unloadable (quarantine), and the relational projection.
+ * compacted state plus an append-only log of the updates accepted since, numbered in the board's own
+ * sequence (1, 2, 3…); next to it, who owns which Yjs client id, the updates set aside as unloadable
+ * (quarantine), and the relational projection.
  *
- * The embedded implementation (SQLite, `sqlite-board-store.ts`) is synchronous on purpose: an update
- * is on disk before `appendBatch` returns, so it is stored before it is relayed. The write path only
- * relies on that order (store, then relay), and on a failed append throwing (the batch is retried).
+ * Two implementations: the embedded one (SQLite, `sqlite-board-store.ts`, synchronous underneath) and
+ * the server one (PostgreSQL through Kysely, `kysely-board-store.ts`). The write path relies on: an
+ * update is stored before `appendBatch` resolves (so it is stored before it is relayed), a failed
+ * append rejects (the batch is retried), and sequence numbers of a board have no gaps and no repeats,
+ * whichever node appends (a cluster node that sees a gap reads it back with `loadSince`).
  */
 import type { CardData } from '../../src/lib/core/board-types.js';
 
@@ -33,16 +36,22 @@ export interface LogEntry {
 }
 
 export interface StoredUpdate {
+	/** The row's id (quarantine refers to it). */
 	id: number;
+	/** Its number in the board's sequence. */
+	seq: number;
 	data: Uint8Array;
 	userId: string | null;
 }
 
 export interface StoredBoard {
 	state: Uint8Array | null;
+	/** The last sequence number folded into `state` (0 without a state). */
+	stateSeq: number;
 	/** The log after the state, oldest first. */
 	updates: StoredUpdate[];
-	lastUpdateId: number;
+	/** The last sequence number stored (of the log, or of the state). */
+	lastSeq: number;
 	/** Some of it was stored before updates were checked: integrate it before serving it to anyone. */
 	unchecked: boolean;
 }
@@ -68,28 +77,44 @@ export interface ProjectedCard {
 	data: CardData | null;
 }
 
+/** A batch as stored: the sequence numbers it was given. */
+export interface AppendResult {
+	firstSeq: number;
+	lastSeq: number;
+}
+
 export interface BoardStore {
 	/** The stored state and every logged update after it, as bytes (not applied to any document). */
-	load(boardId: string): StoredBoard;
-	/** Appends accepted updates with their attribution (and binds new client ids) in one transaction; returns the last log id. */
-	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number;
-	/** Replaces the state with `state` (which includes the log up to `lastUpdateId`) and drops that log. */
-	compact(boardId: string, state: Uint8Array, lastUpdateId: number): void;
+	load(boardId: string): Promise<StoredBoard>;
+	/**
+	 * What was stored after sequence number `afterSeq`: the log after it, or, when compaction already
+	 * folded part of that into the state, the state and the log after the state.
+	 */
+	loadSince(boardId: string, afterSeq: number): Promise<StoredBoard>;
+	/** The last sequence number of each of these boards (boards never written are left out). */
+	heads(boardIds: string[]): Promise<Map<string, number>>;
+	/** Appends accepted updates with their attribution (and binds new client ids) in one transaction. */
+	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): Promise<AppendResult>;
+	/**
+	 * Replaces the state with `state` (which includes the log up to `lastSeq`) and drops that log. A
+	 * state never replaces a newer one (two nodes compacting the same board keep the newer).
+	 */
+	compact(boardId: string, state: Uint8Array, lastSeq: number): Promise<void>;
 	/** Marks everything stored for a board as checked (it integrated completely). */
-	markChecked(boardId: string): void;
+	markChecked(boardId: string): Promise<void>;
 	/** Sets an update aside (and out of the log, when it was stored there). */
-	quarantine(boardId: string, entry: QuarantineEntry): void;
-	listQuarantine(boardId?: string): QuarantinedUpdate[];
+	quarantine(boardId: string, entry: QuarantineEntry): Promise<void>;
+	listQuarantine(boardId?: string): Promise<QuarantinedUpdate[]>;
 	/** The bytes of one quarantined update, with its board, or null. */
-	quarantinedBytes(id: number): { boardId: string; data: Uint8Array } | null;
+	quarantinedBytes(id: number): Promise<{ boardId: string; data: Uint8Array } | null>;
 	/** Which user owns each client id on a board. */
-	clientOwners(boardId: string): Map<number, string>;
+	clientOwners(boardId: string): Promise<Map<number, string>>;
 	/** How many client ids each user bound on a board since a moment (ISO), for the cap. */
-	recentBindings(boardId: string, since: string): Map<string, number>;
+	recentBindings(boardId: string, since: string): Promise<Map<string, number>>;
 	/** Binds client ids that carry no update (presence only). Existing bindings are left as they are. */
-	bindClients(boardId: string, bindings: ClientBinding[]): void;
-	/** Rewrites one card's relational rows (throws on failure; other cards are not affected). */
-	writeCard(boardId: string, card: ProjectedCard): void;
+	bindClients(boardId: string, bindings: ClientBinding[]): Promise<void>;
+	/** Rewrites one card's relational rows (rejects on failure; other cards are not affected). */
+	writeCard(boardId: string, card: ProjectedCard): Promise<void>;
 }
 
 export interface ClientBinding {

@@ -1,6 +1,10 @@
 /**
  * One client's WebSocket on a board: decodes its frames, enforces the size limit, the read-only
  * rule and the awareness rate, and hands updates to the room. A bad frame closes only this socket.
+ *
+ * Frames are handled one at a time, in order. Some answers wait (the room still loading, a sync step 2
+ * waiting for the updates before it to be stored, a catch-up from other nodes): frames arriving
+ * meanwhile queue here, up to a bound.
  */
 import type { WSContext } from 'hono/ws';
 import { MessageType, SyncStep, CloseCode, decodeClientMessage, encodePermissionDenied } from './protocol.js';
@@ -17,6 +21,9 @@ export interface ConnectionLimits {
 }
 
 const OPEN = 1;
+/** Frames and bytes that may wait for an answer in progress before the socket is closed. */
+const MAX_QUEUED_FRAMES = 256;
+const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
 /** An update with no structs and no deletions (what Yjs encodes as the two bytes 0, 0). */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -28,6 +35,10 @@ export class Connection implements Peer {
 	private lastRefill = Date.now();
 	private lastDeniedAt = 0;
 	closed = false;
+	private queue: Uint8Array[] = [];
+	private queuedBytes = 0;
+	private busy = false;
+	private room: Room | null = null;
 
 	constructor(
 		private ws: WSContext,
@@ -36,7 +47,6 @@ export class Connection implements Peer {
 		readonly sessionId: string,
 		readonly identity: PresenceIdentity,
 		readonly guard: GuardContext,
-		private room: Room,
 		private limits: ConnectionLimits
 	) {
 		this.tokens = limits.awarenessPerSecond * 2;
@@ -72,40 +82,79 @@ export class Connection implements Peer {
 		}
 	}
 
+	/** The room is ready: frames that waited for it are handled now. */
+	attach(room: Room): void {
+		this.room = room;
+		this.pump();
+	}
+
 	receive(data: unknown): void {
 		if (this.closed) return;
 		if (!(data instanceof ArrayBuffer)) return this.close(CloseCode.Malformed, 'binary frames only');
 		if (data.byteLength > this.limits.maxMessageBytes) return this.close(CloseCode.TooLarge, 'message too large');
-		const frame = new Uint8Array(data);
-		try {
-			this.handle(frame);
-		} catch {
-			this.close(CloseCode.Malformed, 'malformed message');
+		if (this.queue.length >= MAX_QUEUED_FRAMES || this.queuedBytes + data.byteLength > MAX_QUEUED_BYTES) {
+			return this.close(CloseCode.TooLarge, 'too many messages waiting');
+		}
+		this.queue.push(new Uint8Array(data));
+		this.queuedBytes += data.byteLength;
+		this.pump();
+	}
+
+	private pump(): void {
+		while (!this.busy && this.room && !this.closed && this.queue.length > 0) {
+			const frame = this.queue.shift()!;
+			this.queuedBytes -= frame.byteLength;
+			let waiting: Promise<void> | void;
+			try {
+				waiting = this.handle(this.room, frame);
+			} catch {
+				return this.close(CloseCode.Malformed, 'malformed message');
+			}
+			if (waiting) {
+				this.busy = true;
+				waiting.then(
+					() => {
+						this.busy = false;
+						this.pump();
+					},
+					() => this.close(CloseCode.Malformed, 'malformed message')
+				);
+			}
 		}
 	}
 
-	private handle(frame: Uint8Array): void {
+	private handle(room: Room, frame: Uint8Array): Promise<void> | void {
 		const msg = decodeClientMessage(frame);
 		switch (msg.type) {
 			case MessageType.Sync:
 				if (msg.step === SyncStep.Step1) {
-					for (const frame of this.room.syncStep2For(msg.stateVector)) this.send(frame);
-					return;
+					return room.syncStep2For(msg.stateVector).then((frames) => {
+						for (const f of frames) this.send(f);
+					});
 				}
 				// Every client answers the server's step 1 with a step 2, empty when it has nothing new:
 				// that is not a write, and must not be refused.
 				if (isEmptyUpdate(msg.update)) return;
 				if (isReadOnlyRole(this.guard.subject.role)) return this.deny('Tài khoản chỉ có quyền xem');
 				{
-					const result = this.room.applyClientUpdate(this, msg.update);
-					if (!result.ok) this.deny(result.reason);
+					const result = room.applyClientUpdate(this, msg.update);
+					if (result.ok) return;
+					// Perhaps refused only because this node has not yet received what the update builds on.
+					if (result.afterCatchUp) {
+						const update = msg.update;
+						return room.catchUp().then(() => {
+							const again = room.applyClientUpdate(this, update);
+							if (!again.ok) this.deny(again.reason);
+						});
+					}
+					this.deny(result.reason);
 				}
 				return;
 			case MessageType.Awareness:
-				if (this.takeAwarenessToken()) this.room.applyAwareness(this, msg.update);
+				if (this.takeAwarenessToken()) room.applyAwareness(this, msg.update);
 				return;
 			case MessageType.QueryAwareness:
-				this.send(this.room.awarenessFrame());
+				this.send(room.awarenessFrame());
 				return;
 			case MessageType.Auth:
 				return;

@@ -57,43 +57,64 @@ export class Projection {
 			budget -= now.length;
 			if (ids.length > now.length) entry.cards = new Set(ids.slice(now.length));
 			else this.dirty.delete(id);
-			this.writeCards(id, entry.doc, now);
+			void this.writeCards(id, entry.doc, now);
 		}
 		if (this.dirty.size > 0 && !this.scheduled) this.scheduled = setImmediate(this.drain);
 	};
 
 	/** Writes every pending change now (a room unloading, shutdown, a report about to be read). */
-	flush(boardId?: string): void {
+	async flush(boardId?: string): Promise<void> {
 		// A write still scheduled finds nothing left to do, or only what changed since.
+		const writes: Promise<void>[] = [];
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			this.writeCards(id, entry.doc, entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : entry.cards);
+			writes.push(this.writeCards(id, entry.doc, entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : entry.cards));
 		}
+		writes.push(...this.inFlight);
+		await Promise.all(writes);
 	}
+
+	/** Writes started by the debounced drain and not finished yet. */
+	private inFlight = new Set<Promise<void>>();
 
 	/** Cards whose rows could not be written and are waiting to be tried again. */
 	get failingCount(): number {
 		return this.failing.size;
 	}
 
-	private writeCards(boardId: string, doc: Y.Doc, ids: Iterable<string>): void {
+	private writeCards(boardId: string, doc: Y.Doc, ids: Iterable<string>): Promise<void> {
 		const cards = cardsMap(doc);
+		const writes: Promise<void>[] = [];
 		for (const id of ids) {
 			const key = `${boardId}/${id}`;
 			const failing = this.failing.get(key);
 			if (failing && Date.now() < failing.retryAt) continue; // its own timer brings it back
+			let data;
 			try {
 				const map = cards.get(id);
-				this.store.writeCard(boardId, { id, data: map ? readCard(id, map) : null });
-				if (failing) {
-					clearTimeout(failing.timer);
-					this.failing.delete(key);
-				}
+				data = map ? readCard(id, map) : null;
 			} catch (err) {
 				this.retryLater(key, boardId, doc, id, failing?.delayMs ?? 0, err);
+				continue;
 			}
+			writes.push(
+				this.store.writeCard(boardId, { id, data }).then(
+					() => {
+						const f = this.failing.get(key);
+						if (f) {
+							clearTimeout(f.timer);
+							this.failing.delete(key);
+						}
+					},
+					(err) => this.retryLater(key, boardId, doc, id, this.failing.get(key)?.delayMs ?? 0, err)
+				)
+			);
 		}
+		const all = Promise.all(writes).then(() => undefined);
+		this.inFlight.add(all);
+		void all.finally(() => this.inFlight.delete(all));
+		return all;
 	}
 
 	private retryLater(key: string, boardId: string, doc: Y.Doc, cardId: string, lastDelay: number, err: unknown) {

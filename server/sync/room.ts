@@ -8,12 +8,17 @@
  * Opening is split in two so that a client gets the board at once: the stored bytes are read and can
  * be sent as sync step 2 straight away, while integrating them into the Y.Doc (the slow part for a
  * large board) happens on the next turn of the event loop, or earlier if something needs the doc.
+ *
+ * Every stored update has a number in the board's sequence. `lastSeq` is the last number whose update
+ * (and every one before it) is in the document. In a cluster, updates stored by other nodes arrive
+ * through `applyRemote` with their numbers; one that does not follow `lastSeq` means a message was
+ * missed, and the room reads what it lacks back from storage (`catchUp`).
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { checkUpdate, type GuardContext, type Verdict } from './document-guard.js';
-import type { ActivityRow, BoardStore, OutboxEvent, StoredUpdate } from './board-store.js';
+import type { ActivityRow, AppendResult, BoardStore, ClientBinding, OutboxEvent, StoredBoard } from './board-store.js';
 import { Outgoing } from './broadcast.js';
 import { analyzeUpdate, RefusedUpdate, type Limits } from './update-structure.js';
 import { decodePresence, encodePresence, stampPresence, type PresenceIdentity } from './presence.js';
@@ -29,7 +34,11 @@ export interface Peer {
 	sendShared(message: Outgoing): void;
 }
 
-export type ApplyResult = { ok: true } | { ok: false; reason: string };
+/** `afterCatchUp`: refused for a reason that reading what other nodes stored may remove (cluster only). */
+export type ApplyResult = { ok: true } | { ok: false; reason: string; afterCatchUp?: boolean };
+
+/** Structural refusals that can come from a node lagging behind the others rather than from the update. */
+const STALENESS_CODES = new Set(['pending', 'gap', 'future_delete', 'misplaced', 'foreign_client']);
 
 interface PendingOrigin {
 	peer: Peer | null;
@@ -39,9 +48,21 @@ interface PendingOrigin {
 	newClients: number[];
 }
 
+/** Origin of updates and presence that another cluster node accepted (stored there already). */
+export const REMOTE = Symbol('remote');
+
+/** An accepted run of updates as it leaves the room for the other nodes of a cluster. */
+export interface StoredRun {
+	firstSeq: number;
+	lastSeq: number;
+	update: Uint8Array;
+	bindings: ClientBinding[];
+	cardIds: string[];
+}
+
 export interface RoomHooks {
 	/** Called after each accepted update with the cards it touched (projection, activity views). */
-	onChanged?(room: Room, cardIds: Set<string>): void;
+	onChanged?(room: Room, cardIds: Set<string> | 'all'): void;
 	/** The document can no longer be trusted (Yjs failed on an update): reload the room from storage. */
 	onBroken?(room: Room): void;
 	/**
@@ -49,6 +70,17 @@ export interface RoomHooks {
 	 * (the document holds the update then); stored with the update in one transaction (notifications).
 	 */
 	outbox?(room: Room, transaction: Y.Transaction, userId: string | null): OutboxEvent[];
+	/** Called with each stored run of local updates, after storing and before relaying (cluster publish). */
+	stored?(room: Room, run: StoredRun): void;
+	/** Called with presence changes of this node's own connections (cluster publish). */
+	presence?(room: Room, update: Uint8Array): void;
+}
+
+/** What a room is built from: the stored board and its client-id bindings. */
+export interface RoomSource {
+	stored: StoredBoard;
+	owners: Map<number, string>;
+	ownedCount: Map<string, number>;
 }
 
 /** The window of the cap on new client ids per user and board (update-structure.ts: maxClientsPerUser). */
@@ -75,8 +107,8 @@ export class Room {
 	private ydoc = new Y.Doc({ gc: true });
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
-	/** The last update log id folded into the document. */
-	lastUpdateId = 0;
+	/** The last sequence number folded into the document (with everything before it). */
+	lastSeq = 0;
 	/** Log entries written since the last compaction. */
 	logLength = 0;
 	/** Stored bytes not yet integrated into the document (the compacted state has id null). */
@@ -88,6 +120,8 @@ export class Room {
 	 */
 	private owners: Map<number, string>;
 	private ownedCount: Map<string, number>;
+	/** Other nodes write to this board too (set by Rooms in a cluster). */
+	clustered = false;
 	/** Set once Yjs failed on an update: the room stops accepting and waits to be reloaded. */
 	broken = false;
 	/** The full state as bytes: a base plus the updates accepted since — sent as-is to new clients. */
@@ -95,18 +129,28 @@ export class Room {
 	private cachedTail: Uint8Array[] = [];
 	private waitingForStep1: Peer[] = [];
 
+	/** Reads a board from storage and builds its room. */
+	static async load(boardId: string, store: BoardStore, hooks: RoomHooks = {}, limits?: Limits): Promise<Room> {
+		const [stored, owners, ownedCount] = await Promise.all([
+			store.load(boardId),
+			store.clientOwners(boardId),
+			store.recentBindings(boardId, new Date(Date.now() - BINDING_WINDOW_MS).toISOString())
+		]);
+		return new Room(boardId, store, { stored, owners, ownedCount }, hooks, limits);
+	}
+
 	constructor(
 		readonly boardId: string,
 		private store: BoardStore,
+		{ stored, owners, ownedCount }: RoomSource,
 		private hooks: RoomHooks = {},
 		private limits?: Limits
 	) {
-		const stored = store.load(boardId);
-		this.owners = store.clientOwners(boardId);
-		this.ownedCount = store.recentBindings(boardId, new Date(Date.now() - BINDING_WINDOW_MS).toISOString());
-		this.lastUpdateId = stored.lastUpdateId;
+		this.owners = owners;
+		this.ownedCount = ownedCount;
+		this.lastSeq = stored.lastSeq;
 		this.logLength = stored.updates.length;
-		const updates = stored.updates.map((u: StoredUpdate) => ({ id: u.id, data: u.data, userId: u.userId }));
+		const updates = stored.updates.map((u) => ({ id: u.id, data: u.data, userId: u.userId }));
 		this.unintegrated = stored.state ? [{ id: null, data: stored.state, userId: null }, ...updates] : updates;
 		// Bytes are served as stored only when every piece passed the checks of this write path.
 		this.cachedBase = stored.unchecked ? null : stored.state;
@@ -119,7 +163,7 @@ export class Room {
 		else if (stored.unchecked) {
 			// Stored before updates were checked: integrated now, what fails set aside, before anyone is served.
 			this.integrate();
-			if (!this.broken) this.store.markChecked(boardId);
+			if (!this.broken) this.background('marking it checked', this.store.markChecked(boardId));
 		} else setImmediate(() => this.integrate());
 	}
 
@@ -155,6 +199,21 @@ export class Room {
 		this.waitingForStep1 = [];
 	}
 
+	/** Storage work nobody waits for: its failure is logged, and the writes keep their order. */
+	private backgroundChain: Promise<void> = Promise.resolve();
+	private background(what: string, work: Promise<unknown> | (() => Promise<unknown>)): void {
+		const run = typeof work === 'function' ? work : () => work;
+		this.backgroundChain = this.backgroundChain.then(run).then(
+			() => undefined,
+			(err) => console.error(`board ${this.boardId}: ${what} failed (${String(err)})`)
+		);
+	}
+
+	/** Resolves when storage work started so far (quarantine, bindings, cleaned state) is done. */
+	settled(): Promise<void> {
+		return this.backgroundChain;
+	}
+
 	private hasPending(doc: Y.Doc): boolean {
 		return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 	}
@@ -181,23 +240,18 @@ export class Room {
 				continue;
 			}
 			console.error(`board ${this.boardId}: stored update ${u.id ?? 'state'} quarantined (${reason})`);
-			try {
-				this.store.quarantine(this.boardId, { updateId: u.id, userId: u.userId, data: u.data, reason });
-			} catch (err) {
-				console.error(`board ${this.boardId}: quarantine failed (${String(err)})`);
-			}
+			const entry = { updateId: u.id, userId: u.userId, data: u.data, reason };
+			this.background('quarantine', () => this.store.quarantine(this.boardId, entry));
 			doc.destroy();
 			doc = new Y.Doc({ gc: true });
 			for (const g of good) Y.applyUpdate(doc, g);
 		}
 		this.ydoc.destroy();
 		this.ydoc = doc;
-		try {
-			this.store.compact(this.boardId, Y.encodeStateAsUpdate(doc), this.lastUpdateId);
-			this.logLength = 0;
-		} catch (err) {
-			console.error(`board ${this.boardId}: storing the cleaned state failed (${String(err)})`);
-		}
+		const cleaned = Y.encodeStateAsUpdate(doc);
+		const upTo = this.lastSeq;
+		this.background('storing the cleaned state', () => this.store.compact(this.boardId, cleaned, upTo));
+		this.logLength = 0;
 		this.dropCache();
 		// Whoever was sent the stored bytes has the bad piece too: they reload and sync again.
 		for (const peer of [...this.peers.keys()]) if (!this.waitingForStep1.includes(peer)) peer.close(CloseCode.Reload, 'board reloaded');
@@ -212,11 +266,16 @@ export class Room {
 	private flushScheduled = false;
 
 	private onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+		if (origin === REMOTE) {
+			// Stored by another node already: relayed to this node's peers as it is.
+			this.relayRun([{ update, origin: null }], false);
+			return;
+		}
 		const o = origin as PendingOrigin | null;
 		this.unlogged.push({ update, origin: o, outbox: this.hooks.outbox?.(this, transaction, o?.userId ?? null) });
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
-			setImmediate(() => this.flush());
+			setImmediate(() => void this.flush());
 		}
 	};
 
@@ -224,47 +283,70 @@ export class Room {
 	/** Times storing a batch failed (to keep the error log short). */
 	private storeFailures = 0;
 
+	private flushing: Promise<void> | null = null;
+
 	/**
-	 * Stores the accepted updates not yet in the log, then relays them; idempotent. When storing fails
-	 * nothing is relayed: the updates stay queued and are retried shortly.
+	 * Stores the accepted updates not yet in the log, then relays them; resolves when everything queued
+	 * before the call is stored and relayed (or, when storing fails, left queued for a retry). Batches
+	 * are stored one at a time, in order; updates accepted meanwhile form the next batch.
 	 */
-	flush(): void {
+	flush(): Promise<void> {
 		this.flushScheduled = false;
-		const batch = this.unlogged;
-		if (batch.length === 0) return;
-		try {
+		if (!this.flushing) {
+			this.flushing = this.drainLog().finally(() => {
+				this.flushing = null;
+			});
+		}
+		return this.flushing;
+	}
+
+	private async drainLog(): Promise<void> {
+		while (this.unlogged.length > 0) {
+			const batch = this.unlogged;
+			this.unlogged = [];
 			const newClients = batch.flatMap(({ origin }) =>
 				(origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER }))
 			);
-			this.lastUpdateId = this.store.appendBatch(
-				this.boardId,
-				batch.map(({ update, origin, outbox }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [], outbox })),
-				newClients
-			);
-		} catch (err) {
-			// Not stored, so not relayed. The process keeps the updates (in the document and in this queue)
-			// and tries again; a failure here must not take the whole server down.
-			this.storeFailures++;
-			if (this.storeFailures === 1 || this.storeFailures % 100 === 0) {
-				console.error(`board ${this.boardId}: storing ${batch.length} update(s) failed (${String(err)}); retrying`);
+			let stored: AppendResult;
+			try {
+				stored = await this.store.appendBatch(
+					this.boardId,
+					batch.map(({ update, origin, outbox }) => ({ update, userId: origin?.userId ?? null, activity: origin?.activity ?? [], outbox })),
+					newClients
+				);
+			} catch (err) {
+				// Not stored, so not relayed. The process keeps the updates (in the document and in this queue)
+				// and tries again; a failure here must not take the whole server down.
+				this.unlogged = batch.concat(this.unlogged);
+				this.storeFailures++;
+				if (this.storeFailures === 1 || this.storeFailures % 100 === 0) {
+					console.error(`board ${this.boardId}: storing ${batch.length} update(s) failed (${String(err)}); retrying`);
+				}
+				this.retryTimer ??= setTimeout(() => {
+					this.retryTimer = null;
+					void this.flush();
+				}, 50);
+				return;
 			}
-			this.retryTimer ??= setTimeout(() => {
-				this.retryTimer = null;
-				this.flush();
-			}, 50);
-			return;
+			this.logLength += batch.length;
+			this.advance(stored);
+			const changed = new Set<string>();
+			for (const { origin } of batch) if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
+			try {
+				this.relay(batch, stored.firstSeq);
+			} catch (err) {
+				// Stored already: clients that missed the relay get it from their next sync.
+				console.error(`board ${this.boardId}: relay failed (${String(err)})`);
+			}
+			if (changed.size > 0) this.hooks.onChanged?.(this, changed);
 		}
-		this.unlogged = [];
-		this.logLength += batch.length;
-		const changed = new Set<string>();
-		for (const { origin } of batch) if (origin) for (const a of origin.activity) if (a.cardId) changed.add(a.cardId);
-		try {
-			this.relay(batch);
-		} catch (err) {
-			// Stored already: clients that missed the relay get it from their next sync.
-			console.error(`board ${this.boardId}: relay failed (${String(err)})`);
-		}
-		if (changed.size > 0) this.hooks.onChanged?.(this, changed);
+	}
+
+	/** Moves `lastSeq` past a stored range, or, when the range does not follow it, catches up. */
+	private advance({ firstSeq, lastSeq }: AppendResult): void {
+		if (lastSeq <= this.lastSeq) return;
+		if (firstSeq === this.lastSeq + 1) this.lastSeq = lastSeq;
+		else void this.catchUp();
 	}
 
 	/**
@@ -272,8 +354,18 @@ export class Room {
 	 * updates (usually the whole batch). Under load a turn's batch holds many updates, and one socket
 	 * write per peer instead of one per update is what keeps the relay from drowning in system calls.
 	 */
-	private relay(batch: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
-		for (let i = 0; i < batch.length; i += MERGE_LIMIT) this.relayRun(batch.slice(i, i + MERGE_LIMIT));
+	private relay(batch: { update: Uint8Array; origin: PendingOrigin | null }[], firstSeq: number): void {
+		for (let i = 0; i < batch.length; i += MERGE_LIMIT) {
+			const run = batch.slice(i, i + MERGE_LIMIT);
+			const merged = this.relayRun(run, true);
+			if (this.hooks.stored) {
+				const bindings = run.flatMap(({ origin }) =>
+					(origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER }))
+				);
+				const cards = [...new Set(run.flatMap(({ origin }) => (origin?.activity ?? []).flatMap((a) => (a.cardId ? [a.cardId] : []))))];
+				this.hooks.stored(this, { firstSeq: firstSeq + i, lastSeq: firstSeq + i + run.length - 1, update: merged, bindings, cardIds: cards });
+			}
+		}
 	}
 
 	/**
@@ -282,18 +374,91 @@ export class Room {
 	 * message, senders included: a Yjs client ignores what it already has, and one merge and one frame
 	 * for all is far cheaper than a separate merge for each sender.
 	 */
-	private relayRun(run: { update: Uint8Array; origin: PendingOrigin | null }[]): void {
-		if (this.peers.size === 0 && !this.cachedBase) return;
+	private relayRun(run: { update: Uint8Array; origin: PendingOrigin | null }[], skipSoleSender: boolean): Uint8Array {
 		const all = run.length === 1 ? run[0].update : Y.mergeUpdates(run.map((b) => b.update));
 		if (this.cachedBase) {
 			this.cachedTail.push(all);
 			if (this.cachedTail.length > MAX_CACHED_TAIL) this.dropCache();
 		}
-		if (this.peers.size === 0) return;
+		if (this.peers.size === 0) return all;
 		const senders = new Set<Peer | null>(run.map((b) => b.origin?.peer ?? null));
-		const soleSender = senders.size === 1 ? [...senders][0] : null;
+		const soleSender = skipSoleSender && senders.size === 1 ? [...senders][0] : null;
 		const message = new Outgoing(encodeUpdate(all));
 		for (const peer of this.peers.keys()) if (peer !== soleSender) peer.sendShared(message);
+		return all;
+	}
+
+	/**
+	 * A run of updates another node stored. Applied when it follows `lastSeq`; ignored when already
+	 * here; when something between is missing, the room reads it back from storage.
+	 */
+	applyRemote(run: StoredRun): void {
+		if (this.broken || run.lastSeq <= this.lastSeq) return;
+		if (run.firstSeq !== this.lastSeq + 1) {
+			void this.catchUp();
+			return;
+		}
+		for (const b of run.bindings) this.owners.set(b.clientId, b.userId);
+		if (this.applyStored([run.update])) this.lastSeq = run.lastSeq;
+		if (run.cardIds.length > 0) this.hooks.onChanged?.(this, new Set(run.cardIds));
+	}
+
+	private catching: Promise<void> | null = null;
+
+	/**
+	 * Reads what other nodes stored after `lastSeq` and applies it (a missed cluster message, a node
+	 * joining late, a client arriving). Concurrent calls share one read.
+	 */
+	catchUp(): Promise<void> {
+		this.catching ??= this.readMissing().finally(() => {
+			this.catching = null;
+		});
+		return this.catching;
+	}
+
+	private async readMissing(): Promise<void> {
+		const from = this.lastSeq;
+		const missing = await this.store.loadSince(this.boardId, from);
+		if (this.broken || missing.lastSeq <= this.lastSeq) return;
+		// Bindings made with what was missed (their messages were missed too).
+		const owners = await this.store.clientOwners(this.boardId);
+		if (this.broken) return;
+		for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
+		if (missing.lastSeq <= this.lastSeq) return;
+		const pieces = [...(missing.state ? [missing.state] : []), ...missing.updates.map((u) => u.data)];
+		if (pieces.length > 0 && !this.applyStored(pieces)) return;
+		this.lastSeq = Math.max(this.lastSeq, missing.lastSeq);
+		// Cards the missing updates touched are not known here: the whole board is projected again.
+		this.hooks.onChanged?.(this, 'all');
+	}
+
+	/** Applies stored bytes (from another node); false, and the room asks to be reloaded, if Yjs fails. */
+	private applyStored(pieces: Uint8Array[]): boolean {
+		const doc = this.doc;
+		try {
+			doc.transact(() => {
+				for (const p of pieces) Y.applyUpdate(doc, p, REMOTE);
+			}, REMOTE);
+			if (!this.hasPending(doc)) return true;
+		} catch (err) {
+			console.error(`board ${this.boardId}: an update stored by another node failed to apply (${String(err).slice(0, 300)})`);
+		}
+		this.broken = true;
+		this.hooks.onBroken?.(this);
+		return false;
+	}
+
+	/**
+	 * Presence from another node's connections. The server there stamped each entry with its user: the
+	 * client ids it names are bound to those users here too, so that nobody can take over, on this
+	 * node, a client id that someone uses on another one.
+	 */
+	applyRemotePresence(update: Uint8Array): void {
+		for (const entry of decodePresence(update, Number.MAX_SAFE_INTEGER)) {
+			const user = entry.state?.user as { id?: unknown } | undefined;
+			if (typeof user?.id === 'string' && !this.owners.has(entry.clientId)) this.owners.set(entry.clientId, user.id);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
 	}
 
 	private onAwarenessUpdate = (
@@ -307,8 +472,10 @@ export class Room {
 			for (const id of added) owned.add(id);
 			for (const id of removed) owned.delete(id);
 		}
-		const message = new Outgoing(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+		const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+		const message = new Outgoing(encodeAwareness(update));
 		for (const p of this.peers.keys()) p.sendShared(message);
+		if (origin !== REMOTE) this.hooks.presence?.(this, update);
 	};
 
 	join(peer: Peer): void {
@@ -332,8 +499,10 @@ export class Room {
 	 * The answer to a client's sync step 1: step 2 with everything it lacks. A new client (empty state
 	 * vector) gets the cached full state as stored — a base and the updates since — without encoding.
 	 */
-	syncStep2For(stateVector: Uint8Array): Uint8Array[] {
-		this.flush(); // a client is never sent state that is not stored yet
+	async syncStep2For(stateVector: Uint8Array): Promise<Uint8Array[]> {
+		Y.decodeStateVector(stateVector); // throws on garbage, before any work
+		// A client is never sent state that is not stored yet (accepted updates wait for their batch).
+		for (let i = 0; i < 5 && (this.unlogged.length > 0 || this.flushing); i++) await this.flush();
 		if (isEmptyStateVector(stateVector)) {
 			if (!this.cachedBase) {
 				this.cachedBase = Y.encodeStateAsUpdate(this.doc);
@@ -343,7 +512,6 @@ export class Room {
 			// base, so that when it marks itself synced (on step 2) it already has everything.
 			return [...this.cachedTail.map(encodeUpdate), encodeSyncStep2(this.cachedBase)];
 		}
-		Y.decodeStateVector(stateVector); // throws on garbage, before any work
 		return [encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))];
 	}
 
@@ -357,13 +525,15 @@ export class Room {
 	 * Whether a user's update would be accepted now (structure, rights, schema), without applying it.
 	 * Throws on an update that cannot be decoded.
 	 */
-	check(userId: string, guard: GuardContext, update: Uint8Array): Verdict & { newClients?: number[] } {
+	check(userId: string, guard: GuardContext, update: Uint8Array): Verdict & { newClients?: number[]; afterCatchUp?: boolean } {
 		const doc = this.doc;
 		let structure;
 		try {
 			structure = analyzeUpdate(doc, update, { userId, owners: this.owners, ownedCount: this.ownedCount.get(userId) ?? 0 }, this.limits);
 		} catch (err) {
-			if (err instanceof RefusedUpdate) return { ok: false, reason: structuralReason(err) };
+			if (err instanceof RefusedUpdate) {
+				return { ok: false, reason: structuralReason(err), afterCatchUp: this.clustered && STALENESS_CODES.has(err.code) };
+			}
 			throw err;
 		}
 		const verdict = checkUpdate(doc, guard, structure);
@@ -374,7 +544,7 @@ export class Room {
 	applyClientUpdate(peer: Peer, update: Uint8Array): ApplyResult {
 		if (this.broken) return { ok: false, reason: 'Bảng đang được tải lại, vui lòng thử lại' };
 		const verdict = this.check(peer.userId, peer.guard, update);
-		if (!verdict.ok) return verdict;
+		if (!verdict.ok) return { ok: false, reason: verdict.reason, afterCatchUp: verdict.afterCatchUp };
 		const newClients = verdict.newClients ?? [];
 		for (const c of newClients) this.bind(c, peer.userId);
 		const origin: PendingOrigin = { peer, userId: peer.userId, activity: verdict.activity, newClients };
@@ -422,12 +592,9 @@ export class Room {
 		console.error(`board ${this.boardId}: an update from ${origin.userId} failed to apply (${String(err).slice(0, 300)}); quarantined, reloading`);
 		this.broken = true;
 		this.unlogged = this.unlogged.filter((u) => u.origin !== origin);
-		try {
-			this.store.quarantine(this.boardId, { updateId: null, userId: origin.userId, data: update, reason: String(err).slice(0, 500) });
-		} catch (e) {
-			console.error(`board ${this.boardId}: quarantine failed (${String(e)})`);
-		}
-		this.flush();
+		const entry = { updateId: null, userId: origin.userId, data: update, reason: String(err).slice(0, 500) };
+		this.background('quarantine', () => this.store.quarantine(this.boardId, entry));
+		void this.flush();
 		this.hooks.onBroken?.(this);
 	}
 
@@ -458,11 +625,8 @@ export class Room {
 			return true;
 		});
 		if (fresh.length > 0) {
-			try {
-				this.store.bindClients(this.boardId, fresh.map((clientId) => ({ clientId, userId: peer.userId })));
-			} catch (err) {
-				console.error(`board ${this.boardId}: binding client ids failed (${String(err)})`);
-			}
+			const bindings = fresh.map((clientId) => ({ clientId, userId: peer.userId }));
+			this.background('binding client ids', () => this.store.bindClients(this.boardId, bindings));
 		}
 		if (entries.length === 0) return;
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
@@ -477,8 +641,14 @@ export class Room {
 		return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
 	}
 
+	/** Stores what is queued, then lets the document go. */
+	async close(): Promise<void> {
+		await this.flush();
+		await this.settled();
+		this.destroy();
+	}
+
 	destroy(): void {
-		this.flush();
 		if (this.retryTimer) clearTimeout(this.retryTimer);
 		this.unintegrated = null;
 		this.ydoc.off('update', this.onDocUpdate);

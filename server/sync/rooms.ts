@@ -1,6 +1,9 @@
 /**
  * The open rooms of the process: a board's room is loaded on its first connection and unloaded
  * (after its log is compacted and its projection flushed) a while after its last one leaves.
+ *
+ * A room that is closing (unloading, or dropped because its document broke) finishes storing before
+ * the board can be opened again, so a new room never loads from storage that lacks an accepted update.
  */
 import * as Y from 'yjs';
 import { Room, type Peer, type RoomHooks } from './room.js';
@@ -16,15 +19,31 @@ export interface RoomsOptions {
 	limits?: Limits;
 }
 
+/** What a cluster needs to know about rooms: which boards this node has open. */
+export interface RoomsCluster {
+	/** Starts receiving a board's updates from other nodes (before the room is read from storage). */
+	watch(boardId: string): Promise<void>;
+	unwatch(boardId: string): void;
+}
+
+export interface RoomsHooks extends RoomHooks {
+	onUnload?(room: Room): Promise<void> | void;
+}
+
 export class Rooms {
 	private rooms = new Map<string, Room>();
+	private loading = new Map<string, Promise<Room>>();
+	private closing = new Map<string, Promise<void>>();
 	private unloadTimers = new Map<string, NodeJS.Timeout>();
 	private compactTimers = new Map<string, NodeJS.Timeout>();
+	/** Server-side work in progress per board (a room is not unloaded under it). */
+	private holds = new Map<string, number>();
+	cluster: RoomsCluster | null = null;
 
 	constructor(
 		private store: BoardStore,
 		private options: RoomsOptions,
-		private hooks: RoomHooks & { onUnload?(room: Room): void } = {}
+		private hooks: RoomsHooks = {}
 	) {}
 
 	get size(): number {
@@ -35,32 +54,56 @@ export class Rooms {
 		return this.rooms.get(boardId);
 	}
 
-	/** The room of a board, loading it from the database if needed. */
-	open(boardId: string): Room {
-		let room = this.rooms.get(boardId);
-		if (!room) {
-			room = new Room(
-				boardId,
-				this.store,
-				{
-					onChanged: (r, cards) => {
-						this.hooks.onChanged?.(r, cards);
-						this.scheduleCompaction(r);
-					},
-					onBroken: (r) => this.reload(r),
-					outbox: this.hooks.outbox
-				},
-				this.options.limits
-			);
-			this.rooms.set(boardId, room);
+	/** Every open room. */
+	all(): Room[] {
+		return [...this.rooms.values()];
+	}
+
+	/**
+	 * The room of a board, loading it from storage if needed. In a cluster an open room first reads
+	 * what other nodes stored since its last message, so that a client joining here is served
+	 * everything any client has seen.
+	 */
+	async open(boardId: string): Promise<Room> {
+		this.cancelUnload(boardId);
+		const open = this.rooms.get(boardId);
+		if (open) {
+			if (this.cluster) await open.catchUp();
+			return open;
 		}
+		let loading = this.loading.get(boardId);
+		if (!loading) {
+			loading = this.load(boardId).finally(() => this.loading.delete(boardId));
+			this.loading.set(boardId, loading);
+		}
+		const room = await loading;
 		this.cancelUnload(boardId);
 		return room;
 	}
 
-	join(boardId: string, peer: Peer): Room {
-		const room = this.open(boardId);
-		room.join(peer);
+	private async load(boardId: string): Promise<Room> {
+		await this.closing.get(boardId);
+		// Watching starts before the read: a message sent meanwhile is either in what is read or received.
+		await this.cluster?.watch(boardId);
+		const room = await Room.load(
+			boardId,
+			this.store,
+			{
+				onChanged: (r, cards) => {
+					this.hooks.onChanged?.(r, cards);
+					this.scheduleCompaction(r);
+				},
+				onBroken: (r) => this.reload(r),
+				outbox: this.hooks.outbox,
+				stored: this.hooks.stored,
+				presence: this.hooks.presence
+			},
+			this.options.limits
+		);
+		room.clustered = this.cluster !== null;
+		this.rooms.set(boardId, room);
+		// Messages that arrived while it was read were dropped: what they carried is read now.
+		if (this.cluster) await room.catchUp();
 		return room;
 	}
 
@@ -69,16 +112,24 @@ export class Rooms {
 		if (room.peers.size === 0) this.scheduleUnload(room);
 	}
 
-	/** Runs a server-side change on a board's document, opening its room for the time it takes. */
-	withRoom<T>(boardId: string, fn: (room: Room) => T): T {
-		const room = this.open(boardId);
-		room.flush();
+	/**
+	 * Runs a server-side change or read on a board's document, opening its room for the time it takes.
+	 * What an HTTP reader is about to see, and what a server change just made, is stored first.
+	 */
+	async withRoom<T>(boardId: string, fn: (room: Room) => T): Promise<T> {
+		this.holds.set(boardId, (this.holds.get(boardId) ?? 0) + 1);
 		try {
-			return fn(room);
+			const room = await this.open(boardId);
+			await room.flush();
+			const result = fn(room);
+			await room.flush();
+			return result;
 		} finally {
-			// What an HTTP reader is about to see, or a server change just made, is stored first.
-			room.flush();
-			if (room.peers.size === 0) this.scheduleUnload(room);
+			const n = (this.holds.get(boardId) ?? 1) - 1;
+			if (n > 0) this.holds.set(boardId, n);
+			else this.holds.delete(boardId);
+			const room = this.rooms.get(boardId);
+			if (room && room.peers.size === 0 && n <= 0) this.scheduleUnload(room);
 		}
 	}
 
@@ -100,7 +151,7 @@ export class Rooms {
 		if (room.logLength < this.options.compactAfter) return;
 		// A room that never goes quiet still gets compacted, so its log cannot grow without bound.
 		if (room.logLength >= this.options.compactAfter * 50) {
-			this.compactQuietly(room);
+			void this.compactQuietly(room);
 			return;
 		}
 		const existing = this.compactTimers.get(room.boardId);
@@ -108,20 +159,51 @@ export class Rooms {
 		else {
 			const t = setTimeout(() => {
 				this.compactTimers.delete(room.boardId);
-				this.compactQuietly(room); // on failure the next quiet moment tries again
+				void this.compactQuietly(room); // on failure the next quiet moment tries again
 			}, 2000);
 			t.unref();
 			this.compactTimers.set(room.boardId, t);
 		}
 	}
 
-	compact(room: Room): void {
-		room.flush();
-		if (room.logLength === 0 || room.broken) return;
-		const state = Y.encodeStateAsUpdate(room.doc);
-		this.store.compact(room.boardId, state, room.lastUpdateId);
-		room.dropCache(state);
-		room.logLength = 0;
+	private compacting = new Set<Room>();
+
+	async compact(room: Room): Promise<void> {
+		if (this.compacting.has(room)) return;
+		this.compacting.add(room);
+		try {
+			await room.flush();
+			if (room.logLength === 0 || room.broken) return;
+			const state = Y.encodeStateAsUpdate(room.doc);
+			const upTo = room.lastSeq;
+			const logged = room.logLength;
+			await this.store.compact(room.boardId, state, upTo);
+			if (room.lastSeq === upTo) room.dropCache(state);
+			room.logLength = Math.max(0, room.logLength - logged);
+		} finally {
+			this.compacting.delete(room);
+		}
+	}
+
+	private clearCompactTimer(boardId: string) {
+		const ct = this.compactTimers.get(boardId);
+		if (ct) clearTimeout(ct);
+		this.compactTimers.delete(boardId);
+	}
+
+	/** Takes a room out of service; the board opens again only once `work` is done. */
+	private retire(room: Room, work: () => Promise<void>): Promise<void> {
+		this.rooms.delete(room.boardId);
+		this.cancelUnload(room.boardId);
+		this.clearCompactTimer(room.boardId);
+		this.cluster?.unwatch(room.boardId);
+		const done = work()
+			.catch((err) => console.error(`board ${room.boardId}: closing failed (${String(err)})`))
+			.finally(() => {
+				if (this.closing.get(room.boardId) === done) this.closing.delete(room.boardId);
+			});
+		this.closing.set(room.boardId, done);
+		return done;
 	}
 
 	/**
@@ -130,48 +212,41 @@ export class Rooms {
 	 */
 	private reload(room: Room): void {
 		if (this.rooms.get(room.boardId) !== room) return;
-		this.rooms.delete(room.boardId);
-		this.cancelUnload(room.boardId);
-		const ct = this.compactTimers.get(room.boardId);
-		if (ct) clearTimeout(ct);
-		this.compactTimers.delete(room.boardId);
-		// After the current turn: the failing update's own call is still on the stack.
-		setImmediate(() => {
+		void this.retire(room, async () => {
+			// After the current turn: the failing update's own call is still on the stack.
+			await new Promise((r) => setImmediate(r));
 			for (const peer of [...room.peers.keys()]) peer.close(CloseCode.Reload, 'board reloaded');
-			room.destroy();
+			await room.close();
 		});
 	}
 
 	private unload(room: Room) {
 		this.unloadTimers.delete(room.boardId);
-		if (room.peers.size > 0 || this.rooms.get(room.boardId) !== room) return;
-		const ct = this.compactTimers.get(room.boardId);
-		if (ct) clearTimeout(ct);
-		this.compactTimers.delete(room.boardId);
-		this.hooks.onUnload?.(room);
-		this.compactQuietly(room);
-		this.rooms.delete(room.boardId);
-		room.destroy();
+		if (room.peers.size > 0 || this.holds.has(room.boardId) || this.rooms.get(room.boardId) !== room) return;
+		void this.retire(room, () => this.closeRoom(room));
+	}
+
+	private async closeRoom(room: Room): Promise<void> {
+		await this.hooks.onUnload?.(room);
+		await this.compactQuietly(room);
+		await room.close();
 	}
 
 	/** Compaction on the way out: a failure keeps the log as it is (nothing is lost). */
-	private compactQuietly(room: Room) {
+	private async compactQuietly(room: Room) {
 		try {
-			this.compact(room);
+			await this.compact(room);
 		} catch (err) {
 			console.error(`board ${room.boardId}: compaction failed (${String(err)})`);
 		}
 	}
 
-	/** Unloads every room now (shutdown, tests). */
-	closeAll(): void {
-		for (const room of [...this.rooms.values()]) {
-			for (const t of this.unloadTimers.values()) clearTimeout(t);
-			this.unloadTimers.clear();
-			this.hooks.onUnload?.(room);
-			this.compactQuietly(room);
-			this.rooms.delete(room.boardId);
-			room.destroy();
-		}
+	/** Unloads every room now (shutdown, tests), storing what they hold. */
+	async closeAll(): Promise<void> {
+		for (const t of this.unloadTimers.values()) clearTimeout(t);
+		this.unloadTimers.clear();
+		await Promise.all([...this.loading.values()].map((p) => p.catch(() => null)));
+		await Promise.all(this.all().map((room) => this.retire(room, () => this.closeRoom(room))));
+		await Promise.all([...this.closing.values()]);
 	}
 }

@@ -1,6 +1,11 @@
-/** The embedded BoardStore: better-sqlite3, synchronous, each write in one BEGIN IMMEDIATE transaction. */
+/**
+ * The embedded BoardStore: better-sqlite3, each write in one BEGIN IMMEDIATE transaction. The work is
+ * synchronous underneath (an append is on disk when the call returns); the methods answer promises only
+ * to share the interface with the PostgreSQL store.
+ */
 import type SQLite from 'better-sqlite3';
 import type {
+	AppendResult,
 	BoardStore,
 	ClientBinding,
 	LogEntry,
@@ -13,8 +18,8 @@ import { toCardRow } from './projection-rows.js';
 
 export class SqliteBoardStore implements BoardStore {
 	private readonly stmt;
-	private readonly appendTx: (boardId: string, entries: LogEntry[], clients: ClientBinding[]) => number;
-	private readonly compactTx: (boardId: string, state: Uint8Array, lastUpdateId: number) => void;
+	private readonly appendTx: (boardId: string, entries: LogEntry[], clients: ClientBinding[]) => AppendResult;
+	private readonly compactTx: (boardId: string, state: Uint8Array, lastSeq: number) => void;
 	private readonly quarantineTx: (boardId: string, e: QuarantineEntry) => void;
 	private readonly bindTx: (boardId: string, clients: ClientBinding[]) => void;
 	private readonly writeCardTx: (boardId: string, card: ProjectedCard) => void;
@@ -23,7 +28,11 @@ export class SqliteBoardStore implements BoardStore {
 	constructor(private sqlite: SQLite.Database) {
 		const s = (sql: string) => sqlite.prepare(sql);
 		this.stmt = {
-			insertUpdate: s('insert into board_updates (board_id, data, user_id, created_at) values (?, ?, ?, ?)'),
+			insertUpdate: s('insert into board_updates (board_id, seq, data, user_id, created_at) values (?, ?, ?, ?, ?)'),
+			advanceHead: s(
+				'insert into board_heads (board_id, seq) values (?, ?) on conflict(board_id) do update set seq = board_heads.seq + excluded.seq returning seq'
+			),
+			selectHead: s('select seq from board_heads where board_id = ?'),
 			insertActivity: s(
 				'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
 			),
@@ -31,15 +40,15 @@ export class SqliteBoardStore implements BoardStore {
 				'insert into notification_events (type, board_id, actor_id, payload_json, created_at) values (?, ?, ?, ?, ?)'
 			),
 			selectState: s('select state, last_update_id, unchecked from board_states where board_id = ?'),
-			selectUpdates: s('select id, data, user_id, unchecked from board_updates where board_id = ? and id > ? order by id'),
+			selectUpdates: s('select id, seq, data, user_id, unchecked from board_updates where board_id = ? and seq > ? order by seq'),
 			upsertState: s(
 				`insert into board_states (board_id, state, last_update_id, updated_at, unchecked) values (?, ?, ?, ?, 0)
 				 on conflict(board_id) do update set state = excluded.state, last_update_id = excluded.last_update_id,
-				 updated_at = excluded.updated_at, unchecked = 0`
+				 updated_at = excluded.updated_at, unchecked = 0 where board_states.last_update_id <= excluded.last_update_id`
 			),
 			checkState: s('update board_states set unchecked = 0 where board_id = ? and unchecked = 1'),
 			checkUpdates: s('update board_updates set unchecked = 0 where board_id = ? and unchecked = 1'),
-			deleteUpdates: s('delete from board_updates where board_id = ? and id <= ?'),
+			deleteUpdates: s('delete from board_updates where board_id = ? and seq <= ?'),
 			deleteUpdate: s('delete from board_updates where board_id = ? and id = ?'),
 			insertQuarantine: s(
 				'insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'
@@ -83,17 +92,19 @@ export class SqliteBoardStore implements BoardStore {
 		this.appendTx = sqlite.transaction((boardId: string, entries: LogEntry[], clients: ClientBinding[]) => {
 			const now = new Date().toISOString();
 			for (const b of clients) st.insertClient.run(boardId, b.clientId, b.userId, now);
-			let id = 0;
+			const { seq: lastSeq } = st.advanceHead.get(boardId, entries.length) as { seq: number };
+			const firstSeq = lastSeq - entries.length + 1;
+			let seq = firstSeq;
 			for (const e of entries) {
-				id = Number(st.insertUpdate.run(boardId, e.update, e.userId, now).lastInsertRowid);
+				st.insertUpdate.run(boardId, seq++, e.update, e.userId, now);
 				for (const a of e.activity) st.insertActivity.run(boardId, a.cardId, e.userId, a.field, a.detail, now);
 				for (const o of e.outbox ?? []) st.insertOutbox.run(o.type, boardId, e.userId, JSON.stringify(o.payload), now);
 			}
-			return id;
+			return { firstSeq, lastSeq };
 		}).immediate;
-		this.compactTx = sqlite.transaction((boardId: string, state: Uint8Array, lastUpdateId: number) => {
-			st.upsertState.run(boardId, state, lastUpdateId, new Date().toISOString());
-			st.deleteUpdates.run(boardId, lastUpdateId);
+		this.compactTx = sqlite.transaction((boardId: string, state: Uint8Array, lastSeq: number) => {
+			st.upsertState.run(boardId, state, lastSeq, new Date().toISOString());
+			st.deleteUpdates.run(boardId, lastSeq);
 		}).immediate;
 		this.quarantineTx = sqlite.transaction((boardId: string, e: QuarantineEntry) => {
 			st.insertQuarantine.run(boardId, e.updateId, e.userId, e.data, e.reason, new Date().toISOString());
@@ -123,35 +134,55 @@ export class SqliteBoardStore implements BoardStore {
 		}).immediate;
 	}
 
-	load(boardId: string): StoredBoard {
-		const state = this.stmt.selectState.get(boardId) as { state: Buffer; last_update_id: number; unchecked: number } | undefined;
-		const base = state?.last_update_id ?? 0;
-		const rows = this.stmt.selectUpdates.all(boardId, base) as { id: number; data: Buffer; user_id: string | null; unchecked: number }[];
+	async load(boardId: string): Promise<StoredBoard> {
+		return this.readSince(boardId, 0);
+	}
+
+	async loadSince(boardId: string, afterSeq: number): Promise<StoredBoard> {
+		return this.readSince(boardId, afterSeq);
+	}
+
+	private readSince(boardId: string, afterSeq: number): StoredBoard {
+		const stateRow = this.stmt.selectState.get(boardId) as { state: Buffer; last_update_id: number; unchecked: number } | undefined;
+		// The state is needed when it holds something after `afterSeq` (compaction folded that part in).
+		const state = stateRow && (afterSeq === 0 || stateRow.last_update_id > afterSeq) ? stateRow : undefined;
+		const base = state ? state.last_update_id : afterSeq;
+		const rows = this.stmt.selectUpdates.all(boardId, base) as { id: number; seq: number; data: Buffer; user_id: string | null; unchecked: number }[];
 		return {
 			state: state ? new Uint8Array(state.state) : null,
-			updates: rows.map((r) => ({ id: r.id, data: new Uint8Array(r.data), userId: r.user_id })),
-			lastUpdateId: rows.at(-1)?.id ?? base,
+			stateSeq: state?.last_update_id ?? 0,
+			updates: rows.map((r) => ({ id: r.id, seq: r.seq, data: new Uint8Array(r.data), userId: r.user_id })),
+			lastSeq: rows.at(-1)?.seq ?? base,
 			unchecked: state?.unchecked === 1 || rows.some((r) => r.unchecked === 1)
 		};
 	}
 
-	markChecked(boardId: string): void {
+	async heads(boardIds: string[]): Promise<Map<string, number>> {
+		const out = new Map<string, number>();
+		for (const id of boardIds) {
+			const row = this.stmt.selectHead.get(id) as { seq: number } | undefined;
+			if (row) out.set(id, row.seq);
+		}
+		return out;
+	}
+
+	async markChecked(boardId: string): Promise<void> {
 		this.checkedTx(boardId);
 	}
 
-	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): number {
+	async appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): Promise<AppendResult> {
 		return this.appendTx(boardId, entries, newClients);
 	}
 
-	compact(boardId: string, state: Uint8Array, lastUpdateId: number): void {
-		this.compactTx(boardId, state, lastUpdateId);
+	async compact(boardId: string, state: Uint8Array, lastSeq: number): Promise<void> {
+		this.compactTx(boardId, state, lastSeq);
 	}
 
-	quarantine(boardId: string, entry: QuarantineEntry): void {
+	async quarantine(boardId: string, entry: QuarantineEntry): Promise<void> {
 		this.quarantineTx(boardId, entry);
 	}
 
-	listQuarantine(boardId?: string): QuarantinedUpdate[] {
+	async listQuarantine(boardId?: string): Promise<QuarantinedUpdate[]> {
 		const b = boardId ?? null;
 		const rows = this.stmt.selectQuarantine.all(b, b) as {
 			id: number;
@@ -173,26 +204,26 @@ export class SqliteBoardStore implements BoardStore {
 		}));
 	}
 
-	quarantinedBytes(id: number): { boardId: string; data: Uint8Array } | null {
+	async quarantinedBytes(id: number): Promise<{ boardId: string; data: Uint8Array } | null> {
 		const row = this.stmt.selectQuarantineBytes.get(id) as { board_id: string; data: Buffer } | undefined;
 		return row ? { boardId: row.board_id, data: new Uint8Array(row.data) } : null;
 	}
 
-	clientOwners(boardId: string): Map<number, string> {
+	async clientOwners(boardId: string): Promise<Map<number, string>> {
 		const rows = this.stmt.selectClients.all(boardId) as { client_id: number; user_id: string }[];
 		return new Map(rows.map((r) => [r.client_id, r.user_id]));
 	}
 
-	recentBindings(boardId: string, since: string): Map<string, number> {
+	async recentBindings(boardId: string, since: string): Promise<Map<string, number>> {
 		const rows = this.stmt.countRecentClients.all(boardId, since) as { user_id: string; n: number }[];
 		return new Map(rows.map((r) => [r.user_id, r.n]));
 	}
 
-	bindClients(boardId: string, bindings: ClientBinding[]): void {
+	async bindClients(boardId: string, bindings: ClientBinding[]): Promise<void> {
 		if (bindings.length > 0) this.bindTx(boardId, bindings);
 	}
 
-	writeCard(boardId: string, card: ProjectedCard): void {
+	async writeCard(boardId: string, card: ProjectedCard): Promise<void> {
 		this.writeCardTx(boardId, card);
 	}
 }

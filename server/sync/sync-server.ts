@@ -9,7 +9,10 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { AppContext, SessionUser } from '../context.js';
 import type { AppEnv } from '../app-env.js';
 import { SqliteBoardStore } from './sqlite-board-store.js';
+import { KyselyBoardStore } from './kysely-board-store.js';
 import type { BoardStore } from './board-store.js';
+import { ClusterRelay } from './cluster-relay.js';
+import { LocalBus, type Bus } from '../cluster/bus.js';
 import { Rooms } from './rooms.js';
 import { Projection } from './projection.js';
 import { Connection } from './connection.js';
@@ -23,8 +26,8 @@ import type { Room, RoomHooks } from './room.js';
 /** How often open sockets are checked against their sessions (ended elsewhere, expired). */
 const SESSION_SWEEP_MS = 10_000;
 
-/** How long a user's agency is trusted from the cache before it is read again. */
-const USER_AGENCY_TTL_MS = 5_000;
+/** How often the directory (agencies, users' agencies) is read again in any case. */
+const DIRECTORY_REFRESH_MS = 30_000;
 
 export class SyncServer {
 	readonly store: BoardStore;
@@ -35,69 +38,84 @@ export class SyncServer {
 	private agencies = new Map<string, string>();
 	private agencyOrg = new Map<string, string>();
 	private sweepTimer: NodeJS.Timeout;
-	private userAgencies = new Map<string, { agencyId: string | null | undefined; at: number }>();
-	private readUserAgency: (userId: string) => { agency_id: string | null } | undefined;
+	private directoryTimer: NodeJS.Timeout;
+	/** The agency of each active user (the guard's handler rule reads it synchronously). */
+	private userAgencies = new Map<string, string | null>();
+	readonly bus: Bus;
+	readonly cluster: ClusterRelay | null;
 
-	/** `outbox`: events derived from accepted updates, stored with them (see RoomHooks.outbox). */
+	/**
+	 * `outbox`: events derived from accepted updates, stored with them (see RoomHooks.outbox).
+	 * `bus`: the other nodes of a cluster (board updates and presence cross over it); none = one node.
+	 */
 	constructor(
 		private ctx: AppContext,
-		options: Pick<RoomHooks, 'outbox'> = {}
+		options: Pick<RoomHooks, 'outbox'> & { bus?: Bus } = {}
 	) {
-		this.store = new SqliteBoardStore(ctx.sqlite);
+		this.store = ctx.sqlite ? new SqliteBoardStore(ctx.sqlite) : new KyselyBoardStore(ctx.db);
+		this.bus = options.bus ?? new LocalBus();
 		this.projection = new Projection(this.store);
+		let relay: ClusterRelay | null = null;
 		this.rooms = new Rooms(
 			this.store,
 			{ idleMs: ctx.config.roomIdleMs, compactAfter: 200 },
 			{
 				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards),
 				onUnload: (room) => this.projection.flush(room.boardId),
-				outbox: options.outbox
+				outbox: options.outbox,
+				stored: (room, run) => relay?.published(room, run),
+				presence: (room, update) => relay?.presence(room, update)
 			}
 		);
-		this.readUserAgency = (() => {
-			const st = ctx.sqlite.prepare('select agency_id from users where id = ? and active = 1');
-			return (userId: string) => st.get(userId) as { agency_id: string | null } | undefined;
-		})();
-		this.reloadAgencies();
+		if (this.bus.clustered) {
+			relay = new ClusterRelay(this.bus, this.rooms, this.store);
+			this.rooms.cluster = relay;
+		}
+		this.cluster = relay;
+		void this.bus.subscribe('directory', (_p, fromSelf) => {
+			if (!fromSelf) void this.loadDirectory();
+		});
 		this.sweepTimer = setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS).unref();
+		this.directoryTimer = setInterval(() => void this.loadDirectory(), DIRECTORY_REFRESH_MS).unref();
+	}
+
+	/** Reads the directory; call once before serving. */
+	async start(): Promise<void> {
+		await this.loadDirectory();
 	}
 
 	/**
 	 * The agency directory as the guard needs it: which ids exist (lead and support may name only
-	 * those), and the collectives ("Các sở, ngành, địa phương"), which count every agency as a supporter.
+	 * those), and the collectives ("Các sở, ngành, địa phương"), which count every agency as a supporter;
+	 * and the agency of every active user. Other nodes are told to read it again too.
 	 */
-	reloadAgencies(): void {
-		const rows = this.ctx.sqlite.prepare('select id, org_id, short_name, is_collective from agencies').all() as {
-			id: string;
-			org_id: string;
-			short_name: string;
-			is_collective: number;
-		}[];
-		this.agencies = new Map(rows.map((r) => [r.id, r.short_name]));
-		this.agencyOrg = new Map(rows.map((r) => [r.id, r.org_id]));
-		this.collectives = new Set(rows.filter((r) => r.is_collective === 1).map((r) => r.id));
-		this.reloadUsers();
+	async reloadAgencies(): Promise<void> {
+		await this.loadDirectory();
+		this.bus.publish('directory', new Uint8Array(0));
 	}
 
-	/** Forgets cached user agencies (after accounts change: created, moved, deactivated). */
-	reloadUsers(): void {
-		this.userAgencies.clear();
+	/** Reads users' agencies again (after accounts change: created, moved, deactivated). */
+	reloadUsers(): Promise<void> {
+		return this.reloadAgencies();
 	}
 
-	/**
-	 * The agency of an active user, for the guard's handler rule (synchronous: better-sqlite3). Cached a
-	 * few seconds per user, so a burst of updates reads the table once; undefined for no such user.
-	 */
-	userAgency = (userId: string): string | null | undefined => {
-		const now = Date.now();
-		const hit = this.userAgencies.get(userId);
-		if (hit && now - hit.at < USER_AGENCY_TTL_MS) return hit.agencyId;
-		const row = this.readUserAgency(userId);
-		const agencyId = row ? row.agency_id : undefined;
-		if (this.userAgencies.size > 10_000) this.userAgencies.clear();
-		this.userAgencies.set(userId, { agencyId, at: now });
-		return agencyId;
-	};
+	private async loadDirectory(): Promise<void> {
+		try {
+			const [agencies, users] = await Promise.all([
+				this.ctx.db.selectFrom('agencies').select(['id', 'org_id', 'short_name', 'is_collective']).execute(),
+				this.ctx.db.selectFrom('users').select(['id', 'agency_id']).where('active', '=', 1).execute()
+			]);
+			this.agencies = new Map(agencies.map((r) => [r.id, r.short_name]));
+			this.agencyOrg = new Map(agencies.map((r) => [r.id, r.org_id]));
+			this.collectives = new Set(agencies.filter((r) => Number(r.is_collective) === 1).map((r) => r.id));
+			this.userAgencies = new Map(users.map((u) => [u.id, u.agency_id]));
+		} catch (err) {
+			console.error(`sync: reading the directory failed (${String(err)})`);
+		}
+	}
+
+	/** The agency of an active user, for the guard's handler rule; undefined for no such user. */
+	userAgency = (userId: string): string | null | undefined => this.userAgencies.get(userId);
 
 	isCollective = (agencyId: string) => this.collectives.has(agencyId);
 	/** Whether an agency exists in an organization (a board may only name its own organization's agencies). */
@@ -148,8 +166,8 @@ export class SyncServer {
 	}
 
 	/** Runs a server-side change on a board document, attributed to a user, and projects it. */
-	change(boardId: string, userId: string | null, cardId: string | null, field: string, fn: (room: Room) => void): void {
-		this.rooms.withRoom(boardId, (room) => {
+	change(boardId: string, userId: string | null, cardId: string | null, field: string, fn: (room: Room) => void): Promise<void> {
+		return this.rooms.withRoom(boardId, (room) => {
 			room.applyServerChange(userId, [{ cardId, field, detail: null }], () => fn(room));
 			// A change to one card reaches the projection through the room; a board-wide one is marked here.
 			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all');
@@ -171,13 +189,6 @@ export class SyncServer {
 							return;
 						}
 						const { user, sessionId } = verdict;
-						try {
-							room = this.rooms.open(boardId);
-						} catch (err) {
-							console.error(`board ${boardId}: could not be opened (${String(err)})`);
-							ws.close(1011, 'board unavailable');
-							return;
-						}
 						conn = new Connection(
 							ws,
 							user.id,
@@ -194,11 +205,26 @@ export class SyncServer {
 								agencyExists: (id) => this.agencyInOrg(id, user.orgId),
 								userAgency: this.userAgency
 							},
-							room,
 							{ maxMessageBytes: this.ctx.config.maxMessageBytes, awarenessPerSecond: 30 }
 						);
 						this.connections.add(conn);
-						room.join(conn);
+						const opened = conn;
+						// Messages that arrive while the room is read from storage wait in the connection.
+						this.rooms.open(boardId).then(
+							(r) => {
+								if (opened.closed) {
+									if (r.peers.size === 0) this.rooms.leave(r, opened);
+									return;
+								}
+								room = r;
+								opened.attach(r);
+								r.join(opened);
+							},
+							(err) => {
+								console.error(`board ${boardId}: could not be opened (${String(err)})`);
+								opened.close(1011, 'board unavailable');
+							}
+						);
 					},
 					onMessage: (evt: MessageEvent) => {
 						conn?.receive(evt.data);
@@ -206,9 +232,11 @@ export class SyncServer {
 						if (conn && !conn.closed && isDocumentUpdate(evt.data)) void sessions.touch(conn.sessionId).catch(() => {});
 					},
 					onClose: () => {
-						if (conn && room) {
+						if (conn) {
 							conn.closed = true;
 							this.connections.delete(conn);
+						}
+						if (conn && room) {
 							try {
 								this.rooms.leave(room, conn);
 							} catch (err) {
@@ -244,11 +272,17 @@ export class SyncServer {
 		return { user: session.user, sessionId: session.sessionId };
 	}
 
-	shutdown(): void {
+	/**
+	 * Closes every socket (1012 "service restart": clients reconnect, to another node if one is up),
+	 * stores what the rooms hold, and writes the projection.
+	 */
+	async shutdown(): Promise<void> {
 		clearInterval(this.sweepTimer);
-		for (const c of this.connections) c.close(1001, 'server shutting down');
-		this.projection.flush();
-		this.rooms.closeAll();
+		clearInterval(this.directoryTimer);
+		this.cluster?.stop();
+		for (const c of this.connections) c.close(CloseCode.Reload, 'server restarting');
+		await this.rooms.closeAll();
+		await this.projection.flush();
 		this.projection.stop();
 	}
 }

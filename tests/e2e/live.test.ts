@@ -166,7 +166,7 @@ describe('a change the server refuses', () => {
 			// Offline, Sở Tài chính still leads the task and moves it on…
 			await page.getByLabel('Trạng thái').selectOption({ label: 'Hoàn thành' });
 			// …while the standing office hands the task to another agency.
-			app.server.sync.change(board.id, null, card.id, 'lead', (room) => {
+			await app.server.sync.change(board.id, null, card.id, 'lead', (room) => {
 				const lead = cardsMap(room.doc).get(card.id)!.get(CARD.lead) as Y.Array<string>;
 				lead.delete(0, lead.length);
 				lead.push([lmhtxId]);

@@ -23,7 +23,7 @@ beforeAll(async () => {
 	// An agency has reported on the first task due in Quý II, as it would before the meeting.
 	const reported = board.cards.find((c) => c.code === 'I.5')!;
 	const actor = { userId: 'stc' };
-	app.server.sync.change(board.id, null, reported.id, 'result', (room) => {
+	await app.server.sync.change(board.id, null, reported.id, 'result', (room) => {
 		setStatus(room.doc, reported.id, 'doing', actor);
 		setProgress(room.doc, reported.id, 60, actor);
 		setResult(room.doc, reported.id, 'Đã trình dự thảo Kế hoạch lần 2; đang tổng hợp ý kiến góp ý của 12 sở, ngành và UBND các phường, xã.', actor);

@@ -28,7 +28,7 @@ async function seedProgress(users: Record<string, string>) {
 	for (const [i, status, progress, result] of plan) {
 		const card = board.cards[i];
 		if (!card) continue;
-		app.server.sync.change(board.id, users.stc, card.id, 'status', (room) => {
+		await app.server.sync.change(board.id, users.stc, card.id, 'status', (room) => {
 			const actor = { userId: users.stc, agencyId: card.lead[0] };
 			setStatus(room.doc, card.id, status, actor);
 			setProgress(room.doc, card.id, progress, actor);
@@ -36,7 +36,7 @@ async function seedProgress(users: Record<string, string>) {
 		});
 	}
 	const first = board.cards[0];
-	app.server.sync.change(board.id, users.snnmt, first.id, 'comment', (room) =>
+	await app.server.sync.change(board.id, users.snnmt, first.id, 'comment', (room) =>
 		addComment(room.doc, first.id, { body: 'Sở NN&MT đề nghị @STC bổ sung nội dung về HTX nông nghiệp.' }, { userId: users.snnmt, agencyId: users.snnmtAgency })
 	);
 }

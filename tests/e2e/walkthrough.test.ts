@@ -53,7 +53,7 @@ describe('the board', () => {
 		})();
 		const snnmt = people.find((p) => p.username === 'snnmt')!;
 		const long = Array.from({ length: 12 }, (_, i) => `Dòng ${i + 1}: Sở Nông nghiệp và Môi trường đề nghị bổ sung số liệu về hợp tác xã nông nghiệp.`).join('\n');
-		app.server.sync.change(board.id, snnmt.id, card.id, 'comment', (room) =>
+		await app.server.sync.change(board.id, snnmt.id, card.id, 'comment', (room) =>
 			addComment(room.doc, card.id, { body: long }, { userId: snnmt.id, agencyId: snnmt.agencyId })
 		);
 		const other = await signIn(app, 'snnmt');

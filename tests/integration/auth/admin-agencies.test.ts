@@ -47,8 +47,8 @@ describe('agencies', () => {
 });
 
 /** Writes an agency into a card's lead or support column directly, as an import with a misspelling would. */
-function addAgency(boardId: string, cardId: string, column: 'lead' | 'support', agencyId: string) {
-	server.sync.change(boardId, null, cardId, column, (room) => {
+async function addAgency(boardId: string, cardId: string, column: 'lead' | 'support', agencyId: string) {
+	await server.sync.change(boardId, null, cardId, column, (room) => {
 		(getCard(room.doc, cardId).get(column) as Y.Array<string>).push([agencyId]);
 	});
 }
@@ -76,10 +76,10 @@ describe('merging an agency into another', () => {
 		const ledBySTC = cards.find((c) => c.lead.includes(stcAgency) && !c.support.includes(stcAgency))!;
 		const others = cards.filter((c) => !c.lead.includes(stcAgency) && !c.support.includes(stcAgency));
 		const [aloneLead, plainSupport] = others;
-		addAgency(boardId, aloneLead.id, 'lead', aliasId);
-		addAgency(boardId, ledBySTC.id, 'support', aliasId);
-		addAgency(boardId, plainSupport.id, 'support', aliasId);
-		server.sync.projection.flush();
+		await addAgency(boardId, aloneLead.id, 'lead', aliasId);
+		await addAgency(boardId, ledBySTC.id, 'support', aliasId);
+		await addAgency(boardId, plainSupport.id, 'support', aliasId);
+		await server.sync.projection.flush();
 
 		const watcher = connectBoard(server.wsUrl, boardId, admin);
 		await synced(watcher);
@@ -114,7 +114,7 @@ describe('merging an agency into another', () => {
 
 		// Persisted: after the room unloads, the board read from the database shows the same.
 		watcher.destroy();
-		server.sync.rooms.closeAll();
+		await server.sync.rooms.closeAll();
 		const reloaded = (await call(server.url, 'GET', `/api/boards/${boardId}`, { token: admin })).body.cards as typeof cards;
 		expect(JSON.stringify(reloaded)).not.toContain(aliasId);
 		expect(reloaded.find((c) => c.id === aloneLead.id)!.lead).toContain(stcAgency);

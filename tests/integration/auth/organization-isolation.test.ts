@@ -174,7 +174,7 @@ describe('notifications stay inside the organization', () => {
 		const card = board.cards[0]; // written by the server on snnmt's behalf: any card will do
 		// Hà Nội's account names are not in Cần Thơ's directory: "@hn.stc" names nobody here.
 		const body = 'Đề nghị @Sở Tài chính và @hn.stc cho ý kiến trước ngày 15/12';
-		server.sync.change(boards[0].id, user.id, card.id, 'comment', (room) =>
+		await server.sync.change(boards[0].id, user.id, card.id, 'comment', (room) =>
 			addComment(room.doc, card.id, { body }, { userId: user.id, agencyId: user.agencyId })
 		);
 		const inboxOf = async (token: string) => JSON.stringify((await call(server.url, 'GET', '/api/inbox', { token })).body);

@@ -143,7 +143,7 @@ let barrierCount = 0;
 /** A server-side write after the attempt: once the watcher has it, anything relayed before it has arrived too. */
 async function barrier() {
 	const n = ++barrierCount;
-	server.sync.change(boardId, null, null, 'test-barrier', (room) => metaMap(room.doc).set('testBarrier', n));
+	await server.sync.change(boardId, null, null, 'test-barrier', (room) => metaMap(room.doc).set('testBarrier', n));
 	await waitFor(() => metaMap(watcher.doc).get('testBarrier') === n, 3000, 'barrier');
 }
 
@@ -189,7 +189,7 @@ async function attempt(who: Account, action: Action, cardId: string): Promise<Ou
 		const room = server.sync.rooms.get(boardId)!;
 		const before = action.read(room.doc, cardId, who);
 		expect(action.read(watcher.doc, cardId, who)).toEqual(before);
-		const lastUpdate = room.lastUpdateId;
+		const lastUpdate = room.lastSeq;
 		const counterBefore = counter;
 		action.run(client.doc, cardId, who);
 		const wanted = action.read(client.doc, cardId, who);
@@ -200,13 +200,13 @@ async function attempt(who: Account, action: Action, cardId: string): Promise<Ou
 
 		const now = action.read(room.doc, cardId, who);
 		if (JSON.stringify(now) === JSON.stringify(wanted)) {
-			expect(room.lastUpdateId, 'an accepted update is logged').toBeGreaterThan(lastUpdate);
+			expect(room.lastSeq, 'an accepted update is logged').toBeGreaterThan(lastUpdate);
 			await waitFor(() => JSON.stringify(action.read(watcher.doc, cardId, who)) === JSON.stringify(wanted), 3000, 'relay');
 			if (action.name === 'comment' && text) allowedComments.push(text);
 			return 'allowed';
 		}
 		expect(now, 'a refused update is not applied').toEqual(before);
-		expect(room.lastUpdateId, 'a refused update is not logged').toBe(lastUpdate);
+		expect(room.lastSeq, 'a refused update is not logged').toBe(lastUpdate);
 		expect(client.denied.length, 'the client is told').toBeGreaterThan(0);
 		await barrier();
 		expect(action.read(watcher.doc, cardId, who), 'a refused update is not relayed').toEqual(before);
@@ -260,14 +260,14 @@ beforeAll(async () => {
 	for (const e of EDITORS) {
 		const agency = accounts.get(e)!.agencyId;
 		const picked = { lead: take(agency, 'lead'), none: take(agency, 'none'), support: take(agency, 'none') };
-		server.sync.change(boardId, admin.id, picked.support, 'support', (room) => pushAgency(room.doc, picked.support, 'support', agency));
+		await server.sync.change(boardId, admin.id, picked.support, 'support', (room) => pushAgency(room.doc, picked.support, 'support', agency));
 		cardsOf.set(e, picked);
 	}
-	server.sync.projection.flush();
+	await server.sync.projection.flush();
 	commentCard = cardsOf.get('stc')!.lead;
 	// Everyone has a comment of their own to edit (written server-side: the leader cannot write one).
 	for (const a of accounts.values()) {
-		server.sync.change(boardId, a.id, commentCard, 'comment', (room) => {
+		await server.sync.change(boardId, a.id, commentCard, 'comment', (room) => {
 			ownComment.set(a.username, addComment(room.doc, commentCard, { body: `Ý kiến của ${a.username}` }, actorOf(a)));
 		});
 	}
@@ -308,7 +308,7 @@ describe('role × action over WebSocket', () => {
 	it('what was refused is not in the database, what was allowed is, after the room reloads', async () => {
 		watcher.destroy();
 		await waitFor(() => server.sync.connectionCount === 0, 3000, 'clients gone');
-		server.sync.rooms.closeAll();
+		await server.sync.rooms.closeAll();
 		expect(server.sync.rooms.size).toBe(0);
 		const stored = await call(server.url, 'GET', `/api/boards/${boardId}`, { token: accounts.get('admin')!.token });
 		const text = JSON.stringify(stored.body);

@@ -138,7 +138,7 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		const preview = (await (await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'tra-ve.xlsx')).json()) as ReturnPreview;
 		expect(preview.agency?.id).toBe(stc);
 		expect(preview.changes).toEqual([expect.objectContaining({ cardId: c.id, allowed: true })]);
-		server.sync.change(boardId, null, c.id, 'status', (room) => setStatus(room.doc, c.id, 'doing', { userId: 'someone' }));
+		await server.sync.change(boardId, null, c.id, 'status', (room) => setStatus(room.doc, c.id, 'doing', { userId: 'someone' }));
 		const outcome = (await (await postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: stc })).json()) as ApplyOutcome;
 		expect(outcome.applied).toEqual([]);
 		expect(outcome.skipped).toEqual([expect.objectContaining({ cardId: c.id, reason: expect.stringMatching(/^Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước/) })]);

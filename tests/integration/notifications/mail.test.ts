@@ -75,7 +75,7 @@ beforeAll(async () => {
 		.prepare("select id, board_id, code from cards where lead_json like ? and status != 'done' order by board_id, code limit 1")
 		.get(`%${ids.snnmt.agencyId}%`) as { id: string; board_id: string; code: string };
 	({ id: cardId, board_id: boardId, code: cardCode } = row);
-	server.sync.change(boardId, null, cardId, 'deadline', (room) => extendDeadline(room.doc, cardId, daysAgo(3), { userId: 'test' }));
+	await server.sync.change(boardId, null, cardId, 'deadline', (room) => extendDeadline(room.doc, cardId, daysAgo(3), { userId: 'test' }));
 	snnmtClient = connectBoard(server.url.replace(/^http/, 'ws'), boardId, await login(server.url, 'snnmt'));
 	await synced(snnmtClient);
 }, 60_000);
@@ -157,7 +157,7 @@ describe('e-mail notifications', () => {
 
 	it('being made a card\'s handler arrives once, addressed to that person', async () => {
 		// The handler is set in the board document, as the card drawer does; the outbox hook sees it.
-		server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
+		await server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
 			setHandler(room.doc, cardId, ids.snnmt.id, { userId: ids.admin.id, agencyId: ids.admin.agencyId })
 		);
 		// It may share its e-mail with the reminder confirmed just before (same person, same few minutes).
@@ -172,7 +172,7 @@ describe('e-mail notifications', () => {
 		expect(mails[0].text).toContain('Quản trị (Thường trực BCĐ) đã giao xử lý nhiệm vụ');
 		expect(cardLinks(mails[0].text!)).toContainEqual([boardId, cardId]);
 		// Naming the same handler again changes nothing and sends nothing.
-		server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
+		await server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
 			setHandler(room.doc, cardId, ids.snnmt.id, { userId: ids.admin.id, agencyId: ids.admin.agencyId })
 		);
 		await new Promise((r) => setTimeout(r, 2500));

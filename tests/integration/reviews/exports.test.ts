@@ -35,12 +35,12 @@ beforeAll(async () => {
 	const board = await api<Board>(server.url, token, `/api/boards/${boardId}`);
 	const [a, b] = board.cards.filter((c) => c.status === 'todo');
 	const actor = { userId: 'test' };
-	server.sync.change(boardId, null, a.id, 'progress', (room) => {
+	await server.sync.change(boardId, null, a.id, 'progress', (room) => {
 		setStatus(room.doc, a.id, 'doing', actor);
 		setProgress(room.doc, a.id, 40, actor);
 		setResult(room.doc, a.id, 'Đã tổ chức 3 lớp tập huấn cho 120 cán bộ HTX; đang chuẩn bị lớp thứ 4.', actor);
 	});
-	server.sync.change(boardId, null, b.id, 'status', (room) => setStatus(room.doc, b.id, 'blocked', actor));
+	await server.sync.change(boardId, null, b.id, 'status', (room) => setStatus(room.doc, b.id, 'blocked', actor));
 });
 afterAll(async () => server.stop());
 
@@ -106,7 +106,7 @@ describe('export.xlsx', () => {
 		const meta = await api<SnapshotMeta>(server.url, token, `/api/boards/${boardId}/snapshots`, { method: 'POST', body: JSON.stringify({ name: 'Cuối quý' }) });
 		const board = await api<Board>(server.url, token, `/api/boards/${boardId}`);
 		const card = board.cards.find((c) => c.status === 'todo')!;
-		server.sync.change(boardId, null, card.id, 'result', (room) => setResult(room.doc, card.id, 'Viết sau khi chụp', { userId: 't' }));
+		await server.sync.change(boardId, null, card.id, 'result', (room) => setResult(room.doc, card.id, 'Viết sau khi chụp', { userId: 't' }));
 		const ws = await sheetOf((await download(`/api/snapshots/${meta.id}/export.xlsx`)).bytes);
 		let result: string | null = null;
 		ws.eachRow((row) => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
 			break;
 		}
 	}
-	server.sync.change(boardId, null, overdueCard, 'deadline', (room) => extendDeadline(room.doc, overdueCard, daysAgo(3), { userId: 'test' }));
+	await server.sync.change(boardId, null, overdueCard, 'deadline', (room) => extendDeadline(room.doc, overdueCard, daysAgo(3), { userId: 'test' }));
 });
 afterAll(async () => server.stop());
 

@@ -86,7 +86,7 @@ describe('snapshots', () => {
 		const a = (await (await post(thuky, `/api/boards/${boardId}/snapshots`, { name: 'A' })).json()) as SnapshotMeta;
 		const board = await api<BoardJson>(server.url, thuky, `/api/boards/${boardId}`);
 		const target = board.cards.find((c) => c.status === 'todo')!;
-		server.sync.change(boardId, null, target.id, 'status', (room) => setStatus(room.doc, target.id, 'doing', { userId: 'test' }));
+		await server.sync.change(boardId, null, target.id, 'status', (room) => setStatus(room.doc, target.id, 'doing', { userId: 'test' }));
 		const b = (await (await post(thuky, `/api/boards/${boardId}/snapshots`, { name: 'B' })).json()) as SnapshotMeta;
 		const diff = await api<SnapshotComparison>(server.url, lanhdao, `/api/snapshots/${b.id}/compare/${a.id}`);
 		expect(diff.statusChanged).toEqual([{ id: target.id, code: target.code, title: expect.any(String), from: 'todo', to: 'doing' }]);

@@ -76,7 +76,7 @@ describe('concurrent editing', () => {
 		// The room unloads (compacting its log); a fresh load from SQLite equals what clients saw.
 		const live = JSON.stringify(state(server.sync.rooms.get(boardId)!.doc));
 		await waitFor(() => server.sync.rooms.get(boardId) === undefined, 5000, 'room unload');
-		const reloaded = server.sync.rooms.withRoom(boardId, (room) => JSON.stringify(state(room.doc)));
+		const reloaded = await server.sync.rooms.withRoom(boardId, (room) => JSON.stringify(state(room.doc)));
 		expect(reloaded).toBe(live);
 	});
 
@@ -108,7 +108,7 @@ describe('concurrent editing', () => {
 		const current = readBoard(a.doc).cards.find((c) => c.id === cardIds[3])!.status;
 		const next = current === 'done' ? 'doing' : 'done';
 		setStatus(a.doc, cardIds[3], next, { userId: user.id });
-		await waitFor(() => server.sync.rooms.get(boardId)!.lastUpdateId > 0);
+		await waitFor(() => server.sync.rooms.get(boardId)!.lastSeq > 0);
 		await new Promise((r) => setTimeout(r, 400)); // projection is debounced
 		const activity = await api<{ cardId: string; field: string; detail: string; userId: string }[]>(
 			server.url,

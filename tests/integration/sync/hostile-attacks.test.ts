@@ -200,7 +200,7 @@ describe('the seven attacks of the security review', () => {
 		const cardId = readBoard(c0.doc).cards[0].id;
 		c0.destroy();
 		await waitFor(() => !server.sync.rooms.get(poisoned), 3000, 'the room unloads');
-		const state = server.sync.store.load(poisoned).state!;
+		const state = (await server.sync.store.load(poisoned)).state!;
 		const d = new Y.Doc();
 		d.clientID = 4242;
 		Y.applyUpdate(d, state);
@@ -218,10 +218,13 @@ describe('the seven attacks of the security review', () => {
 		shallow.getMap<Y.Map<unknown>>('cards').get(cardId)!.set('checklist', 1);
 		const overwrite = Y.encodeStateAsUpdate(shallow, sv2);
 		// Marked as the migration marks rows stored by the previous release.
-		const insert2 = server.ctx.sqlite.prepare(
-			'insert into board_updates (board_id, data, user_id, created_at, unchecked) values (?, ?, ?, ?, 1)'
+		const sqlite = server.ctx.sqlite!;
+		const insert2 = sqlite.prepare(
+			'insert into board_updates (board_id, seq, data, user_id, created_at, unchecked) values (?, ?, ?, ?, ?, 1)'
 		);
-		for (const bytes of [nested, overwrite, new Uint8Array([1, 2, 3, 250, 251, 252])]) insert2.run(poisoned, bytes, attacker.id, new Date().toISOString());
+		let seq = (sqlite.prepare('select seq from board_heads where board_id = ?').get(poisoned) as { seq: number } | undefined)?.seq ?? 0;
+		for (const bytes of [nested, overwrite, new Uint8Array([1, 2, 3, 250, 251, 252])]) insert2.run(poisoned, ++seq, bytes, attacker.id, new Date().toISOString());
+		sqlite.prepare('insert into board_heads (board_id, seq) values (?, ?) on conflict(board_id) do update set seq = excluded.seq').run(poisoned, seq);
 		const errors: unknown[] = [];
 		const origError = console.error;
 		console.error = (...m: unknown[]) => errors.push(m);
@@ -232,7 +235,7 @@ describe('the seven attacks of the security review', () => {
 			resultText(a.doc, cardId).insert(0, 'Vẫn làm việc được');
 			await waitFor(() => card(b.doc, cardId).result.startsWith('Vẫn làm việc được'), 5000, 'an honest edit relayed');
 			// The overwrite (Yjs overflows its stack collecting 6,000 levels) and the undecodable bytes.
-			expect(server.sync.store.listQuarantine(poisoned).map((q) => q.reason.slice(0, 14))).toEqual(["Yjs failed on ", "Yjs failed on "]);
+			expect((await server.sync.store.listQuarantine(poisoned)).map((q) => q.reason.slice(0, 14))).toEqual(["Yjs failed on ", "Yjs failed on "]);
 			a.destroy();
 			b.destroy();
 		} finally {

@@ -74,11 +74,11 @@ function peerOf(subject: Subject): Peer {
 let boardSeq = 0;
 
 /** A fresh board in the store: the fixture, and the victim's client id already bound (it has written before). */
-function freshRoom(): Room {
+async function freshRoom(): Promise<Room> {
 	const boardId = `oracle-${++boardSeq}`;
-	store.compact(boardId, FIXTURE, 0);
-	store.bindClients(boardId, [{ clientId: VICTIM_CLIENT, userId: VICTIM.id }]);
-	const room = new Room(boardId, store);
+	await store.compact(boardId, FIXTURE, 0);
+	await store.bindClients(boardId, [{ clientId: VICTIM_CLIENT, userId: VICTIM.id }]);
+	const room = await Room.load(boardId, store);
 	room.integrate();
 	return room;
 }
@@ -156,12 +156,12 @@ function attackBytes(server: Y.Doc, victimUpdate: Uint8Array, mode: Mode, ops: O
 }
 
 describe('hostile updates, generated', () => {
-	it(`${RUNS} generated attacks: each refused, or accepted within the sender's rights; the victim's offline work always survives`, () => {
+	it(`${RUNS} generated attacks: each refused, or accepted within the sender's rights; the victim's offline work always survives`, async () => {
 		let accepted = 0;
 		let refused = 0;
-		fc.assert(
-			fc.property(roleArb, modeArb, fc.array(opArb, { minLength: 1, maxLength: 4 }), fc.nat(1_000_000), (role, mode, ops, seed) => {
-				const room = freshRoom();
+		await fc.assert(
+			fc.asyncProperty(roleArb, modeArb, fc.array(opArb, { minLength: 1, maxLength: 4 }), fc.nat(1_000_000), async (role, mode, ops, seed) => {
+				const room = await freshRoom();
 				const attacker: Subject = { id: 'user-attacker', role, agencyId: AG.B };
 				const peer = peerOf(attacker);
 				// The victim worked offline on the fixture: its edits exist only in its own copy.
@@ -178,7 +178,7 @@ describe('hostile updates, generated', () => {
 				} catch {
 					ok = false; // undecodable: the connection is closed with 4400
 				}
-				room.flush();
+				await room.flush();
 				expect(room.broken, 'Yjs failed on an update the guard accepted').toBe(false);
 				if (ok) {
 					accepted++;
@@ -193,7 +193,7 @@ describe('hostile updates, generated', () => {
 				if (c1 && c1.lead.includes(AG.A)) {
 					const result = room.applyClientUpdate(peerOf(VICTIM), victimUpdate);
 					expect(result).toEqual({ ok: true });
-					room.flush();
+					await room.flush();
 					const after = readBoard(room.doc).cards.find((c) => c.id === 'c1')!;
 					expect(after.result).toContain(VICTIM_TEXT);
 					expect(after.comments.some((c) => c.body === VICTIM_COMMENT && c.authorId === VICTIM.id)).toBe(true);
@@ -201,7 +201,7 @@ describe('hostile updates, generated', () => {
 
 				// What is stored is what is live.
 				const live = JSON.stringify(readBoard(room.doc));
-				const reloaded = new Room(room.boardId, store);
+				const reloaded = await Room.load(room.boardId, store);
 				expect(JSON.stringify(readBoard(reloaded.doc))).toBe(live);
 				reloaded.destroy();
 				room.destroy();

@@ -48,7 +48,7 @@ describe('projection failures', () => {
 		const store = Object.assign(Object.create(real) as SqliteBoardStore, {
 			writeCard(boardId: string, card: ProjectedCard) {
 				attempts.push(card.id);
-				real.writeCard(boardId, card);
+				return real.writeCard(boardId, card);
 			}
 		});
 		sqlite.exec(`create trigger refuse_bad before insert on cards when new.id = 'bad' begin select raise(abort, 'refused (test)'); end`);

@@ -42,7 +42,7 @@ function recordingPeer(userId: string, agencyId: string | null) {
 describe('relay', () => {
 	it('sends the updates of one turn as one message per peer (a sole sender gets nothing back) and everyone converges', async () => {
 		const user = server.ctx.sqlite.prepare(`select id, agency_id from users where username = 'thuky'`).get() as { id: string; agency_id: string | null };
-		const room = server.sync.rooms.open(boardId);
+		const room = await server.sync.rooms.open(boardId);
 		const peers = [recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id)];
 		for (const p of peers) {
 			room.join(p.peer);

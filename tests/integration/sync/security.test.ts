@@ -67,12 +67,12 @@ describe('read-only connections', () => {
 		const leader = connectBoard(server.wsUrl, boardId, leaderToken);
 		const watcher = connectBoard(server.wsUrl, boardId, token);
 		await Promise.all([synced(leader), synced(watcher)]);
-		const before = server.sync.rooms.get(boardId)!.lastUpdateId;
+		const before = server.sync.rooms.get(boardId)!.lastSeq;
 		setStatus(leader.doc, cardId, 'blocked', { userId: 'x' });
 		await waitFor(() => leader.denied.length > 0, 3000, 'permission denied message');
 		await new Promise((r) => setTimeout(r, 200));
 		expect(readBoard(watcher.doc).cards.find((c) => c.id === cardId)!.status).not.toBe('blocked');
-		expect(server.sync.rooms.get(boardId)!.lastUpdateId).toBe(before);
+		expect(server.sync.rooms.get(boardId)!.lastSeq).toBe(before);
 		// Awareness still flows for read-only users, under the identity the server stamps.
 		leader.provider.awareness.setLocalState({ user: { id: 'someone-else', name: 'Mạo danh' }, cardId });
 		await waitFor(() => [...watcher.provider.awareness.getStates().values()].some((s) => s.cardId === cardId && s.user?.id === leaderId));
