@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 
 /**
  * Security (issue 15). Sessions learn when they started, when they were last used and from which
@@ -6,15 +6,17 @@ import type { Kysely } from 'kysely';
  * stored here rather than in a process's memory, so that every node behind the load balancer counts
  * the same attempts.
  *
- * Times are milliseconds since the epoch in `integer` columns like the rest of the schema; on
- * PostgreSQL they need 64 bits (bigint), which the database layer gives every such column.
+ * Times are milliseconds since the epoch: `integer` on SQLite (64 bits there), `bigint` on
+ * PostgreSQL, whose `integer` has 32.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+	const ms = postgres ? 'bigint' : 'integer';
 	// Sessions issued under the old 30-day sliding rule have no start time: they end here, and
 	// everyone signs in once more under the new limits.
 	await db.deleteFrom('sessions').execute();
-	await db.schema.alterTable('sessions').addColumn('created_at', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-	await db.schema.alterTable('sessions').addColumn('last_seen_at', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema.alterTable('sessions').addColumn('created_at', ms, (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema.alterTable('sessions').addColumn('last_seen_at', ms, (c) => c.notNull().defaultTo(0)).execute();
 	await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
 	await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
 
@@ -22,9 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// address, the address); `key` is a SHA-256, so a long or personal value is never stored as typed.
 	await db.schema
 		.createTable('login_failures')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
 		.addColumn('key', 'text', (c) => c.notNull())
-		.addColumn('at', 'integer', (c) => c.notNull())
+		.addColumn('at', ms, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('login_failures_key_at').on('login_failures').columns(['key', 'at']).execute();
 	await db.schema.createIndex('login_failures_at').on('login_failures').column('at').execute();
