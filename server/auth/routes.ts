@@ -59,7 +59,7 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 		// Signing in again from the same browser replaces its previous session rather than leaving it alive.
 		const previous = c.get('sessionId');
 		if (previous) await sessions.invalidate(previous);
-		const { token, cookie } = await sessions.create(check.user.id);
+		const { token, cookie } = await sessions.create(check.user.id, c.req.header('user-agent'));
 		c.header('Set-Cookie', cookie);
 		return c.json({ token, user: sessionUser(check.user) });
 	});
