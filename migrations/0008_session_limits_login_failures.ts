@@ -1,4 +1,5 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { autoId, columnTypes } from '../server/db/dialect.js';
 
 /**
  * Security (issue 15). Sessions learn when they started, when they were last used and from which
@@ -10,8 +11,7 @@ import { PostgresAdapter, type Kysely } from 'kysely';
  * PostgreSQL, whose `integer` has 32.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-	const ms = postgres ? 'bigint' : 'integer';
+	const ms = columnTypes(db).int64;
 	// Sessions issued under the old 30-day sliding rule have no start time: they end here, and
 	// everyone signs in once more under the new limits.
 	await db.deleteFrom('sessions').execute();
@@ -24,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// address, the address); `key` is a SHA-256, so a long or personal value is never stored as typed.
 	await db.schema
 		.createTable('login_failures')
-		.addColumn('id', postgres ? 'bigserial' : 'integer', (c) => (postgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+		.addColumn('id', ...autoId(db))
 		.addColumn('key', 'text', (c) => c.notNull())
 		.addColumn('at', ms, (c) => c.notNull())
 		.execute();
