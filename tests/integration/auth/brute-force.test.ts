@@ -106,7 +106,7 @@ it('an unknown account is counted and answered like a known one', async () => {
 });
 
 it('the counts are in the database: two nodes on the same data add up the failures on one account', async () => {
-	const second = await startTestServer({ login: LIMITS, dataDir: server.dataDir, demo: false });
+	const second = await startTestServer({ login: LIMITS, dataDir: server.dataDir, databaseUrl: server.ctx.config.databaseUrl, demo: false });
 	try {
 		const viaSecond = (password: string) =>
 			fetch(`${second.url}/api/auth/login`, {
