@@ -7,12 +7,14 @@ export class ApiError extends HTTPException {
 		status: ContentfulStatusCode,
 		readonly code: string,
 		message: string,
-		readonly headers: Record<string, string> = {}
+		readonly headers: Record<string, string> = {},
+		/** Machine-readable details sent beside code and message (e.g. retryAfter, in seconds). */
+		readonly details: Record<string, string | number> = {}
 	) {
 		super(status, { message });
 	}
 }
 
-export function errorBody(code: string, message: string) {
-	return { error: { code, message } };
+export function errorBody(code: string, message: string, details: Record<string, string | number> = {}) {
+	return { error: { code, message, ...details } };
 }

@@ -9,7 +9,7 @@ import { ApiError } from '../http-error.js';
 import { declareRoutes } from './access.js';
 import { requireUser } from './require.js';
 import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
-import { throttleFromEnv } from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PASSWORD_MAX } from './user-input.js';
 
 const INVALID = 'Tên đăng nhập hoặc mật khẩu không đúng';
@@ -25,7 +25,7 @@ function clientAddress(c: Context<AppEnv>): string {
 
 export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer) {
 	const r = declareRoutes('/api/auth');
-	const throttle = throttleFromEnv();
+	const throttle = new LoginThrottle(ctx.db, ctx.config.login);
 	// Made now, so that the first unknown username does not take longer than a known one.
 	void dummyPasswordHash();
 
@@ -35,27 +35,31 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 		const password = typeof body?.password === 'string' ? body.password : '';
 		if (!username || !password) throw new ApiError(400, 'missing_credentials', 'Nhập tên đăng nhập và mật khẩu');
 
-		const keys = [`account:${username}`, `address:${clientAddress(c)}`];
-		const waitMs = throttle.blockedFor(keys);
+		const address = clientAddress(c);
+		const waitMs = await throttle.blockedFor(username, address);
 		if (waitMs > 0) {
 			const seconds = Math.ceil(waitMs / 1000);
-			throw new ApiError(429, 'too_many_attempts', `Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây`, {
-				'Retry-After': String(seconds)
-			});
+			throw new ApiError(
+				429,
+				'too_many_attempts',
+				`Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ${seconds} giây`,
+				{ 'Retry-After': String(seconds) },
+				{ retryAfter: seconds }
+			);
 		}
 		const check = password.length > PASSWORD_MAX ? null : await checkCredentials(ctx.db, username, password);
 		if (!check || !check.ok) {
 			if (check?.reason === 'inactive') {
 				throw new ApiError(403, 'account_disabled', 'Tài khoản đã bị khoá. Liên hệ bộ phận thường trực để được mở lại');
 			}
-			throttle.fail(keys);
+			await throttle.fail(username, address);
 			throw new ApiError(401, 'invalid_credentials', INVALID);
 		}
-		throttle.clear(keys[0]);
+		await throttle.succeeded(username, address);
 		// Signing in again from the same browser replaces its previous session rather than leaving it alive.
 		const previous = c.get('sessionId');
 		if (previous) await sessions.invalidate(previous);
-		const { token, cookie } = await sessions.create(check.user.id);
+		const { token, cookie } = await sessions.create(check.user.id, c.req.header('user-agent'));
 		c.header('Set-Cookie', cookie);
 		return c.json({ token, user: sessionUser(check.user) });
 	});

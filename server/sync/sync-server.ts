@@ -18,6 +18,7 @@ import { Projection } from './projection.js';
 import { Connection } from './connection.js';
 import { CloseCode } from './protocol.js';
 import type { SessionStore } from '../auth/sessions.js';
+import { isDocumentUpdate } from './protocol.js';
 import { boardAccess } from '../boards/access.js';
 import { isSameOrigin } from '../auth/origin.js';
 import type { Room, RoomHooks } from './room.js';
@@ -225,7 +226,11 @@ export class SyncServer {
 							}
 						);
 					},
-					onMessage: (evt: MessageEvent) => conn?.receive(evt.data),
+					onMessage: (evt: MessageEvent) => {
+						conn?.receive(evt.data);
+						// An edit is a use of the session (idle timeout); presence and sync requests are not.
+						if (conn && !conn.closed && isDocumentUpdate(evt.data)) void sessions.touch(conn.sessionId).catch(() => {});
+					},
 					onClose: () => {
 						if (conn) {
 							conn.closed = true;
