@@ -1,0 +1,431 @@
+/**
+ * Cluster benchmark (issue 14): Phối hợp on one, two and three nodes (one PostgreSQL database, one
+ * Redis) against Hocuspocus 3.x with its Redis extension on two nodes, same machine, one run, the
+ * configurations interleaved in every round.
+ *
+ *   npm run bench:cluster [-- --quick] [-- --json] [-- --out=FILE] [-- --rounds=N] [-- --db=sqlite]
+ *
+ * Measured, per configuration and round (each on a fresh cluster: new database copied from a seeded
+ * template, new Redis, new node processes):
+ * - latency at 50 and 200 light clients (every client edits once a second), clients spread
+ *   round-robin over the nodes; a delivery is cross-node when its receiver is on another node than
+ *   its sender (on one node every delivery is same-node: the baseline);
+ * - the sustained edit rate: 50 light clients, 5 of them editing at a rising total rate, until the
+ *   p99 passes 100 ms or a delivery is missing (bench/sync.ts's fan-out ramp);
+ * - CPU per delivered update: the node processes' CPU seconds (from /proc) over the deliveries to
+ *   clients; Redis's and PostgreSQL's (the backends serving the cluster's database) beside it;
+ * - lost updates under a node kill (two-node clusters): full clients behind a round-robin balancer
+ *   write unique tokens, one node gets SIGKILL, the clients reconnect through the balancer; every
+ *   token a client had seen or made is looked for in what a fresh client reads from the survivor,
+ *   and again in what a node started afterwards on the same storage reads.
+ *
+ * Flags: --configs=p1,p2,p3,h2 (which to run), --clients=50,200, --seconds=N, --rates=400,800,…,
+ * --skip-ramp, --skip-kill, --kill-configs=p2,h2.
+ */
+import os from 'node:os';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { cardsMap, initBoardDoc } from '../src/lib/core/board-doc.js';
+import { connectClient, type Endpoint } from './lib/clients.js';
+import { connectLight, type OnToken } from './lib/light-client.js';
+import type { LightSlot } from './lib/workload.js';
+import { syntheticPlan } from './lib/synthetic-plan.js';
+import { seedTemplate, startCluster, type BenchCluster, type ClusterKind, type DbKind, type Seed } from './lib/cluster.js';
+import { killRun, runClusterLightWorkload, type ClusterWorkloadResult, type KillResult } from './lib/cluster-workload.js';
+import { startBalancer } from '../tests/integration/helpers/cluster.js';
+
+process.setMaxListeners(0);
+const { values: flags } = parseArgs({
+	options: {
+		quick: { type: 'boolean' },
+		json: { type: 'boolean' },
+		out: { type: 'string' },
+		rounds: { type: 'string' },
+		db: { type: 'string' },
+		configs: { type: 'string' },
+		'kill-configs': { type: 'string' },
+		clients: { type: 'string' },
+		seconds: { type: 'string' },
+		rates: { type: 'string' },
+		'skip-ramp': { type: 'boolean' },
+		'skip-kill': { type: 'boolean' }
+	}
+});
+const quick = flags.quick ?? false;
+const asJson = flags.json ?? false;
+const log = (...m: unknown[]) => (asJson ? console.error(...m) : console.log(...m));
+const numbers = (list: string | undefined) => list?.split(',').map(Number);
+
+interface Config {
+	id: string;
+	name: string;
+	kind: ClusterKind;
+	nodes: number;
+}
+const ALL_CONFIGS: Config[] = [
+	{ id: 'p1', name: 'phoihop×1', kind: 'phoihop', nodes: 1 },
+	{ id: 'p2', name: 'phoihop×2', kind: 'phoihop', nodes: 2 },
+	{ id: 'p3', name: 'phoihop×3', kind: 'phoihop', nodes: 3 },
+	{ id: 'h2', name: 'hocuspocus+redis×2', kind: 'hocuspocus-redis', nodes: 2 }
+];
+const pick = (ids: string | undefined, dflt: string[]) => ALL_CONFIGS.filter((c) => (ids?.split(',') ?? dflt).includes(c.id));
+const CONFIGS = pick(flags.configs, ['p1', 'p2', 'p3', 'h2']);
+const KILL_CONFIGS = flags['skip-kill'] ? [] : pick(flags['kill-configs'], ['p2', 'h2']);
+const DB = (flags.db ?? 'postgres') as DbKind;
+const ROUNDS = Number(flags.rounds ?? (quick ? 1 : 3));
+const CLIENT_COUNTS = numbers(flags.clients) ?? [50, 200];
+const SECONDS = Number(flags.seconds ?? (quick ? 3 : 5));
+const EDITS_PER_CLIENT_PER_SECOND = 1;
+const RAMP = {
+	clients: 50,
+	editors: 5,
+	rates: numbers(flags.rates) ?? (quick ? [400, 1200, 2400] : [400, 800, 1200, 1600, 2000, 2400, 3200, 4000]),
+	seconds: quick ? 2 : 3,
+	p99Limit: 100
+};
+const KILL = { clients: 8, intervalMs: 50, beforeKillMs: quick ? 1500 : 2500, afterKillMs: quick ? 2000 : 3000 };
+const BOARD_CARDS = 50;
+
+function median(xs: number[]): number {
+	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+	if (s.length === 0) return NaN;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The board for Hocuspocus: the same synthetic plan Phối hợp imports (bench/sync.ts's seedState). */
+function hocuspocusState(): Uint8Array {
+	const plan = syntheticPlan(BOARD_CARDS);
+	const doc = new Y.Doc();
+	const appendix = plan.appendices[0];
+	if (appendix.kind !== 'tasks') throw new Error('unexpected plan');
+	const sections = appendix.sections.map((s, i) => ({ id: `s${i}`, code: s.code, title: s.title }));
+	const cards = appendix.sections.flatMap((s, i) =>
+		s.tasks.map((t) => ({ code: `${s.code}.${t.stt}`, sectionId: `s${i}`, title: t.title, lead: [], support: [], deadline: t.deadline }))
+	);
+	initBoardDoc(doc, { title: plan.plan.title, planId: 'bench', appendix: 'Phụ lục' }, sections, cards);
+	return Y.encodeStateAsUpdate(doc);
+}
+
+/** The board as a client on node 0 gets it: its state (for light editors) and card ids. */
+async function boardState(ep: Endpoint): Promise<{ state: Uint8Array; cardIds: string[] }> {
+	const full = connectClient(ep);
+	await full.ready;
+	const state = Y.encodeStateAsUpdate(full.doc);
+	const cardIds = [...cardsMap(full.doc).keys()];
+	full.destroy();
+	if (cardIds.length === 0) throw new Error(`${ep.kind}: the board came empty`);
+	return { state, cardIds };
+}
+
+/** n light clients, client i on node i mod N, the first `editors` able to edit. */
+async function openLight(cluster: BenchCluster, n: number, editors: number, state: Uint8Array) {
+	const handlers: (OnToken | null)[] = Array(n).fill(null);
+	const nodeOf = handlers.map((_, i) => i % cluster.nodes.length);
+	const slots: LightSlot[] = handlers.map((_, i) => ({
+		client: connectLight(cluster.endpoint(nodeOf[i]), i, i < editors ? state : null, (s, q, at) => handlers[i]?.(s, q, at)),
+		setHandler: (h) => (handlers[i] = h)
+	}));
+	await Promise.all(slots.map((x) => x.client.ready));
+	await new Promise((r) => setTimeout(r, 500));
+	return { slots, nodeOf, destroy: () => slots.forEach((x) => x.client.destroy()) };
+}
+
+interface Cpu {
+	nodes: number;
+	redis: number;
+	db: number;
+}
+const cpuDelta = (a: Cpu, b: Cpu): Cpu => ({ nodes: b.nodes - a.nodes, redis: b.redis - a.redis, db: b.db - a.db });
+
+interface LatencyRound {
+	config: string;
+	round: number;
+	clients: number;
+	edits: number;
+	expected: number;
+	deliveries: number;
+	lost: number;
+	/** Cross-node for several nodes, same-node for one. */
+	p50: number;
+	p99: number;
+	same: ClusterWorkloadResult['same'];
+	cross: ClusterWorkloadResult['cross'];
+	cpu: Cpu;
+	/** Node CPU µs per delivered update. */
+	nodeUsPerDelivery: number;
+	/** Nodes + Redis + database, µs per delivered update. */
+	totalUsPerDelivery: number;
+}
+
+interface RampStep {
+	editsPerSecond: number;
+	p50: number;
+	p99: number;
+	crossP99: number;
+	lost: number;
+	deliveries: number;
+	cpu: Cpu;
+}
+interface RampRound {
+	config: string;
+	round: number;
+	max: number;
+	steps: RampStep[];
+}
+interface KillRound extends KillResult {
+	config: string;
+	round: number;
+}
+
+async function measureConfig(config: Config, round: number, seed: Seed, out: { latency: LatencyRound[]; ramp: RampRound[] }) {
+	const cluster = await startCluster(config.kind, config.nodes, seed);
+	try {
+		const { state, cardIds } = await boardState(cluster.endpoint(0));
+		for (const clients of CLIENT_COUNTS) {
+			const light = await openLight(cluster, clients, clients, state);
+			const before = await cluster.cpu();
+			const r = await runClusterLightWorkload(light.slots, light.nodeOf, clients, clients * EDITS_PER_CLIENT_PER_SECOND, SECONDS, cardIds);
+			const cpu = cpuDelta(before, await cluster.cpu());
+			light.destroy();
+			const headline = config.nodes > 1 ? r.cross : r.same;
+			const row: LatencyRound = {
+				config: config.name,
+				round,
+				clients,
+				edits: r.edits,
+				expected: r.expected,
+				deliveries: r.deliveries,
+				lost: r.expected - r.deliveries,
+				p50: headline.p50,
+				p99: headline.p99,
+				same: r.same,
+				cross: r.cross,
+				cpu,
+				nodeUsPerDelivery: (cpu.nodes * 1e6) / r.deliveries,
+				totalUsPerDelivery: ((cpu.nodes + cpu.redis + cpu.db) * 1e6) / r.deliveries
+			};
+			out.latency.push(row);
+			log(
+				`  ${config.name.padEnd(19)} round ${round + 1}  ${String(clients).padStart(3)} clients  ${config.nodes > 1 ? 'cross' : 'same '}-node p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
+					(config.nodes > 1 ? ` (same-node p99 ${r.same.p99.toFixed(1)})` : '') +
+					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes)`
+			);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		if (!flags['skip-ramp']) {
+			const light = await openLight(cluster, RAMP.clients, RAMP.editors, state);
+			const steps: RampStep[] = [];
+			let max = 0;
+			for (const rate of RAMP.rates) {
+				const before = await cluster.cpu();
+				const r = await runClusterLightWorkload(light.slots, light.nodeOf, RAMP.editors, rate, RAMP.seconds, cardIds);
+				const cpu = cpuDelta(before, await cluster.cpu());
+				const lost = r.expected - r.deliveries;
+				steps.push({ editsPerSecond: rate, p50: r.all.p50, p99: r.all.p99, crossP99: r.cross.p99, lost, deliveries: r.deliveries, cpu });
+				log(`  ${config.name.padEnd(19)} round ${round + 1}  ramp ${String(rate).padStart(5)} edits/s  p50 ${r.all.p50.toFixed(1)} ms  p99 ${r.all.p99.toFixed(1)} ms  lost ${lost}  CPU nodes ${cpu.nodes.toFixed(2)} s`);
+				if (r.all.p99 < RAMP.p99Limit && lost === 0) max = rate;
+				else break;
+			}
+			light.destroy();
+			out.ramp.push({ config: config.name, round, max, steps });
+		}
+	} finally {
+		await cluster.stop();
+	}
+}
+
+async function killConfig(config: Config, round: number, seed: Seed): Promise<KillRound> {
+	const cluster = await startCluster(config.kind, config.nodes, seed);
+	const balancer = await startBalancer(() => cluster.nodes.filter((n) => n.alive()).map((n) => n.port));
+	try {
+		const { cardIds } = await boardState(cluster.endpoint(0));
+		const victim = cluster.nodes[1];
+		const survivor = cluster.nodes[0];
+		const r = await killRun({
+			balancer: cluster.endpoint({ url: balancer.url }),
+			clients: KILL.clients,
+			cardIds: cardIds.slice(0, 3),
+			intervalMs: KILL.intervalMs,
+			beforeKillMs: KILL.beforeKillMs,
+			afterKillMs: KILL.afterKillMs,
+			killNode: () => victim.kill(),
+			readFrom: () => cluster.endpoint(survivor),
+			restart: async () => {
+				for (const n of cluster.nodes) await n.stop();
+				return cluster.endpoint(await cluster.startExtraNode());
+			}
+		});
+		log(
+			`  ${config.name.padEnd(19)} round ${round + 1}  kill -9: ${r.made} made, ${r.seen} seen, lost ${r.lostSeen} seen / ${r.lostMade} made; reconnected ${r.reconnectSeconds?.toFixed(1) ?? '—'} s, converged ${r.convergeSeconds?.toFixed(1) ?? '—'} s; missing after restart ${r.lostAfterRestart ?? '—'}`
+		);
+		return { config: config.name, round, ...r };
+	} finally {
+		await balancer.close();
+		await cluster.stop();
+	}
+}
+
+// ---- tables -----------------------------------------------------------------------------------
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+
+function latencySummary(latency: LatencyRound[]) {
+	return CLIENT_COUNTS.flatMap((clients) =>
+		CONFIGS.map((c) => {
+			const mine = latency.filter((r) => r.config === c.name && r.clients === clients);
+			return {
+				config: c.name,
+				nodes: c.nodes,
+				clients,
+				p50: median(mine.map((r) => r.p50)),
+				p99: median(mine.map((r) => r.p99)),
+				sameP99: median(mine.map((r) => r.same.p99)),
+				p99Rounds: mine.map((r) => r.p99),
+				lost: Math.max(0, ...mine.map((r) => r.lost)),
+				nodeUsPerDelivery: median(mine.map((r) => r.nodeUsPerDelivery)),
+				nodeUsRounds: mine.map((r) => r.nodeUsPerDelivery),
+				redisUsPerDelivery: median(mine.map((r) => (r.cpu.redis * 1e6) / r.deliveries)),
+				dbUsPerDelivery: median(mine.map((r) => (r.cpu.db * 1e6) / r.deliveries)),
+				totalUsPerDelivery: median(mine.map((r) => r.totalUsPerDelivery)),
+				/** ms of all CPU (nodes + Redis + db) per accepted edit. */
+				totalMsPerEdit: median(mine.map((r) => ((r.cpu.nodes + r.cpu.redis + r.cpu.db) * 1e3) / r.edits))
+			};
+		})
+	);
+}
+
+function rampSummary(ramp: RampRound[]) {
+	return CONFIGS.map((c) => {
+		const mine = ramp.filter((r) => r.config === c.name);
+		const maxima = mine.map((r) => r.max);
+		const sorted = [...maxima].sort((a, b) => a - b);
+		return { config: c.name, maxEditsPerSecond: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN, maxima };
+	});
+}
+
+function tables(result: ReturnType<typeof summarize>) {
+	const { latency, ramp, kill } = result.summary;
+	const base = (clients: number) => latency.find((r) => r.config === 'phoihop×1' && r.clients === clients);
+	const hocus = (clients: number) => latency.find((r) => r.config === 'hocuspocus+redis×2' && r.clients === clients);
+	const out: string[] = [];
+	out.push(`Latency (light clients, 1 edit/s each, spread round-robin; p99 is cross-node on 2+ nodes, same-node on one; median of ${ROUNDS} round(s)):`);
+	out.push('| configuration | clients | p50 ms | p99 ms | each round p99 ms | same-node p99 ms | lost | p99 − phoihop×1 | p99 vs hocuspocus+redis×2 |');
+	out.push('|---|---:|---:|---:|---|---:|---:|---:|---:|');
+	for (const r of latency) {
+		const b = base(r.clients);
+		const h = hocus(r.clients);
+		out.push(
+			`| ${r.config} | ${r.clients} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.p99Rounds.map(f1).join(' / ')} | ${f1(r.sameP99)} | ${r.lost} | ${b ? `${r.p99 - b.p99 >= 0 ? '+' : ''}${f1(r.p99 - b.p99)} ms` : '—'} | ${h ? `${f2(r.p99 / h.p99)}×` : '—'} |`
+		);
+	}
+	out.push('');
+	out.push(`CPU per delivered update (µs; median of ${ROUNDS} round(s); a delivery = one edit reaching one client):`);
+	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit |');
+	out.push('|---|---:|---:|---|---:|---:|---:|---:|');
+	for (const r of latency) {
+		out.push(
+			`| ${r.config} | ${r.clients} | ${f1(r.nodeUsPerDelivery)} | ${r.nodeUsRounds.map(f1).join(' / ')} | ${f1(r.redisUsPerDelivery)} | ${f1(r.dbUsPerDelivery)} | ${f1(r.totalUsPerDelivery)} | ${f2(r.totalMsPerEdit)} |`
+		);
+	}
+	if (ramp.length) {
+		const ours = ramp.find((r) => r.config === 'phoihop×1');
+		out.push('');
+		out.push(`Sustained edit rate (${RAMP.clients} light clients, ${RAMP.editors} editing, ${RAMP.seconds} s steps; highest total rate with p99 < ${RAMP.p99Limit} ms and nothing lost):`);
+		out.push('| configuration | max edits/s (median) | each round | vs phoihop×1 |');
+		out.push('|---|---:|---|---:|');
+		for (const r of ramp) out.push(`| ${r.config} | ${r.maxEditsPerSecond} | ${r.maxima.join(' / ')} | ${ours?.maxEditsPerSecond ? f2(r.maxEditsPerSecond / ours.maxEditsPerSecond) + '×' : '—'} |`);
+	}
+	if (kill.length) {
+		out.push('');
+		out.push(`Node killed (SIGKILL) mid-edit: ${KILL.clients} full clients behind a round-robin balancer, each writing every ${KILL.intervalMs} ms:`);
+		out.push('| configuration | round | tokens made | seen | lost (seen) | lost (made) | all reconnected after s | survivor complete after s | missing after restart |');
+		out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+		for (const r of result.killRounds) {
+			out.push(
+				`| ${r.config} | ${r.round + 1} | ${r.made} | ${r.seen} | ${r.lostSeen} | ${r.lostMade} | ${r.reconnectSeconds === null ? 'not within 30 s' : f1(r.reconnectSeconds)} | ${r.convergeSeconds === null ? 'not within 20 s' : f1(r.convergeSeconds)} | ${r.lostAfterRestart ?? '—'} |`
+			);
+		}
+	}
+	out.push('');
+	out.push('Targets:');
+	for (const t of result.targets) out.push(`- ${t.met === null ? 'not measured' : t.met ? 'MET' : 'MISSED'}: ${t.target} — ${t.measured}`);
+	return out.join('\n');
+}
+
+function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killRounds: KillRound[]) {
+	const latency = latencySummary(latencyRounds);
+	const ramp = rampSummary(rampRounds);
+	const kill = KILL_CONFIGS.map((c) => {
+		const mine = killRounds.filter((r) => r.config === c.name);
+		return { config: c.name, lostSeen: mine.map((r) => r.lostSeen), lostMade: mine.map((r) => r.lostMade), lostAfterRestart: mine.map((r) => r.lostAfterRestart) };
+	});
+	const at = (config: string, clients: number) => latency.find((r) => r.config === config && r.clients === clients);
+	const targets: { target: string; met: boolean | null; measured: string }[] = [];
+	const b50 = at('phoihop×1', 50);
+	for (const n of ['phoihop×2', 'phoihop×3']) {
+		const x = at(n, 50);
+		targets.push({
+			target: `${n}: cross-node p99 ≤ single-node p99 + 5 ms at 50 clients`,
+			met: x && b50 ? x.p99 <= b50.p99 + 5 : null,
+			measured: x && b50 ? `${f1(x.p99)} ms vs ${f1(b50.p99)} + 5 ms` : '—'
+		});
+	}
+	for (const c of kill.filter((k) => k.config.startsWith('phoihop'))) {
+		const lost = Math.max(0, ...c.lostSeen, ...c.lostMade);
+		targets.push({ target: `${c.config}: 0 lost under a node kill`, met: c.lostSeen.length ? lost === 0 : null, measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after restart ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}` });
+	}
+	for (const c of kill.filter((k) => !k.config.startsWith('phoihop'))) {
+		targets.push({ target: `${c.config} under a node kill (reported)`, met: null, measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after restart ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}` });
+	}
+	const h200 = at('hocuspocus+redis×2', 200);
+	for (const n of ['phoihop×2', 'phoihop×3']) {
+		const x = at(n, 200);
+		targets.push({
+			target: `${n}: cross-node p99 below hocuspocus+redis×2 at 200 clients`,
+			met: x && h200 ? x.p99 < h200.p99 : null,
+			measured: x && h200 ? `${f1(x.p99)} ms vs ${f1(h200.p99)} ms (${f2(x.p99 / h200.p99)}×)` : '—'
+		});
+	}
+	return {
+		machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, db: DB },
+		quick,
+		rounds: ROUNDS,
+		settings: { clientCounts: CLIENT_COUNTS, seconds: SECONDS, editsPerClientPerSecond: EDITS_PER_CLIENT_PER_SECOND, ramp: RAMP, kill: KILL, boardCards: BOARD_CARDS },
+		summary: { latency, ramp, kill },
+		targets,
+		latencyRounds,
+		rampRounds,
+		killRounds
+	};
+}
+
+// ---- run --------------------------------------------------------------------------------------
+
+const started = performance.now();
+log(
+	`Cluster benchmark (${quick ? 'quick' : 'full'}, ${DB}): ${CONFIGS.map((c) => c.name).join(', ')}; ${ROUNDS} round(s), configurations interleaved; ${CLIENT_COUNTS.join(' and ')} clients × ${SECONDS} s; kill: ${KILL_CONFIGS.map((c) => c.name).join(', ') || 'none'}`
+);
+const seed = await seedTemplate(DB, BOARD_CARDS, hocuspocusState());
+const latencyRounds: LatencyRound[] = [];
+const rampRounds: RampRound[] = [];
+const killRounds: KillRound[] = [];
+try {
+	for (let round = 0; round < ROUNDS; round++) {
+		// Rotate the order each round, so that no configuration always runs first (or last).
+		const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]);
+		for (const c of order) await measureConfig(c, round, seed, { latency: latencyRounds, ramp: rampRounds });
+		const killOrder = KILL_CONFIGS.map((_, i) => KILL_CONFIGS[(i + round) % KILL_CONFIGS.length]);
+		for (const c of killOrder) killRounds.push(await killConfig(c, round, seed));
+	}
+} finally {
+	await seed.drop();
+}
+const result = summarize(latencyRounds, rampRounds, killRounds);
+log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+if (flags.out) fs.writeFileSync(flags.out, JSON.stringify(result, null, 2));
+if (asJson) console.log(JSON.stringify(result, null, 2));
+else console.log('\n' + tables(result));
+process.exit(0);
