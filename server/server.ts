@@ -111,14 +111,15 @@ export async function startServer(
 			metrics.stop();
 			// No new connections; open HTTP requests finish (their sockets close once idle).
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-			server.closeIdleConnections?.();
+			const http = server as import('node:http').Server;
+			http.closeIdleConnections?.();
 			await quarterEnd.stop();
 			await sync.shutdown();
 			await notifications.stop();
 			for (const client of wss.clients) client.close(CloseCode.Reload, 'server restarting');
 			setTimeout(() => {
 				for (const client of wss.clients) client.terminate();
-				server.closeAllConnections?.();
+				http.closeAllConnections?.();
 			}, 1000).unref();
 			await closed;
 			await bus.close();

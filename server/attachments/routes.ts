@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppContext } from '../context.js';
@@ -11,7 +10,7 @@ import { boardAccess, requireBoardAccess } from '../boards/access.js';
 import { addAttachment, cardsMap, readCard } from '../../src/lib/core/board-doc.js';
 import { cardAbilities } from '../../src/lib/core/permissions.js';
 import { newId } from '../../src/lib/core/ids.js';
-import { FileStore } from './file-store.js';
+import { DatabaseBlobStore, DiskBlobStore, type BlobStore } from './blob-store.js';
 import { detectAllowedType } from './file-types.js';
 
 function mb(bytes: number) {
@@ -21,7 +20,7 @@ function mb(bytes: number) {
 /** Upload (POST /api/boards/:id/cards/:cardId/attachments) and download (GET /api/attachments/:id). */
 export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 	const r = new Hono<AppEnv>();
-	const files = new FileStore(path.join(ctx.config.dataDir, 'attachments'));
+	const files: BlobStore = ctx.sqlite ? new DiskBlobStore(path.join(ctx.config.dataDir, 'attachments')) : new DatabaseBlobStore(ctx.db);
 	const limit = ctx.config.maxUploadBytes;
 	// The body may still be arriving when we refuse it: close the connection rather than reuse it.
 	const tooLarge = () => new ApiError(413, 'too_large', `Tệp quá lớn: tối đa ${mb(limit)} MB`, { Connection: 'close' });
@@ -82,7 +81,8 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 		// Another organization's file is not found: its existence is not confirmed.
 		if (access === 'not-found') throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
 		if (access !== 'ok') throw new ApiError(403, 'forbidden', 'Bạn không có quyền tải tệp này');
-		const stream = Readable.toWeb(files.stream(row.sha256)) as ReadableStream;
+		const stream = await files.read(row.sha256);
+		if (!stream) throw new ApiError(404, 'not_found', 'Không tìm thấy tệp');
 		return new Response(stream, {
 			headers: {
 				'Content-Type': row.mime,

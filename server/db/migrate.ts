@@ -6,6 +6,7 @@ import * as m0004 from '../../migrations/0004_organizations.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
 import * as m0006 from '../../migrations/0006_board_editing.js';
 import * as m0007 from '../../migrations/0007_board_sequence.js';
+import * as m0010 from '../../migrations/0010_attachment_blobs.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
@@ -15,7 +16,8 @@ const migrations: Record<string, Migration> = {
 	'0004_organizations': m0004,
 	'0005_notifications': m0005,
 	'0006_board_editing': m0006,
-	'0007_board_sequence': m0007
+	'0007_board_sequence': m0007,
+	'0010_attachment_blobs': m0010
 };
 
 class StaticProvider implements MigrationProvider {

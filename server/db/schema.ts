@@ -20,6 +20,7 @@ export interface Database {
 	board_updates: BoardUpdatesTable;
 	board_states: BoardStatesTable;
 	board_heads: BoardHeadsTable;
+	attachment_blobs: AttachmentBlobsTable;
 	activity: ActivityTable;
 	snapshots: SnapshotsTable;
 	review_sessions: ReviewSessionsTable;
@@ -216,6 +217,13 @@ export interface BoardStatesTable {
 	updated_at: string;
 	/** 1 for a state stored before updates were checked (migration 0003). */
 	unchecked: Generated<number>;
+}
+
+/** Attachment bytes on PostgreSQL, by SHA-256 (migration 0010). */
+export interface AttachmentBlobsTable {
+	sha256: string;
+	data: Uint8Array;
+	created_at: string;
 }
 
 /** The last sequence number given to an update of each board (migration 0007). */

@@ -27,11 +27,11 @@ export interface PresenceEntry {
 	state: Record<string, unknown> | null;
 }
 
-/** Decodes an awareness update; throws on anything malformed. */
-export function decodePresence(update: Uint8Array): PresenceEntry[] {
+/** Decodes an awareness update; throws on anything malformed (or with more than `maxEntries` entries). */
+export function decodePresence(update: Uint8Array, maxEntries = MAX_ENTRIES): PresenceEntry[] {
 	const d = decoding.createDecoder(update);
 	const n = decoding.readVarUint(d);
-	if (n > MAX_ENTRIES) throw new Error('too many awareness entries');
+	if (n > maxEntries) throw new Error('too many awareness entries');
 	const out: PresenceEntry[] = [];
 	for (let i = 0; i < n; i++) {
 		const clientId = decoding.readVarUint(d);

