@@ -31,7 +31,7 @@ import { connectClient, type Endpoint } from './lib/clients.js';
 import { connectLight, type OnToken } from './lib/light-client.js';
 import type { LightSlot } from './lib/workload.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
-import { seedTemplate, startCluster, type BenchCluster, type ClusterKind, type DbKind, type Seed } from './lib/cluster.js';
+import { hocuspocusLockConflicts, seedTemplate, startCluster, type BenchCluster, type ClusterKind, type DbKind, type Seed } from './lib/cluster.js';
 import { killRun, runClusterLightWorkload, type ClusterWorkloadResult, type KillResult } from './lib/cluster-workload.js';
 import { startBalancer } from '../tests/integration/helpers/cluster.js';
 
@@ -80,12 +80,13 @@ const EDITS_PER_CLIENT_PER_SECOND = 1;
 const RAMP = {
 	clients: 50,
 	editors: 5,
-	rates: numbers(flags.rates) ?? (quick ? [400, 1200, 2400] : [400, 800, 1200, 1600, 2000, 2400, 3200, 4000]),
+	rates: numbers(flags.rates) ?? (quick ? [100, 400, 1200, 2400] : [100, 200, 400, 800, 1200, 1600, 2400, 3200]),
 	seconds: quick ? 2 : 3,
 	p99Limit: 100
 };
 const KILL = { clients: 8, intervalMs: 50, beforeKillMs: quick ? 1500 : 2500, afterKillMs: quick ? 2000 : 3000 };
 const BOARD_CARDS = 50;
+const IDLE_SECONDS = quick ? 2 : 3;
 
 function median(xs: number[]): number {
 	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -128,8 +129,21 @@ async function openLight(cluster: BenchCluster, n: number, editors: number, stat
 		setHandler: (h) => (handlers[i] = h)
 	}));
 	await Promise.all(slots.map((x) => x.client.ready));
-	await new Promise((r) => setTimeout(r, 500));
+	await new Promise((r) => setTimeout(r, 1000));
 	return { slots, nodeOf, destroy: () => slots.forEach((x) => x.client.destroy()) };
+}
+
+/**
+ * One idle light client per node, connected for the whole measurement, so that no node unloads the
+ * board between runs (Phối hợp keeps an idle room 30 s; Hocuspocus unloads a document as soon as its
+ * last connection leaves). Without it, Hocuspocus+Redis sometimes lost every cross-node delivery of
+ * the next run: a document unloaded (its Redis subscription dropped, after the extension's
+ * disconnect delay) while the next run's clients were already attaching to it.
+ */
+async function holdBoard(cluster: BenchCluster): Promise<() => void> {
+	const holders = cluster.nodes.map((_, i) => connectLight(cluster.endpoint(i), 1_000_000 + i, null, () => {}));
+	await Promise.all(holders.map((h) => h.ready));
+	return () => holders.forEach((h) => h.destroy());
 }
 
 interface Cpu {
@@ -153,10 +167,29 @@ interface LatencyRound {
 	same: ClusterWorkloadResult['same'];
 	cross: ClusterWorkloadResult['cross'];
 	cpu: Cpu;
+	/** CPU seconds of this (the clients') process over the run: near the run's length, the clients were the bottleneck. */
+	clientCpu: number;
+	/** Seconds the CPU was measured over (the run and its drain). */
+	seconds: number;
+	/** 1-minute load average of the machine when the run ended (other work on the shared machine). */
+	load: number;
 	/** Node CPU µs per delivered update. */
 	nodeUsPerDelivery: number;
+	/** Node CPU above the idle rate (see IdleRound), ms per accepted edit. */
+	netNodeMsPerEdit: number;
+	/** Nodes + Redis + database above their idle rate, ms per accepted edit. */
+	netTotalMsPerEdit: number;
 	/** Nodes + Redis + database, µs per delivered update. */
 	totalUsPerDelivery: number;
+}
+
+/** CPU the cluster spends with clients connected and nobody editing (timers, head checks, pings), per second. */
+interface IdleRound {
+	config: string;
+	round: number;
+	clients: number;
+	seconds: number;
+	cpuPerSecond: Cpu;
 }
 
 interface RampStep {
@@ -174,20 +207,42 @@ interface RampRound {
 	max: number;
 	steps: RampStep[];
 }
+
 interface KillRound extends KillResult {
 	config: string;
 	round: number;
 }
 
-async function measureConfig(config: Config, round: number, seed: Seed, out: { latency: LatencyRound[]; ramp: RampRound[] }) {
+async function measureConfig(config: Config, round: number, seed: Seed, out: { latency: LatencyRound[]; ramp: RampRound[]; idle: IdleRound[] }) {
 	const cluster = await startCluster(config.kind, config.nodes, seed);
+	const holders = await holdBoard(cluster);
 	try {
 		const { state, cardIds } = await boardState(cluster.endpoint(0));
-		for (const clients of CLIENT_COUNTS) {
+		let idle: Cpu = { nodes: 0, redis: 0, db: 0 };
+		for (const [i, clients] of CLIENT_COUNTS.entries()) {
 			const light = await openLight(cluster, clients, clients, state);
+			if (i === 0) {
+				// Idle: the clients connected, nobody editing.
+				const t0 = performance.now();
+				const c0 = await cluster.cpu();
+				await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+				const seconds = (performance.now() - t0) / 1000;
+				const d = cpuDelta(c0, await cluster.cpu());
+				idle = { nodes: d.nodes / seconds, redis: d.redis / seconds, db: d.db / seconds };
+				out.idle.push({ config: config.name, round, clients, seconds, cpuPerSecond: idle });
+				log(`  ${config.name.padEnd(19)} round ${round + 1}  idle (${clients} clients connected): nodes ${(idle.nodes * 1000).toFixed(0)} ms/s, redis ${(idle.redis * 1000).toFixed(0)} ms/s, db ${(idle.db * 1000).toFixed(0)} ms/s`);
+			}
+			const t0 = performance.now();
 			const before = await cluster.cpu();
+			const client0 = process.cpuUsage();
 			const r = await runClusterLightWorkload(light.slots, light.nodeOf, clients, clients * EDITS_PER_CLIENT_PER_SECOND, SECONDS, cardIds);
 			const cpu = cpuDelta(before, await cluster.cpu());
+			const client1 = process.cpuUsage(client0);
+			const clientCpu = (client1.user + client1.system) / 1e6;
+			const seconds = (performance.now() - t0) / 1000;
+			const net = (x: number, rate: number) => Math.max(0, x - rate * seconds);
+			const netNodes = net(cpu.nodes, idle.nodes);
+			const netTotal = netNodes + net(cpu.redis, idle.redis) + net(cpu.db, idle.db);
 			light.destroy();
 			const headline = config.nodes > 1 ? r.cross : r.same;
 			const row: LatencyRound = {
@@ -203,16 +258,21 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				same: r.same,
 				cross: r.cross,
 				cpu,
+				clientCpu,
+				seconds,
+				load: os.loadavg()[0],
 				nodeUsPerDelivery: (cpu.nodes * 1e6) / r.deliveries,
+				netNodeMsPerEdit: (netNodes * 1e3) / r.edits,
+				netTotalMsPerEdit: (netTotal * 1e3) / r.edits,
 				totalUsPerDelivery: ((cpu.nodes + cpu.redis + cpu.db) * 1e6) / r.deliveries
 			};
 			out.latency.push(row);
 			log(
 				`  ${config.name.padEnd(19)} round ${round + 1}  ${String(clients).padStart(3)} clients  ${config.nodes > 1 ? 'cross' : 'same '}-node p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
 					(config.nodes > 1 ? ` (same-node p99 ${r.same.p99.toFixed(1)})` : '') +
-					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes)`
+					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes), ${row.netNodeMsPerEdit.toFixed(2)} ms/edit above idle; clients' process ${clientCpu.toFixed(2)} s; load ${row.load.toFixed(1)}`
 			);
-			await new Promise((r) => setTimeout(r, 500));
+			await new Promise((r) => setTimeout(r, 1000));
 		}
 		if (!flags['skip-ramp']) {
 			const light = await openLight(cluster, RAMP.clients, RAMP.editors, state);
@@ -224,7 +284,7 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				const cpu = cpuDelta(before, await cluster.cpu());
 				const lost = r.expected - r.deliveries;
 				steps.push({ editsPerSecond: rate, p50: r.all.p50, p99: r.all.p99, crossP99: r.cross.p99, lost, deliveries: r.deliveries, cpu });
-				log(`  ${config.name.padEnd(19)} round ${round + 1}  ramp ${String(rate).padStart(5)} edits/s  p50 ${r.all.p50.toFixed(1)} ms  p99 ${r.all.p99.toFixed(1)} ms  lost ${lost}  CPU nodes ${cpu.nodes.toFixed(2)} s`);
+				log(`  ${config.name.padEnd(19)} round ${round + 1}  ramp ${String(rate).padStart(5)} edits/s  p50 ${r.all.p50.toFixed(1)} ms  p99 ${r.all.p99.toFixed(1)} ms  lost ${lost}  CPU nodes ${cpu.nodes.toFixed(2)} s  load ${os.loadavg()[0].toFixed(1)}`);
 				if (r.all.p99 < RAMP.p99Limit && lost === 0) max = rate;
 				else break;
 			}
@@ -232,6 +292,7 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 			out.ramp.push({ config: config.name, round, max, steps });
 		}
 	} finally {
+		holders();
 		await cluster.stop();
 	}
 }
@@ -285,11 +346,15 @@ function latencySummary(latency: LatencyRound[]) {
 				sameP99: median(mine.map((r) => r.same.p99)),
 				p99Rounds: mine.map((r) => r.p99),
 				lost: Math.max(0, ...mine.map((r) => r.lost)),
+				clientCpu: median(mine.map((r) => r.clientCpu)),
 				nodeUsPerDelivery: median(mine.map((r) => r.nodeUsPerDelivery)),
 				nodeUsRounds: mine.map((r) => r.nodeUsPerDelivery),
 				redisUsPerDelivery: median(mine.map((r) => (r.cpu.redis * 1e6) / r.deliveries)),
 				dbUsPerDelivery: median(mine.map((r) => (r.cpu.db * 1e6) / r.deliveries)),
 				totalUsPerDelivery: median(mine.map((r) => r.totalUsPerDelivery)),
+				netNodeMsPerEdit: median(mine.map((r) => r.netNodeMsPerEdit)),
+				netTotalMsPerEdit: median(mine.map((r) => r.netTotalMsPerEdit)),
+				load: mine.map((r) => r.load),
 				/** ms of all CPU (nodes + Redis + db) per accepted edit. */
 				totalMsPerEdit: median(mine.map((r) => ((r.cpu.nodes + r.cpu.redis + r.cpu.db) * 1e3) / r.edits))
 			};
@@ -312,24 +377,29 @@ function tables(result: ReturnType<typeof summarize>) {
 	const hocus = (clients: number) => latency.find((r) => r.config === 'hocuspocus+redis×2' && r.clients === clients);
 	const out: string[] = [];
 	out.push(`Latency (light clients, 1 edit/s each, spread round-robin; p99 is cross-node on 2+ nodes, same-node on one; median of ${ROUNDS} round(s)):`);
-	out.push('| configuration | clients | p50 ms | p99 ms | each round p99 ms | same-node p99 ms | lost | p99 − phoihop×1 | p99 vs hocuspocus+redis×2 |');
-	out.push('|---|---:|---:|---:|---|---:|---:|---:|---:|');
+	out.push('| configuration | clients | p50 ms | p99 ms | each round p99 ms | same-node p99 ms | lost | client process CPU s | p99 − phoihop×1 | p99 vs hocuspocus+redis×2 |');
+	out.push('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|');
 	for (const r of latency) {
 		const b = base(r.clients);
 		const h = hocus(r.clients);
 		out.push(
-			`| ${r.config} | ${r.clients} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.p99Rounds.map(f1).join(' / ')} | ${f1(r.sameP99)} | ${r.lost} | ${b ? `${r.p99 - b.p99 >= 0 ? '+' : ''}${f1(r.p99 - b.p99)} ms` : '—'} | ${h ? `${f2(r.p99 / h.p99)}×` : '—'} |`
+			`| ${r.config} | ${r.clients} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.p99Rounds.map(f1).join(' / ')} | ${f1(r.sameP99)} | ${r.lost} | ${f2(r.clientCpu)} | ${b ? `${r.p99 - b.p99 >= 0 ? '+' : ''}${f1(r.p99 - b.p99)} ms` : '—'} | ${h ? `${f2(r.p99 / h.p99)}×` : '—'} |`
 		);
 	}
 	out.push('');
 	out.push(`CPU per delivered update (µs; median of ${ROUNDS} round(s); a delivery = one edit reaching one client):`);
-	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit |');
-	out.push('|---|---:|---:|---|---:|---:|---:|---:|');
+	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit | above idle: nodes ms per edit | above idle: all ms per edit | load avg (each round) |');
+	out.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of latency) {
 		out.push(
-			`| ${r.config} | ${r.clients} | ${f1(r.nodeUsPerDelivery)} | ${r.nodeUsRounds.map(f1).join(' / ')} | ${f1(r.redisUsPerDelivery)} | ${f1(r.dbUsPerDelivery)} | ${f1(r.totalUsPerDelivery)} | ${f2(r.totalMsPerEdit)} |`
+			`| ${r.config} | ${r.clients} | ${f1(r.nodeUsPerDelivery)} | ${r.nodeUsRounds.map(f1).join(' / ')} | ${f1(r.redisUsPerDelivery)} | ${f1(r.dbUsPerDelivery)} | ${f1(r.totalUsPerDelivery)} | ${f2(r.totalMsPerEdit)} | ${f2(r.netNodeMsPerEdit)} | ${f2(r.netTotalMsPerEdit)} | ${r.load.map(f1).join(' / ')} |`
 		);
 	}
+	out.push('');
+	out.push(`Idle (the ${Math.min(...CLIENT_COUNTS)} clients connected, nobody editing; CPU ms per second, median):`);
+	out.push('| configuration | nodes | Redis | database |');
+	out.push('|---|---:|---:|---:|');
+	for (const r of result.summary.idle) out.push(`| ${r.config} | ${f1(r.nodesMsPerSecond)} | ${f1(r.redisMsPerSecond)} | ${f1(r.dbMsPerSecond)} |`);
 	if (ramp.length) {
 		const ours = ramp.find((r) => r.config === 'phoihop×1');
 		out.push('');
@@ -355,7 +425,19 @@ function tables(result: ReturnType<typeof summarize>) {
 	return out.join('\n');
 }
 
-function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killRounds: KillRound[]) {
+function idleSummary(idle: IdleRound[]) {
+	return CONFIGS.map((c) => {
+		const mine = idle.filter((r) => r.config === c.name);
+		return {
+			config: c.name,
+			nodesMsPerSecond: median(mine.map((r) => r.cpuPerSecond.nodes * 1e3)),
+			redisMsPerSecond: median(mine.map((r) => r.cpuPerSecond.redis * 1e3)),
+			dbMsPerSecond: median(mine.map((r) => r.cpuPerSecond.db * 1e3))
+		};
+	});
+}
+
+function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killRounds: KillRound[], idleRounds: IdleRound[]) {
 	const latency = latencySummary(latencyRounds);
 	const ramp = rampSummary(rampRounds);
 	const kill = KILL_CONFIGS.map((c) => {
@@ -394,11 +476,12 @@ function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killR
 		quick,
 		rounds: ROUNDS,
 		settings: { clientCounts: CLIENT_COUNTS, seconds: SECONDS, editsPerClientPerSecond: EDITS_PER_CLIENT_PER_SECOND, ramp: RAMP, kill: KILL, boardCards: BOARD_CARDS },
-		summary: { latency, ramp, kill },
+		summary: { latency, ramp, kill, idle: idleSummary(idleRounds), hocuspocusLockConflicts },
 		targets,
 		latencyRounds,
 		rampRounds,
-		killRounds
+		killRounds,
+		idleRounds
 	};
 }
 
@@ -412,18 +495,19 @@ const seed = await seedTemplate(DB, BOARD_CARDS, hocuspocusState());
 const latencyRounds: LatencyRound[] = [];
 const rampRounds: RampRound[] = [];
 const killRounds: KillRound[] = [];
+const idleRounds: IdleRound[] = [];
 try {
 	for (let round = 0; round < ROUNDS; round++) {
 		// Rotate the order each round, so that no configuration always runs first (or last).
 		const order = CONFIGS.map((_, i) => CONFIGS[(i + round) % CONFIGS.length]);
-		for (const c of order) await measureConfig(c, round, seed, { latency: latencyRounds, ramp: rampRounds });
+		for (const c of order) await measureConfig(c, round, seed, { latency: latencyRounds, ramp: rampRounds, idle: idleRounds });
 		const killOrder = KILL_CONFIGS.map((_, i) => KILL_CONFIGS[(i + round) % KILL_CONFIGS.length]);
 		for (const c of killOrder) killRounds.push(await killConfig(c, round, seed));
 	}
 } finally {
 	await seed.drop();
 }
-const result = summarize(latencyRounds, rampRounds, killRounds);
+const result = summarize(latencyRounds, rampRounds, killRounds, idleRounds);
 log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
 if (flags.out) fs.writeFileSync(flags.out, JSON.stringify(result, null, 2));
 if (asJson) console.log(JSON.stringify(result, null, 2));

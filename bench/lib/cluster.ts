@@ -166,13 +166,31 @@ function wrapPhoihop(n: ClusterNode): BenchNode {
 	};
 }
 
+/** Stores Hocuspocus's Redis extension refused because the other node held the document's lock. */
+export let hocuspocusLockConflicts = 0;
+
 function spawnHocuspocus(env: Record<string, string>): Promise<BenchNode> {
 	return new Promise((resolve, reject) => {
 		const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../servers/hocuspocus-redis.ts')], {
 			env: { ...process.env, ...env, NODE_ENV: 'production' },
-			stdio: ['ignore', 'pipe', 'inherit']
+			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let out = '';
+		// Hocuspocus logs every store that lost the Redlock race to the other node ("Could not acquire
+		// lock"): counted, not printed; anything else it says goes to our stderr.
+		let err = '';
+		child.stderr!.on('data', (d) => {
+			err += d;
+			const blocks = err.split(/\n(?=\S)/);
+			err = blocks.pop() ?? '';
+			for (const b of blocks) {
+				if (/Could not acquire lock|Caught error during storeDocumentHooks/.test(b) || /^\s*(at |\[cause\]|\}|cause:)/.test(b)) {
+					if (b.includes('Could not acquire lock')) hocuspocusLockConflicts++;
+					continue;
+				}
+				process.stderr.write(`[hocuspocus-redis] ${b}\n`);
+			}
+		});
 		const exited = new Promise<void>((r) => child.once('exit', () => r()));
 		const onExit = (code: number | null) => reject(new Error(`hocuspocus-redis exited with ${code}`));
 		child.on('exit', onExit);

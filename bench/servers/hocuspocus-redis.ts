@@ -23,11 +23,24 @@ const select = db.prepare('select data from documents where name = ?');
 const upsert = db.prepare('insert into documents (name, data) values (?, ?) on conflict(name) do update set data = excluded.data');
 const redis = new URL(redisUrl);
 
+const relay = new Redis({ host: redis.hostname, port: Number(redis.port || 6379) });
+// Listen only once both Redis connections are ready. A document loaded before that (a client that
+// connects to a node that just started) never gets its subscription: the extension's SUBSCRIBE is
+// queued by ioredis before the connection's ready check, ioredis then fails the check ("Connection in
+// subscriber mode, only subscriber commands may be used") and the queued SUBSCRIBE is gone, so the
+// node never hears the other nodes' updates for that document (seen in this bench: every cross-node
+// delivery missing). A real deployment starts its nodes well before clients arrive; so does this bench.
+await Promise.all(
+	[relay.pub, relay.sub].map(
+		(c) => new Promise<void>((resolve) => ((c as { status: string }).status === 'ready' ? resolve() : c.once('ready', () => resolve())))
+	)
+);
+
 const server = new Server({
 	port: Number(process.env.PORT ?? 0),
 	quiet: true,
 	extensions: [
-		new Redis({ host: redis.hostname, port: Number(redis.port || 6379) }),
+		relay,
 		new Database({
 			fetch: async ({ documentName }) => (select.get(documentName) as { data: Buffer } | undefined)?.data ?? null,
 			store: async ({ documentName, state }) => void upsert.run(documentName, state)

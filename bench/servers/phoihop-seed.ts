@@ -34,6 +34,10 @@ const { token, user } = await new Promise<{ token: string; user: { id: string } 
 	req.on('error', reject);
 	req.end(body);
 });
-await running.close();
+// close() sometimes left the process with nothing to wait on before it resolved (exit code 13):
+// everything is committed by now, so it gets a few seconds and no more.
+const keepAlive = setInterval(() => {}, 1000);
+await Promise.race([running.close(), new Promise((r) => setTimeout(r, 5000))]);
+clearInterval(keepAlive);
 process.stdout.write(`SEEDED ${summary.boards[0].id} ${token} ${user.id}\n`);
 process.exit(0);
