@@ -181,7 +181,10 @@ export interface KillResult {
 	reconnectSeconds: number | null;
 	/** Seconds from the end of writing until the surviving node's state held every token (null: never, within the limit). */
 	convergeSeconds: number | null;
-	/** Stored: missing from what a node started afterwards on the same storage reads (the others stopped first, SIGTERM). */
+	/**
+	 * Stored: of the tokens seen or made, those missing from what a new node reads from the storage after
+	 * every node was killed (SIGKILL) once the survivor held everything, the clients still connected.
+	 */
 	lostAfterRestart: number | null;
 }
 
@@ -199,8 +202,8 @@ export async function killRun(opts: {
 	afterKillMs: number;
 	killNode: () => Promise<void>;
 	readFrom: () => Endpoint;
-	/** Stops every node (SIGTERM) and starts a new one on the same storage; its endpoint. */
-	restart?: () => Promise<Endpoint>;
+	/** Kills every node (SIGKILL), calls `dropClients`, starts a new node on the same storage; its endpoint. */
+	crashAndRestart?: (dropClients: () => void) => Promise<Endpoint>;
 }): Promise<KillResult> {
 	const clients = Array.from({ length: opts.clients }, () => connectKillClient(opts.balancer));
 	const seen = new Set<string>();
@@ -227,9 +230,12 @@ export async function killRun(opts: {
 		await opts.killNode();
 		// Clients of the killed node notice the closed socket and go through the balancer to a live node.
 		let reconnectSeconds: number | null = null;
-		const reconnected = waitFor(() => clients.every((c) => c.synced()), 30_000).then((ok) => {
-			if (ok) reconnectSeconds = (performance.now() - killedAt) / 1000;
-		});
+		// First the killed node's clients notice (a socket closed), then every client is back.
+		const reconnected = waitFor(() => clients.some((c) => !c.synced()), 10_000)
+			.then((noticed) => noticed && waitFor(() => clients.every((c) => c.synced()), 30_000))
+			.then((ok) => {
+				if (ok) reconnectSeconds = (performance.now() - killedAt) / 1000;
+			});
 		await new Promise((r) => setTimeout(r, opts.afterKillMs));
 		writing = false;
 		clearInterval(writer);
@@ -260,11 +266,13 @@ export async function killRun(opts: {
 		const lostSeen = [...seen].filter((t) => !final.has(t)).length;
 		const lostMade = made.filter((t) => !final.has(t)).length;
 		let lostAfterRestart: number | null = null;
-		if (opts.restart) {
-			for (const c of clients) c.destroy();
-			clients.length = 0;
-			await new Promise((r) => setTimeout(r, 500));
-			const ep = await opts.restart();
+		if (opts.crashAndRestart) {
+			// Every node crashes (SIGKILL) while the clients are still there; the clients go away before a
+			// new node starts, so that what it reads is only what was stored.
+			const ep = await opts.crashAndRestart(() => {
+				for (const c of clients) c.destroy();
+				clients.length = 0;
+			});
 			const fresh = connectKillClient(ep);
 			try {
 				if (await waitFor(() => fresh.synced(), 20_000)) {
