@@ -16,6 +16,7 @@ import { createOrganization } from '../server/orgs/organizations.js';
 import { ensureAgency, importParsedPlan } from '../server/import/persist.js';
 import { hashPassword } from '../server/auth/password.js';
 import { newId } from '../src/lib/core/ids.js';
+import type { Role } from '../server/db/schema.js';
 import { syntheticPlan } from './lib/synthetic-plan.js';
 import { percentile } from './lib/process-stats.js';
 
@@ -40,16 +41,12 @@ const log = (...m: unknown[]) => (flags.json ? console.error(...m) : console.log
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-orgs-'));
 const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demo: false }, { web: false, quiet: true });
-const { db, sqlite } = server.ctx;
+const { db } = server.ctx;
 const PASSWORD = 'bench-password-1';
 const hash = await hashPassword(PASSWORD);
 
 const started = performance.now();
 const orgs: { id: string; admin: string; editor: string }[] = [];
-const insertUser = sqlite.prepare(
-	`insert into users (id, username, display_name, password_hash, org_id, role, agency_id, active, created_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?)`
-);
-const insertMember = sqlite.prepare('insert into memberships (user_id, org_id, role, agency_id, created_at) values (?, ?, ?, ?, ?)');
 for (let o = 0; o < ORGS; o++) {
 	const org = await createOrganization(db, `tinh-${o}`, `Ban Chỉ đạo tỉnh số ${o}`);
 	const agencyIds: string[] = [];
@@ -59,15 +56,22 @@ for (let o = 0; o < ORGS; o++) {
 	for (let a = agencyIds.length; a < AGENCIES; a++) agencyIds.push(await ensureAgency(db, org.id, `Ủy ban nhân dân xã số ${a}`));
 	for (let b = 0; b < BOARDS; b++) await importParsedPlan(db, syntheticPlan(20), { sourceName: 'bench', sourceText: '', orgId: org.id });
 	const now = new Date().toISOString();
-	sqlite.transaction(() => {
-		for (let u = 0; u < USERS; u++) {
-			const id = newId();
-			const role = u === 0 ? 'admin' : u === 1 ? 'facilitator' : u === 2 ? 'leader' : 'editor';
-			const agency = agencyIds[u % agencyIds.length];
-			insertUser.run(id, `t${o}.u${u}`, `Cán bộ ${u} tỉnh ${o}`, hash, org.id, role, agency, now);
-			insertMember.run(id, org.id, role, agency, now);
-		}
-	})();
+	const people = Array.from({ length: USERS }, (_, u) => ({
+		id: newId(),
+		username: `t${o}.u${u}`,
+		role: (u === 0 ? 'admin' : u === 1 ? 'facilitator' : u === 2 ? 'leader' : 'editor') as Role,
+		agency: agencyIds[u % agencyIds.length]
+	}));
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('users')
+			.values(people.map((p, u) => ({ id: p.id, username: p.username, display_name: `Cán bộ ${u} tỉnh ${o}`, password_hash: hash, org_id: org.id, role: p.role, agency_id: p.agency, active: 1, created_at: now })))
+			.execute();
+		await trx
+			.insertInto('memberships')
+			.values(people.map((p) => ({ user_id: p.id, org_id: org.id, role: p.role, agency_id: p.agency, created_at: now })))
+			.execute();
+	});
 	orgs.push({ id: org.id, admin: `t${o}.u0`, editor: `t${o}.u5` });
 	if (o % 10 === 9) log(`  ${o + 1}/${ORGS} organizations (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
@@ -126,12 +130,16 @@ for (const page of PAGES) {
 		results.push({ page: page.name, who, rounds });
 	}
 }
+async function countRows(table: 'boards' | 'cards' | 'users' | 'agencies'): Promise<number> {
+	const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(r.n);
+}
 const counts = {
 	organizations: ORGS,
-	boards: (sqlite.prepare('select count(*) from boards').pluck().get() as number),
-	cards: (sqlite.prepare('select count(*) from cards').pluck().get() as number),
-	users: (sqlite.prepare('select count(*) from users').pluck().get() as number),
-	agencies: (sqlite.prepare('select count(*) from agencies').pluck().get() as number),
+	boards: await countRows('boards'),
+	cards: await countRows('cards'),
+	users: await countRows('users'),
+	agencies: await countRows('agencies'),
 	buildSeconds: Math.round((performance.now() - started) / 1000)
 };
 // The WAL worker may take a moment to stop; the numbers are in, so do not wait on it for long.

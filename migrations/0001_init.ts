@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { autoId, columnTypes } from '../server/db/dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+	const t = columnTypes(db);
 	await db.schema
 		.createTable('plans')
 		.addColumn('id', 'text', (c) => c.primaryKey())
@@ -110,7 +112,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('code', 'text')
 		.addColumn('text', 'text', (c) => c.notNull())
 		.addColumn('targets_json', 'text', (c) => c.notNull())
-		.addColumn('reported_value', 'real')
+		.addColumn('reported_value', t.float)
 		.addColumn('order_index', 'integer', (c) => c.notNull())
 		.execute();
 
@@ -150,15 +152,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('sessions')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
+		.addColumn('expires_at', t.int64, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
 
 	await db.schema
 		.createTable('board_updates')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('board_id', 'text', (c) => c.notNull())
-		.addColumn('data', 'blob', (c) => c.notNull())
+		.addColumn('data', t.bytes, (c) => c.notNull())
 		.addColumn('user_id', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
@@ -167,14 +169,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('board_states')
 		.addColumn('board_id', 'text', (c) => c.primaryKey())
-		.addColumn('state', 'blob', (c) => c.notNull())
-		.addColumn('last_update_id', 'integer', (c) => c.notNull())
+		.addColumn('state', t.bytes, (c) => c.notNull())
+		.addColumn('last_update_id', t.int64, (c) => c.notNull())
 		.addColumn('updated_at', 'text', (c) => c.notNull())
 		.execute();
 
 	await db.schema
 		.createTable('activity')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('board_id', 'text', (c) => c.notNull())
 		.addColumn('card_id', 'text')
 		.addColumn('user_id', 'text')

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { columnTypes } from '../server/db/dialect.js';
 
 /** Snapshots of boards, quarterly review sessions (agenda, attendees, minutes) and agency inboxes. */
 export async function up(db: Kysely<any>): Promise<void> {
+	const t = columnTypes(db);
 	await db.schema
 		.createTable('snapshots')
 		.addColumn('id', 'text', (c) => c.primaryKey())
@@ -13,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('taken_at', 'text', (c) => c.notNull())
 		.addColumn('taken_by', 'text')
 		.addColumn('as_of', 'text', (c) => c.notNull())
-		.addColumn('state', 'blob', (c) => c.notNull())
+		.addColumn('state', t.bytes, (c) => c.notNull())
 		.addColumn('summary_json', 'text', (c) => c.notNull())
 		.addColumn('counts_json', 'text', (c) => c.notNull())
 		.execute();
@@ -55,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('follow_up', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('follow_up_agency_id', 'text')
 		.addColumn('follow_up_due', 'text')
-		.addColumn('elapsed_ms', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('elapsed_ms', t.int64, (c) => c.notNull().defaultTo(0))
 		.addColumn('recorded_at', 'text')
 		.addColumn('recorded_by', 'text')
 		.execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { autoId, columnTypes } from '../server/db/dialect.js';
 
 /**
  * The sync write path's own records: which user owns each Yjs client id on a board (a client id is
@@ -7,6 +8,7 @@ import type { Kysely } from 'kysely';
  * which stored rows predate these checks.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const t = columnTypes(db);
 	// Rows stored before the write path checked updates are marked: a board holding any is integrated
 	// (and what fails quarantined) before its bytes are served to anyone.
 	for (const table of ['board_updates', 'board_states']) {
@@ -17,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('board_clients')
 		.addColumn('board_id', 'text', (c) => c.notNull())
-		.addColumn('client_id', 'integer', (c) => c.notNull())
+		.addColumn('client_id', t.int64, (c) => c.notNull())
 		.addColumn('user_id', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addPrimaryKeyConstraint('board_clients_pk', ['board_id', 'client_id'])
@@ -26,11 +28,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('quarantined_updates')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('board_id', 'text', (c) => c.notNull())
-		.addColumn('update_id', 'integer')
+		.addColumn('update_id', t.int64)
 		.addColumn('user_id', 'text')
-		.addColumn('data', 'blob', (c) => c.notNull())
+		.addColumn('data', t.bytes, (c) => c.notNull())
 		.addColumn('reason', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();

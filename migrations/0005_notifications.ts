@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { autoId, columnTypes } from '../server/db/dialect.js';
 
 /**
  * Notifications (issue 17): users' e-mail addresses and preferences; inbox messages addressed to one
@@ -7,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
  * job's runs (one node runs each day's job); the secret that signs preference links.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	const t = columnTypes(db);
 	await db.schema.alterTable('users').addColumn('email', 'text').execute();
 	// A message to one person of the agency (a mention of that person); null = the whole agency.
 	await db.schema.alterTable('inbox_messages').addColumn('user_id', 'text').execute();
@@ -25,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('notification_events')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('type', 'text', (c) => c.notNull())
 		.addColumn('board_id', 'text')
 		.addColumn('actor_id', 'text')
@@ -38,12 +40,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// What each person gets by e-mail of each inbox message: at once (coalesced) or in the digest.
 	await db.schema
 		.createTable('mail_items')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('user_id', 'text', (c) => c.notNull())
 		.addColumn('message_id', 'text', (c) => c.notNull())
 		.addColumn('type', 'text', (c) => c.notNull())
 		.addColumn('mode', 'text', (c) => c.notNull())
-		.addColumn('mail_id', 'integer')
+		.addColumn('mail_id', t.int64)
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addUniqueConstraint('mail_items_once', ['user_id', 'message_id'])
 		.execute();
@@ -51,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema
 		.createTable('mail_outbox')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', ...autoId(db))
 		.addColumn('user_id', 'text', (c) => c.notNull())
 		.addColumn('kind', 'text', (c) => c.notNull())
 		.addColumn('digest_day', 'text')

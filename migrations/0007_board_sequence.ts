@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../server/db/dialect.js';
 
 /**
  * Scale-out (issue 14): every accepted update gets a number in its board's own sequence (1, 2, 3…),
@@ -22,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`insert into board_heads (board_id, seq)
 		select board_id, max(seq) from board_updates group by board_id`.execute(db);
 	// Yjs client ids are unsigned 32-bit: beyond PostgreSQL's integer (SQLite's integer holds them).
-	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+	if (dialectOf(db) === 'postgres') {
 		await sql`alter table board_clients alter column client_id type bigint`.execute(db);
 	}
 	// One quarter-end snapshot per board and quarter, whichever node takes it (scale-out).

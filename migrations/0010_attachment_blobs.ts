@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { columnTypes } from '../server/db/dialect.js';
 
 /**
  * Scale-out (issue 14): on PostgreSQL the bytes of attachments live in the database, so that every
@@ -6,7 +7,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * keeps them as files under DATA_DIR/attachments; this table stays empty there.)
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	const blob = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+	const blob = columnTypes(db).bytes;
 	await db.schema
 		.createTable('attachment_blobs')
 		.addColumn('sha256', 'text', (c) => c.primaryKey())

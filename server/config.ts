@@ -5,6 +5,8 @@ export interface Config {
 	port: number;
 	host: string;
 	dataDir: string;
+	/** `postgres://…` selects PostgreSQL; null = the embedded SQLite in dataDir. */
+	databaseUrl: string | null;
 	/** Load the demo workspace into an empty database. */
 	demo: boolean;
 	/** Public origin(s) accepted for cookie-authenticated requests; empty = same host as the request. */
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		port: Number(env.PORT ?? 3000),
 		host: env.HOST ?? '0.0.0.0',
 		dataDir: path.resolve(env.DATA_DIR ?? './data'),
+		databaseUrl: env.DATABASE_URL || null,
 		demo: env.PHOIHOP_DEMO !== '0',
 		origins: (env.ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean),
 		maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { DB } from './db/database.js';
 import type SQLite from 'better-sqlite3';
 import type { Role } from './db/schema.js';
+import type { DialectName } from './db/dialect.js';
 
 /** The signed-in user as every layer sees it (HTTP routes, sync connections, permission rules). */
 export interface SessionUser {
@@ -20,5 +21,7 @@ export interface SessionUser {
 export interface AppContext {
 	config: Config;
 	db: DB;
-	sqlite: SQLite.Database;
+	dialect: DialectName;
+	/** The raw embedded connection, present on SQLite only (the sync store's synchronous log). */
+	sqlite?: SQLite.Database;
 }

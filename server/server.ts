@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, sqliteFile } from './db/database.js';
 import { startWalCheckpointer } from './db/wal-checkpointer.js';
 import type { AppContext } from './context.js';
 import type { AppEnv } from './app-env.js';
@@ -50,9 +50,10 @@ export async function startServer(
 	options: { web?: boolean; quiet?: boolean; notifications?: NotificationOptions } = {}
 ): Promise<RunningServer> {
 	const config = { ...loadConfig(), ...overrides };
-	const { db, sqlite } = await openDatabase(config.dataDir);
-	const ctx: AppContext = { config, db, sqlite };
-	const checkpointer = startWalCheckpointer(sqlite, path.join(config.dataDir, 'phoihop.sqlite'));
+	const { db, dialect, sqlite } = await openDatabase(config);
+	const ctx: AppContext = { config, db, dialect, sqlite };
+	// PostgreSQL checkpoints by itself; the embedded SQLite's log is kept short off the main thread.
+	const checkpointer = sqlite ? startWalCheckpointer(sqlite, sqliteFile(config.dataDir)) : null;
 	const log = options.quiet ? () => {} : (m: string) => console.log(m);
 	if (config.demo) {
 		const created = await loadDemoWorkspace(ctx);
@@ -123,7 +124,7 @@ export async function startServer(
 			}, 1000).unref();
 			await closed;
 			await bus.close();
-			await checkpointer.stop();
+			await checkpointer?.stop();
 			await db.destroy();
 		}
 	};

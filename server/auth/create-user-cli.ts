@@ -33,7 +33,7 @@ async function main(): Promise<number> {
 		return values.help ? 0 : 2;
 	}
 	const config = loadConfig();
-	const { db } = await openDatabase(config.dataDir);
+	const { db } = await openDatabase(config);
 	try {
 		// Checked before the agency is created, so a typo in the role leaves nothing behind.
 		parseNewUser({ ...values, agencyId: values.agency ? 'pending' : null, displayName: values.name });
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
 		const input = parseNewUser({ ...values, agencyId, displayName: values.name });
 		await createUser(db, { ...input, orgId: org.id, platformAdmin: values['platform-admin'] ?? false });
 		const where = values.agency ? `, đơn vị ${values.agency}` : '';
-		console.log(`Đã tạo tài khoản "${input.username}" (vai trò ${input.role}${where}) trong tổ chức "${org.name}", ${config.dataDir}.`);
+		console.log(`Đã tạo tài khoản "${input.username}" (vai trò ${input.role}${where}) trong tổ chức "${org.name}", ${config.databaseUrl ? "PostgreSQL" : config.dataDir}.`);
 		return 0;
 	} finally {
 		await db.destroy();

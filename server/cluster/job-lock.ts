@@ -4,10 +4,11 @@
  * open, the others skip; a node that dies mid-way releases it with its connection. On SQLite there is
  * one process, and a lock within it is enough.
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../db/dialect.js';
 
 export function isPostgres(db: Kysely<any>): boolean {
-	return db.getExecutor().adapter instanceof PostgresAdapter;
+	return dialectOf(db) === 'postgres';
 }
 
 const local = new Set<string>();

@@ -6,6 +6,7 @@ import * as m0004 from '../../migrations/0004_organizations.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
 import * as m0006 from '../../migrations/0006_board_editing.js';
 import * as m0007 from '../../migrations/0007_board_sequence.js';
+import * as m0009 from '../../migrations/0009_drafts.js';
 import * as m0010 from '../../migrations/0010_attachment_blobs.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
 	'0005_notifications': m0005,
 	'0006_board_editing': m0006,
 	'0007_board_sequence': m0007,
+	'0009_drafts': m0009,
 	'0010_attachment_blobs': m0010
 };
 
@@ -27,7 +29,9 @@ class StaticProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-	const migrator = new Migrator({ db, provider: new StaticProvider() });
+	// Numbers are reserved per branch (0007 and 0008 may land after 0009): a database that ran a later
+	// one first still runs the earlier ones when they arrive.
+	const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true });
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');
 	if (error || failed) {

@@ -37,6 +37,7 @@ export interface Database {
 	deadline_notices: DeadlineNoticesTable;
 	scheduled_runs: ScheduledRunsTable;
 	app_secrets: AppSecretsTable;
+	drafts: DraftsTable;
 }
 
 export interface PlansTable {
@@ -444,4 +445,16 @@ export interface MembershipsTable {
 	role: Role;
 	agency_id: string | null;
 	created_at: string;
+}
+
+/** Work in progress between an upload and its confirmation (migration 0009, server/import/draft/draft-store.ts). */
+export interface DraftsTable {
+	id: string;
+	/** "import" or "roundtrip". */
+	kind: string;
+	user_id: string;
+	org_id: string;
+	value_json: string;
+	/** Milliseconds since 1970. */
+	touched_at: number;
 }

@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
 	const { importParsedPlan } = await import('./persist.js');
 	const { openDatabase } = await import('../db/database.js');
 	const { listOrganizations } = await import('../orgs/organizations.js');
-	const { db } = await openDatabase(loadConfig().dataDir);
+	const { db } = await openDatabase(loadConfig());
 	try {
 		const orgs = await listOrganizations(db);
 		const org = orgSlug ? orgs.find((o) => o.slug === orgSlug) : orgs.length === 1 ? orgs[0] : undefined;

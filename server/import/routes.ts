@@ -1,7 +1,7 @@
 /**
  * Plan import over HTTP, for the standing office (admins): upload a file (text, .docx, .xlsx) →
  * a preview of what was read → fixes → "Tạo bảng". The file is parsed in a worker thread; the
- * draft stays in memory, and nothing is written to the database until the boards are created.
+ * draft is kept apart (the drafts table), and no plan or board is written until the boards are created.
  *
  *   POST   /api/import/upload?name=FILE      body: the file    → 201 ImportPreview
  *   GET    /api/import/drafts/:id                               → ImportPreview
@@ -28,14 +28,14 @@ const MAX_EDITS_PER_REQUEST = 500;
 
 export function importRoutes(ctx: AppContext, sync: SyncServer) {
 	const r = new Hono<AppEnv>();
-	const drafts = new DraftStore<ImportDraft>();
+	const drafts = new DraftStore<ImportDraft>(ctx.db, 'import');
 
-	const draftOf = (c: Context<AppEnv>) => {
+	const draftOf = async (c: Context<AppEnv>) => {
 		const user = requireRole(c, ['admin']);
 		const id = c.req.param('id') ?? '';
-		const draft = drafts.get(id, user.id);
+		const draft = await drafts.get(id, user.id);
 		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã tạo bảng); hãy tải tệp lên lại');
-		return { id, draft };
+		return { user, id, draft };
 	};
 	const preview = async (id: string, draft: ImportDraft) => buildPreview(id, draft, await loadAgencyDirectory(ctx.db, draft.orgId));
 
@@ -56,17 +56,17 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 			excerpts: read.excerpts,
 			edits: []
 		};
-		const id = drafts.put(user.id, draft);
+		const id = await drafts.put({ userId: user.id, orgId: user.orgId }, draft);
 		return c.json(await preview(id, draft), 201);
 	});
 
 	r.get('/import/drafts/:id', async (c) => {
-		const { id, draft } = draftOf(c);
+		const { id, draft } = await draftOf(c);
 		return c.json(await preview(id, draft));
 	});
 
 	r.post('/import/drafts/:id/edits', async (c) => {
-		const { id, draft } = draftOf(c);
+		const { user, id, draft } = await draftOf(c);
 		const body = (await c.req.json()) as { edits?: unknown };
 		const edits = Array.isArray(body?.edits) ? body.edits : null;
 		if (!edits || edits.length > MAX_EDITS_PER_REQUEST) throw new ApiError(400, 'bad_edits', 'Danh sách sửa đổi không hợp lệ');
@@ -79,21 +79,22 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 			}
 		}
 		draft.edits.push(...(edits as DraftEdit[]));
+		await drafts.update(id, user.id, draft);
 		return c.json(await preview(id, draft));
 	});
 
 	r.post('/import/drafts/:id/create', async (c) => {
-		const { id, draft } = draftOf(c);
+		const { id, draft } = await draftOf(c);
 		const summary = await createFromDraft(ctx, draft);
-		drafts.delete(id);
+		await drafts.delete(id);
 		// New collective agencies ("Các sở, ngành, địa phương") change who may see and comment.
 		await sync.reloadAgencies();
 		return c.json(summary, 201);
 	});
 
-	r.delete('/import/drafts/:id', (c) => {
-		const { id } = draftOf(c);
-		drafts.delete(id);
+	r.delete('/import/drafts/:id', async (c) => {
+		const { id } = await draftOf(c);
+		await drafts.delete(id);
 		return c.body(null, 204);
 	});
 

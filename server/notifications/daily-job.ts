@@ -8,7 +8,7 @@
  * once overdue. The digest lists per agency what is overdue and what falls due within 7 days (for those
  * who get deadline notices in the digest), then the notifications each person asked to get that way.
  */
-import type SQLite from 'better-sqlite3';
+import type { DB } from '../db/database.js';
 import { newId } from '../../src/lib/core/ids.js';
 import { formatDate } from '../../src/lib/core/dates.js';
 import { DIGEST_TIME, daysBetween, localTime, type Clock } from './clock.js';
@@ -36,7 +36,7 @@ export interface DailyJobOptions {
 	secret: string;
 	queue: MailQueue | null;
 	/** Queues the e-mails of new inbox messages (the dispatcher), so that the digest includes the deadline notices. */
-	dispatch(): void;
+	dispatch(): Promise<unknown>;
 }
 
 const NOTICE = {
@@ -49,47 +49,61 @@ const DEADLINE_KINDS = new Set(Object.keys(NOTICE));
 
 export class DailyJob {
 	constructor(
-		private sqlite: SQLite.Database,
+		private db: DB,
 		private options: DailyJobOptions
 	) {}
 
 	/** Runs today's job if it is 07:30 or later in Viet Nam and no node has run it; returns the day run, or null. */
-	tick(): string | null {
+	async tick(): Promise<string | null> {
 		const now = this.options.clock.now();
 		const { day, minutes } = localTime(now);
 		if (minutes < DIGEST_TIME.hour * 60 + DIGEST_TIME.minute) return null;
-		if (!this.claim(day, now)) return null;
-		this.deadlineNotices(day);
-		this.options.dispatch();
-		if (this.options.mailEnabled) this.digests(day);
-		this.sqlite
-			.prepare("update scheduled_runs set finished_at = ? where job = 'daily' and day = ? and node = ?")
-			.run(this.options.clock.now().toISOString(), day, this.options.node);
+		if (!(await this.claim(day, now))) return null;
+		await this.deadlineNotices(day);
+		await this.options.dispatch();
+		if (this.options.mailEnabled) await this.digests(day);
+		await this.db
+			.updateTable('scheduled_runs')
+			.set({ finished_at: this.options.clock.now().toISOString() })
+			.where('job', '=', 'daily')
+			.where('day', '=', day)
+			.where('node', '=', this.options.node)
+			.execute();
 		return day;
 	}
 
-	private claim(day: string, now: Date): boolean {
+	private async claim(day: string, now: Date): Promise<boolean> {
 		const at = now.toISOString();
-		const inserted = this.sqlite
-			.prepare("insert into scheduled_runs (job, day, node, started_at) values ('daily', ?, ?, ?) on conflict do nothing")
-			.run(day, this.options.node, at).changes;
-		if (inserted === 1) return true;
+		const inserted = await this.db
+			.insertInto('scheduled_runs')
+			.values({ job: 'daily', day, node: this.options.node, started_at: at })
+			.onConflict((oc) => oc.doNothing())
+			.executeTakeFirst();
+		if (Number(inserted.numInsertedOrUpdatedRows) === 1) return true;
 		const stale = new Date(now.getTime() - STALE_RUN_MS).toISOString();
-		return (
-			this.sqlite
-				.prepare("update scheduled_runs set node = ?, started_at = ? where job = 'daily' and day = ? and finished_at is null and started_at < ?")
-				.run(this.options.node, at, day, stale).changes === 1
-		);
+		const taken = await this.db
+			.updateTable('scheduled_runs')
+			.set({ node: this.options.node, started_at: at })
+			.where('job', '=', 'daily')
+			.where('day', '=', day)
+			.where('finished_at', 'is', null)
+			.where('started_at', '<', stale)
+			.executeTakeFirst();
+		return Number(taken.numUpdatedRows) === 1;
 	}
 
-	private openCards(): OpenCard[] {
-		return this.sqlite
-			.prepare(
-				`select c.id, c.board_id, c.code, c.title, c.lead_json, c.deadline_due, b.title as board_title
-				 from cards c join boards b on b.id = c.board_id
-				 where c.status != 'done' and c.deadline_due is not null order by c.board_id, c.deadline_due, c.code`
-			)
-			.all() as OpenCard[];
+	private async openCards(db: DB = this.db): Promise<OpenCard[]> {
+		const rows = await db
+			.selectFrom('cards as c')
+			.innerJoin('boards as b', 'b.id', 'c.board_id')
+			.select(['c.id', 'c.board_id', 'c.code', 'c.title', 'c.lead_json', 'c.deadline_due', 'b.title as board_title'])
+			.where('c.status', '!=', 'done')
+			.where('c.deadline_due', 'is not', null)
+			.orderBy('c.board_id')
+			.orderBy('c.deadline_due')
+			.orderBy('c.code')
+			.execute();
+		return rows as OpenCard[];
 	}
 
 	private leadAgencies(card: OpenCard, answerable: Set<string>): string[] {
@@ -100,59 +114,73 @@ export class DailyJob {
 		}
 	}
 
-	private answerableAgencies(): Map<string, string> {
-		const rows = this.sqlite.prepare('select id, name from agencies where is_collective = 0').all() as { id: string; name: string }[];
+	private async answerableAgencies(): Promise<Map<string, string>> {
+		const rows = await this.db.selectFrom('agencies').select(['id', 'name']).where('is_collective', '=', 0).execute();
 		return new Map(rows.map((r) => [r.id, r.name]));
 	}
 
 	/** One inbox message per board, agency and kind, for the cards not noticed before. */
-	deadlineNotices(day: string): number {
-		const agencies = this.answerableAgencies();
+	async deadlineNotices(day: string): Promise<number> {
+		const agencies = await this.answerableAgencies();
 		const ids = new Set(agencies.keys());
-		const insertNotice = this.sqlite.prepare('insert into deadline_notices (card_id, kind, due, created_at) values (?, ?, ?, ?) on conflict do nothing');
-		const insertMessage = this.sqlite.prepare(`insert into inbox_messages (id, agency_id, board_id, kind, title, body, card_ids_json, sender_id, created_at, user_id)
-			values (?, ?, ?, ?, ?, ?, ?, null, ?, null)`);
-		let messages = 0;
-		this.sqlite
-			.transaction(() => {
-				const at = this.options.clock.now().toISOString();
-				const groups = new Map<string, { boardId: string; agencyId: string; kind: NoticeKind; cards: OpenCard[] }>();
-				for (const card of this.openCards()) {
-					const d = daysBetween(day, card.deadline_due);
-					const kind: NoticeKind | null = d === 7 ? 'due-soon' : d === 1 ? 'due-tomorrow' : d < 0 ? 'overdue' : null;
-					if (!kind) continue;
-					const lead = this.leadAgencies(card, ids);
-					if (lead.length === 0) continue;
-					if (insertNotice.run(card.id, kind, card.deadline_due, at).changes !== 1) continue;
-					for (const agencyId of lead) {
-						const key = `${card.board_id}|${agencyId}|${kind}`;
-						const g = groups.get(key) ?? { boardId: card.board_id, agencyId, kind, cards: [] };
-						g.cards.push(card);
-						groups.set(key, g);
-					}
+		return this.db.transaction().execute(async (trx) => {
+			let messages = 0;
+			const at = this.options.clock.now().toISOString();
+			const groups = new Map<string, { boardId: string; agencyId: string; kind: NoticeKind; cards: OpenCard[] }>();
+			for (const card of await this.openCards(trx)) {
+				const d = daysBetween(day, card.deadline_due);
+				const kind: NoticeKind | null = d === 7 ? 'due-soon' : d === 1 ? 'due-tomorrow' : d < 0 ? 'overdue' : null;
+				if (!kind) continue;
+				const lead = this.leadAgencies(card, ids);
+				if (lead.length === 0) continue;
+				const noticed = await trx
+					.insertInto('deadline_notices')
+					.values({ card_id: card.id, kind, due: card.deadline_due, created_at: at })
+					.onConflict((oc) => oc.doNothing())
+					.executeTakeFirst();
+				if (Number(noticed.numInsertedOrUpdatedRows) !== 1) continue;
+				for (const agencyId of lead) {
+					const key = `${card.board_id}|${agencyId}|${kind}`;
+					const g = groups.get(key) ?? { boardId: card.board_id, agencyId, kind, cards: [] };
+					g.cards.push(card);
+					groups.set(key, g);
 				}
-				for (const g of groups.values()) {
-					const n = NOTICE[g.kind];
-					const body = [
-						`Kính gửi: ${agencies.get(g.agencyId)}.`,
-						`Theo "${g.cards[0].board_title}", ${n.intro.charAt(0).toLowerCase()}${n.intro.slice(1)}`,
-						...g.cards.map((c) => `- ${c.code}. ${c.title} (hạn ${formatDate(c.deadline_due)})`)
-					].join('\n');
-					insertMessage.run(newId(), g.agencyId, g.boardId, g.kind, n.title(g.cards.length), body, JSON.stringify(g.cards.map((c) => c.id)), at);
-					messages++;
-				}
-			})
-			.immediate();
-		return messages;
+			}
+			for (const g of groups.values()) {
+				const n = NOTICE[g.kind];
+				const body = [
+					`Kính gửi: ${agencies.get(g.agencyId)}.`,
+					`Theo "${g.cards[0].board_title}", ${n.intro.charAt(0).toLowerCase()}${n.intro.slice(1)}`,
+					...g.cards.map((c) => `- ${c.code}. ${c.title} (hạn ${formatDate(c.deadline_due)})`)
+				].join('\n');
+				await trx
+					.insertInto('inbox_messages')
+					.values({
+						id: newId(),
+						agency_id: g.agencyId,
+						board_id: g.boardId,
+						kind: g.kind,
+						title: n.title(g.cards.length),
+						body,
+						card_ids_json: JSON.stringify(g.cards.map((c) => c.id)),
+						sender_id: null,
+						created_at: at,
+						user_id: null
+					})
+					.execute();
+				messages++;
+			}
+			return messages;
+		});
 	}
 
 	/** One digest per person who has something in it today. */
-	digests(day: string): number {
+	async digests(day: string): Promise<number> {
 		const now = this.options.clock.now();
 		const at = now.toISOString();
-		const agencies = this.answerableAgencies();
+		const agencies = await this.answerableAgencies();
 		const ids = new Set(agencies.keys());
-		const cards = this.openCards();
+		const cards = await this.openCards();
 		const byAgency = new Map<string, DigestAgency>();
 		const agencyDigest = (agencyId: string): DigestAgency | null => {
 			if (!agencies.has(agencyId)) return null;
@@ -170,35 +198,50 @@ export class DailyJob {
 			}
 			return a;
 		};
-		const users = this.sqlite
-			.prepare("select id, agency_id, email from users where active = 1 and email is not null and email != ''")
-			.all() as { id: string; agency_id: string | null; email: string }[];
-		const countItems = this.sqlite.prepare("select count(*) as n from mail_items where user_id = ? and mode = 'digest' and mail_id is null");
-		const insertMail = this.sqlite.prepare(`insert into mail_outbox (user_id, kind, digest_day, send_at, composed_at, next_attempt_at, created_at)
-			values (?, 'digest', ?, ?, ?, ?, ?) on conflict do nothing`);
-		const bindItems = this.sqlite.prepare("update mail_items set mail_id = ? where user_id = ? and mode = 'digest' and mail_id is null");
+		const users = await this.db
+			.selectFrom('users')
+			.select(['id', 'agency_id', 'email'])
+			.where('active', '=', 1)
+			.where('email', 'is not', null)
+			.where('email', '!=', '')
+			.execute();
 		let made = 0;
 		for (const u of users) {
-			const prefs = readPreferences(this.sqlite, u.id);
+			const prefs = await readPreferences(this.db, u.id);
 			const agency = prefs.deadline === 'digest' && u.agency_id ? agencyDigest(u.agency_id) : null;
 			const hasTasks = !!agency && agency.overdue.length + agency.dueSoon.length > 0;
-			const items = (countItems.get(u.id) as { n: number }).n;
-			if (!hasTasks && items === 0) continue;
-			this.sqlite
-				.transaction(() => {
-					const r = insertMail.run(u.id, day, at, at, at, at);
-					if (r.changes !== 1) return;
-					const mailId = Number(r.lastInsertRowid);
-					bindItems.run(mailId, u.id);
-					const { entries, types } = mailEntries(this.sqlite, mailId, this.options.publicUrl);
-					const links = preferenceLinks(this.options.publicUrl, this.options.secret, u.id, hasTasks ? [...new Set([...types, 'deadline'])] : types, now);
-					// The agency's list already names the deadline notices' tasks.
-					const listed = hasTasks ? entries.filter((e) => !DEADLINE_KINDS.has(e.kind)) : entries;
-					const mail = renderDigest(day, hasTasks && agency ? [agency] : [], listed, links.prefsUrl);
-					this.options.queue?.store(mailId, u.email, mail, links.offUrl, at);
-					made++;
-				})
-				.immediate();
+			const items = await this.db
+				.selectFrom('mail_items')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('user_id', '=', u.id)
+				.where('mode', '=', 'digest')
+				.where('mail_id', 'is', null)
+				.executeTakeFirstOrThrow();
+			if (!hasTasks && Number(items.n) === 0) continue;
+			await this.db.transaction().execute(async (trx) => {
+				const inserted = await trx
+					.insertInto('mail_outbox')
+					.values({ user_id: u.id, kind: 'digest', digest_day: day, send_at: at, composed_at: at, next_attempt_at: at, created_at: at })
+					.onConflict((oc) => oc.doNothing())
+					.returning('id')
+					.executeTakeFirst();
+				if (!inserted) return;
+				const mailId = Number(inserted.id);
+				await trx
+					.updateTable('mail_items')
+					.set({ mail_id: mailId })
+					.where('user_id', '=', u.id)
+					.where('mode', '=', 'digest')
+					.where('mail_id', 'is', null)
+					.execute();
+				const { entries, types } = await mailEntries(trx, mailId, this.options.publicUrl);
+				const links = preferenceLinks(this.options.publicUrl, this.options.secret, u.id, hasTasks ? [...new Set([...types, 'deadline'])] : types, now);
+				// The agency's list already names the deadline notices' tasks.
+				const listed = hasTasks ? entries.filter((e) => !DEADLINE_KINDS.has(e.kind)) : entries;
+				const mail = renderDigest(day, hasTasks && agency ? [agency] : [], listed, links.prefsUrl);
+				await this.options.queue?.store(trx, mailId, u.email!, mail, links.offUrl, at);
+				made++;
+			});
 		}
 		return made;
 	}

@@ -11,7 +11,9 @@
  * Both claims are `UPDATE … WHERE <column> IS NULL` checked for one changed row, so two nodes of a
  * cluster never dispatch the same row twice (on PostgreSQL as on SQLite).
  */
-import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { newId } from '../../src/lib/core/ids.js';
 import type { CommentEventPayload, HandlerEventPayload } from './comment-events.js';
 import { KIND_TYPE } from './event-types.js';
@@ -32,6 +34,16 @@ interface MessageRow {
 	sender_id: string | null;
 }
 
+interface EventRow {
+	id: number;
+	type: string;
+	board_id: string | null;
+	actor_id: string | null;
+	payload_json: string;
+}
+
+type Directory = MentionDirectory & { names: Map<string, string>; agencyNames: Map<string, string> };
+
 export interface DispatcherOptions {
 	mailEnabled: boolean;
 	coalesceMs: number;
@@ -40,40 +52,16 @@ export interface DispatcherOptions {
 }
 
 export class Dispatcher {
-	private readonly st;
-
 	constructor(
-		private sqlite: SQLite.Database,
+		private db: DB,
 		private options: DispatcherOptions
-	) {
-		const s = (sql: string) => sqlite.prepare(sql);
-		this.st = {
-			openEvents: s('select id, type, board_id, actor_id, payload_json from notification_events where dispatched_at is null order by id limit ?'),
-			claimEvent: s('update notification_events set dispatched_at = ? where id = ? and dispatched_at is null'),
-			insertMessage: s(`insert into inbox_messages (id, agency_id, board_id, kind, title, body, card_ids_json, sender_id, created_at, user_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			// The mention directory of one organization: its members (with their agency there) and agencies.
-			users: s(`select users.id, users.username, users.display_name, memberships.agency_id from memberships
-				join users on users.id = memberships.user_id where memberships.org_id = ? and users.active = 1`),
-			agencies: s('select id, name, short_name, is_collective from agencies where org_id = ?'),
-			boardOrg: s('select org_id from boards where id = ?'),
-			unmailed: s('select id, agency_id, user_id, kind, sender_id from inbox_messages where mailed_at is null order by created_at, id limit ?'),
-			claimMessage: s('update inbox_messages set mailed_at = ? where id = ? and mailed_at is null'),
-			userRecipient: s("select id, email from users where id = ? and active = 1"),
-			agencyRecipients: s(`select users.id, users.email from memberships join users on users.id = memberships.user_id
-				where memberships.agency_id = ? and users.active = 1`),
-			insertItem: s(`insert into mail_items (user_id, message_id, type, mode, created_at) values (?, ?, ?, ?, ?)
-				on conflict (user_id, message_id) do nothing`),
-			openMail: s(`insert into mail_outbox (user_id, kind, send_at, next_attempt_at, created_at) values (?, 'immediate', ?, ?, ?)
-				on conflict do nothing`)
-		};
-	}
+	) {}
 
 	/** Runs both steps until nothing is left (bounded per call); returns how many rows were handled. */
-	run(): number {
+	async run(): Promise<number> {
 		let n = 0;
 		for (let i = 0; i < 10; i++) {
-			const done = this.dispatchEvents() + this.mailMessages();
+			const done = (await this.dispatchEvents()) + (await this.mailMessages());
 			n += done;
 			if (done === 0) break;
 		}
@@ -81,10 +69,18 @@ export class Dispatcher {
 	}
 
 	/** Who can be mentioned on a board: the people and agencies of the board's organization only. */
-	private directory(boardId: string | null): MentionDirectory & { names: Map<string, string>; agencyNames: Map<string, string> } {
-		const orgId = boardId ? ((this.st.boardOrg.pluck().get(boardId) as string | undefined) ?? '') : '';
-		const users = this.st.users.all(orgId) as { id: string; username: string; display_name: string; agency_id: string | null }[];
-		const agencies = this.st.agencies.all(orgId) as { id: string; name: string; short_name: string; is_collective: number }[];
+	private async directory(boardId: string | null): Promise<Directory> {
+		const board = boardId ? await this.db.selectFrom('boards').select('org_id').where('id', '=', boardId).executeTakeFirst() : undefined;
+		const orgId = board?.org_id ?? '';
+		// The mention directory of one organization: its members (with their agency there) and agencies.
+		const users = await this.db
+			.selectFrom('memberships')
+			.innerJoin('users', 'users.id', 'memberships.user_id')
+			.select(['users.id', 'users.username', 'users.display_name', 'memberships.agency_id'])
+			.where('memberships.org_id', '=', orgId)
+			.where('users.active', '=', 1)
+			.execute();
+		const agencies = await this.db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).where('org_id', '=', orgId).execute();
 		return {
 			users: users.map((u) => ({ id: u.id, username: u.username, displayName: u.display_name, agencyId: u.agency_id })),
 			agencies: agencies.map((a) => ({ id: a.id, shortName: a.short_name, name: a.name, isCollective: a.is_collective === 1 })),
@@ -93,28 +89,40 @@ export class Dispatcher {
 		};
 	}
 
-	private dispatchEvents(): number {
-		const events = this.st.openEvents.all(BATCH) as { id: number; type: string; board_id: string | null; actor_id: string | null; payload_json: string }[];
+	private async dispatchEvents(): Promise<number> {
+		const events: EventRow[] = await this.db
+			.selectFrom('notification_events')
+			.select(['id', 'type', 'board_id', 'actor_id', 'payload_json'])
+			.where('dispatched_at', 'is', null)
+			.orderBy('id')
+			.limit(BATCH)
+			.execute();
 		if (events.length === 0) return 0;
-		const dirs = new Map<string | null, ReturnType<Dispatcher['directory']>>();
-		const dirOf = (boardId: string | null) => {
-			if (!dirs.has(boardId)) dirs.set(boardId, this.directory(boardId));
+		const dirs = new Map<string | null, Directory>();
+		const dirOf = async (boardId: string | null) => {
+			if (!dirs.has(boardId)) dirs.set(boardId, await this.directory(boardId));
 			return dirs.get(boardId)!;
 		};
-		const tx = this.sqlite.transaction((e: (typeof events)[number]) => {
-			const now = this.options.clock.now().toISOString();
-			if (this.st.claimEvent.run(now, e.id).changes !== 1) return;
-			if (e.type === 'comment') this.commentMessages(e.board_id, JSON.parse(e.payload_json) as CommentEventPayload, dirOf(e.board_id), now);
-			if (e.type === 'handler' && e.board_id) {
-				const p = JSON.parse(e.payload_json) as HandlerEventPayload;
-				if (p.userId !== e.actor_id) {
-					notifyHandlerAssigned(this.sqlite, { boardId: e.board_id, cardId: p.cardId, code: p.code, userId: p.userId, assignedBy: e.actor_id, at: now });
-				}
-			}
-		}).immediate;
 		for (const e of events) {
 			try {
-				tx(e);
+				const dir = e.type === 'comment' ? await dirOf(e.board_id) : null;
+				await this.db.transaction().execute(async (trx) => {
+					const now = this.options.clock.now().toISOString();
+					const claimed = await trx
+						.updateTable('notification_events')
+						.set({ dispatched_at: now })
+						.where('id', '=', e.id)
+						.where('dispatched_at', 'is', null)
+						.executeTakeFirst();
+					if (Number(claimed.numUpdatedRows) !== 1) return;
+					if (e.type === 'comment' && dir) await this.commentMessages(trx, e.board_id, JSON.parse(e.payload_json) as CommentEventPayload, dir, now);
+					if (e.type === 'handler' && e.board_id) {
+						const p = JSON.parse(e.payload_json) as HandlerEventPayload;
+						if (p.userId !== e.actor_id) {
+							await notifyHandlerAssigned(trx, { boardId: e.board_id, cardId: p.cardId, code: p.code, userId: p.userId, assignedBy: e.actor_id, at: now });
+						}
+					}
+				});
 			} catch (err) {
 				console.error(`notifications: event ${e.id} could not be dispatched (${String(err)})`);
 			}
@@ -122,13 +130,14 @@ export class Dispatcher {
 		return events.length;
 	}
 
-	private commentMessages(boardId: string | null, p: CommentEventPayload, dir: ReturnType<Dispatcher['directory']>, now: string): void {
+	private async commentMessages(trx: Kysely<Database>, boardId: string | null, p: CommentEventPayload, dir: Directory, now: string): Promise<void> {
 		const author = (p.authorId && dir.names.get(p.authorId)) || 'Một người dùng';
 		const body = p.body.length > MAX_BODY ? `${p.body.slice(0, MAX_BODY)}…` : p.body;
 		const cards = JSON.stringify([p.cardId]);
 		const task = p.code ? `nhiệm vụ ${p.code}` : 'một nhiệm vụ';
+		const messages: { agency_id: string; user_id: string | null; kind: string; title: string }[] = [];
 		const add = (agencyId: string, userId: string | null, kind: string, title: string) =>
-			this.st.insertMessage.run(newId(), agencyId, boardId, kind, title, body, cards, p.authorId, now, userId);
+			messages.push({ agency_id: agencyId, user_id: userId, kind, title });
 
 		const { userIds, agencyIds } = findMentions(p.body, dir);
 		for (const userId of userIds) {
@@ -145,38 +154,71 @@ export class Dispatcher {
 			if (agencyIds.includes(agencyId)) continue; // the mention says it already
 			add(agencyId, null, 'comment', `${author} bình luận tại ${task}${p.title ? `: ${p.title.slice(0, 120)}` : ''}`);
 		}
+		if (messages.length === 0) return;
+		await trx
+			.insertInto('inbox_messages')
+			.values(messages.map((m) => ({ id: newId(), ...m, board_id: boardId, body, card_ids_json: cards, sender_id: p.authorId, created_at: now })))
+			.execute();
 	}
 
-	private mailMessages(): number {
-		const messages = this.st.unmailed.all(BATCH) as MessageRow[];
+	private async mailMessages(): Promise<number> {
+		const messages: MessageRow[] = await this.db
+			.selectFrom('inbox_messages')
+			.select(['id', 'agency_id', 'user_id', 'kind', 'sender_id'])
+			.where('mailed_at', 'is', null)
+			.orderBy('created_at')
+			.orderBy('id')
+			.limit(BATCH)
+			.execute();
 		if (messages.length === 0) return 0;
-		const tx = this.sqlite.transaction((m: MessageRow) => {
-			const now = this.options.clock.now();
-			const at = now.toISOString();
-			if (this.st.claimMessage.run(at, m.id).changes !== 1) return false;
-			if (!this.options.mailEnabled) return true;
-			const type = KIND_TYPE[m.kind] ?? 'reminder';
-			const recipients = (m.user_id ? [this.st.userRecipient.get(m.user_id)].filter(Boolean) : this.st.agencyRecipients.all(m.agency_id)) as {
-				id: string;
-				email: string | null;
-			}[];
-			const sendAt = new Date(now.getTime() + this.options.coalesceMs).toISOString();
-			for (const r of recipients) {
-				if (r.id === m.sender_id || !r.email) continue;
-				const mode = readPreferences(this.sqlite, r.id)[type];
-				if (mode === 'none') continue;
-				this.st.insertItem.run(r.id, m.id, type, mode, at);
-				if (mode === 'immediate') this.st.openMail.run(r.id, sendAt, sendAt, at);
-			}
-			return true;
-		}).immediate;
 		for (const m of messages) {
 			try {
-				if (tx(m)) this.options.bus.changed(m.user_id ? { userId: m.user_id } : { agencyId: m.agency_id });
+				if (await this.db.transaction().execute((trx) => this.mailOne(trx, m))) {
+					this.options.bus.changed(m.user_id ? { userId: m.user_id } : { agencyId: m.agency_id });
+				}
 			} catch (err) {
 				console.error(`notifications: message ${m.id} could not be queued for e-mail (${String(err)})`);
 			}
 		}
 		return messages.length;
+	}
+
+	/** Claims one message and queues its e-mails; false when another node claimed it first. */
+	private async mailOne(trx: Kysely<Database>, m: MessageRow): Promise<boolean> {
+		const now = this.options.clock.now();
+		const at = now.toISOString();
+		const claimed = await trx.updateTable('inbox_messages').set({ mailed_at: at }).where('id', '=', m.id).where('mailed_at', 'is', null).executeTakeFirst();
+		if (Number(claimed.numUpdatedRows) !== 1) return false;
+		if (!this.options.mailEnabled) return true;
+		const type = KIND_TYPE[m.kind] ?? 'reminder';
+		const recipients = m.user_id
+			? await trx.selectFrom('users').select(['id', 'email']).where('id', '=', m.user_id).where('active', '=', 1).execute()
+			: await trx
+					.selectFrom('memberships')
+					.innerJoin('users', 'users.id', 'memberships.user_id')
+					.select(['users.id', 'users.email'])
+					.where('memberships.agency_id', '=', m.agency_id)
+					.where('users.active', '=', 1)
+					.execute();
+		const sendAt = new Date(now.getTime() + this.options.coalesceMs).toISOString();
+		for (const r of recipients) {
+			if (r.id === m.sender_id || !r.email) continue;
+			const mode = (await readPreferences(trx, r.id))[type];
+			if (mode === 'none') continue;
+			await trx
+				.insertInto('mail_items')
+				.values({ user_id: r.id, message_id: m.id, type, mode, created_at: at })
+				.onConflict((oc) => oc.columns(['user_id', 'message_id']).doNothing())
+				.execute();
+			if (mode === 'immediate') {
+				// At most one open immediate mail per person (a partial unique index): later events join it.
+				await trx
+					.insertInto('mail_outbox')
+					.values({ user_id: r.id, kind: 'immediate', send_at: sendAt, next_attempt_at: sendAt, created_at: at })
+					.onConflict((oc) => oc.doNothing())
+					.execute();
+			}
+		}
+		return true;
 	}
 }

@@ -3,7 +3,8 @@
  * of an update that sets a card's `handler` (comment-events.ts → dispatcher), in the dispatcher's
  * transaction; the card's code comes with the event, its title from the projection when it has one.
  */
-import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 import { newId } from '../../src/lib/core/ids.js';
 
 export interface HandlerAssignment {
@@ -16,31 +17,30 @@ export interface HandlerAssignment {
 	at: string;
 }
 
-export function notifyHandlerAssigned(sqlite: SQLite.Database, a: HandlerAssignment): string | null {
-	const user = sqlite.prepare('select agency_id from users where id = ? and active = 1').get(a.userId) as { agency_id: string | null } | undefined;
-	const card = sqlite.prepare('select code, title from cards where id = ? and board_id = ?').get(a.cardId, a.boardId) as
-		| { code: string; title: string }
-		| undefined;
+export async function notifyHandlerAssigned(db: Kysely<Database>, a: HandlerAssignment): Promise<string | null> {
+	const user = await db.selectFrom('users').select('agency_id').where('id', '=', a.userId).where('active', '=', 1).executeTakeFirst();
 	if (!user) return null;
+	const card = await db.selectFrom('cards').select(['code', 'title']).where('id', '=', a.cardId).where('board_id', '=', a.boardId).executeTakeFirst();
 	const code = card?.code ?? a.code ?? '';
 	const title = card?.title ?? '';
 	const by = a.assignedBy
-		? (sqlite.prepare('select display_name from users where id = ?').get(a.assignedBy) as { display_name: string } | undefined)?.display_name
+		? (await db.selectFrom('users').select('display_name').where('id', '=', a.assignedBy).executeTakeFirst())?.display_name
 		: null;
 	const id = newId();
-	sqlite
-		.prepare(`insert into inbox_messages (id, agency_id, board_id, kind, title, body, card_ids_json, sender_id, created_at, user_id)
-			values (?, ?, ?, 'handler', ?, ?, ?, ?, ?, ?)`)
-		.run(
+	await db
+		.insertInto('inbox_messages')
+		.values({
 			id,
-			user.agency_id ?? '',
-			a.boardId,
-			`Bạn được giao xử lý nhiệm vụ ${code}`,
-			`${by ? `${by} đã giao` : 'Bạn được giao'} xử lý nhiệm vụ ${code}.${title ? ` ${title}` : ''}`,
-			JSON.stringify([a.cardId]),
-			a.assignedBy,
-			a.at,
-			a.userId
-		);
+			agency_id: user.agency_id ?? '',
+			board_id: a.boardId,
+			kind: 'handler',
+			title: `Bạn được giao xử lý nhiệm vụ ${code}`,
+			body: `${by ? `${by} đã giao` : 'Bạn được giao'} xử lý nhiệm vụ ${code}.${title ? ` ${title}` : ''}`,
+			card_ids_json: JSON.stringify([a.cardId]),
+			sender_id: a.assignedBy,
+			created_at: a.at,
+			user_id: a.userId
+		})
+		.execute();
 	return id;
 }

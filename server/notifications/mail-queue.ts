@@ -8,7 +8,9 @@
  * left (a crash between the SMTP server's acceptance and the row being marked sent) a repeat is
  * recognisable as the same message.
  */
-import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import crypto from 'node:crypto';
 import type { Clock } from './clock.js';
 import { renderImmediate, type CardLink, type MailEntry, type RenderedMail } from './mail-render.js';
@@ -55,88 +57,80 @@ export function preferenceLinks(publicUrl: string, secret: string, userId: strin
 }
 
 /** The entries of the mail items bound to a mail, oldest first, with links to their cards. */
-export function mailEntries(sqlite: SQLite.Database, mailId: number, publicUrl: string): { entries: MailEntry[]; types: string[] } {
-	const rows = sqlite
-		.prepare(
-			`select m.kind, m.title, m.body, m.board_id, m.card_ids_json, m.created_at, b.title as board_title, i.type
-			 from mail_items i join inbox_messages m on m.id = i.message_id left join boards b on b.id = m.board_id
-			 where i.mail_id = ? order by m.created_at, m.id`
-		)
-		.all(mailId) as {
-		kind: string;
-		title: string;
-		body: string;
-		board_id: string | null;
-		card_ids_json: string;
-		created_at: string;
-		board_title: string | null;
-		type: string;
-	}[];
-	const cardStmt = sqlite.prepare('select code, title from cards where id = ? and board_id = ?');
-	const entries = rows.map((r) => {
+export async function mailEntries(db: Kysely<Database>, mailId: number, publicUrl: string): Promise<{ entries: MailEntry[]; types: string[] }> {
+	const rows = await db
+		.selectFrom('mail_items as i')
+		.innerJoin('inbox_messages as m', 'm.id', 'i.message_id')
+		.leftJoin('boards as b', 'b.id', 'm.board_id')
+		.select(['m.kind', 'm.title', 'm.body', 'm.board_id', 'm.card_ids_json', 'm.created_at', 'b.title as board_title', 'i.type'])
+		.where('i.mail_id', '=', mailId)
+		.orderBy('m.created_at')
+		.orderBy('m.id')
+		.execute();
+	const entries: MailEntry[] = [];
+	for (const r of rows) {
 		const ids = JSON.parse(r.card_ids_json) as string[];
-		const cards: CardLink[] = r.board_id
-			? ids.map((id) => {
-					const c = cardStmt.get(id, r.board_id) as { code: string; title: string } | undefined;
-					return { code: c?.code ?? 'Nhiệm vụ', title: c?.title ?? '', url: cardUrl(publicUrl, r.board_id!, id) };
-				})
-			: [];
-		return { kind: r.kind, title: r.title, body: r.body, boardTitle: r.board_title, createdAt: r.created_at, cards };
-	});
+		const cards: CardLink[] = [];
+		if (r.board_id) {
+			for (const id of ids) {
+				const c = await db.selectFrom('cards').select(['code', 'title']).where('id', '=', id).where('board_id', '=', r.board_id).executeTakeFirst();
+				cards.push({ code: c?.code ?? 'Nhiệm vụ', title: c?.title ?? '', url: cardUrl(publicUrl, r.board_id, id) });
+			}
+		}
+		entries.push({ kind: r.kind, title: r.title, body: r.body, boardTitle: r.board_title, createdAt: r.created_at, cards });
+	}
 	return { entries, types: [...new Set(rows.map((r) => r.type))] };
 }
 
 export class MailQueue {
-	private readonly st;
-
 	constructor(
-		private sqlite: SQLite.Database,
+		private db: DB,
 		private options: MailQueueOptions
-	) {
-		const s = (sql: string) => sqlite.prepare(sql);
-		this.st = {
-			dueOpen: s("select id, user_id from mail_outbox where composed_at is null and send_at <= ? order by id limit 50"),
-			markComposing: s('update mail_outbox set composed_at = ? where id = ? and composed_at is null'),
-			bindItems: s("update mail_items set mail_id = ? where user_id = ? and mode = 'immediate' and mail_id is null"),
-			email: s('select email from users where id = ? and active = 1'),
-			setContent: s(`update mail_outbox set to_address = ?, subject = ?, text_body = ?, html_body = ?, unsubscribe_url = ?,
-				next_attempt_at = ? where id = ?`),
-			skip: s("update mail_outbox set sent_at = ?, last_error = 'nothing to send' where id = ?"),
-			dueSend: s(`select id from mail_outbox where composed_at is not null and sent_at is null and next_attempt_at <= ?
-				and (claimed_by is null or claimed_until < ?) order by id limit 20`),
-			claim: s(`update mail_outbox set claimed_by = ?, claimed_until = ? where id = ? and sent_at is null
-				and (claimed_by is null or claimed_until < ?)`),
-			row: s('select to_address, subject, text_body, html_body, unsubscribe_url from mail_outbox where id = ?'),
-			sent: s('update mail_outbox set sent_at = ?, claimed_by = null, claimed_until = null, last_error = null where id = ? and claimed_by = ?'),
-			failed: s(`update mail_outbox set attempts = attempts + 1, next_attempt_at = ?, claimed_by = null, claimed_until = null,
-				last_error = ? where id = ? and claimed_by = ?`),
-			attempts: s('select attempts from mail_outbox where id = ?')
-		};
-	}
+	) {}
 
 	/** Fixes the content of a mail whose coalescing window has passed. */
-	composeDue(): number {
+	async composeDue(): Promise<number> {
 		const now = this.options.clock.now();
 		const at = now.toISOString();
-		const due = this.st.dueOpen.all(at) as { id: number; user_id: string }[];
-		const tx = this.sqlite.transaction((m: { id: number; user_id: string }) => {
-			if (this.st.markComposing.run(at, m.id).changes !== 1) return;
-			this.st.bindItems.run(m.id, m.user_id);
-			const email = (this.st.email.get(m.user_id) as { email: string | null } | undefined)?.email;
-			const { entries, types } = mailEntries(this.sqlite, m.id, this.options.publicUrl);
-			if (!email || entries.length === 0) {
-				this.st.skip.run(at, m.id);
-				return;
-			}
-			const links = preferenceLinks(this.options.publicUrl, this.options.secret, m.user_id, types, now);
-			this.store(m.id, email, renderImmediate(entries, links.prefsUrl), links.offUrl, at);
-		}).immediate;
-		for (const m of due) tx(m);
+		const due = await this.db
+			.selectFrom('mail_outbox')
+			.select(['id', 'user_id'])
+			.where('composed_at', 'is', null)
+			.where('send_at', '<=', at)
+			.orderBy('id')
+			.limit(50)
+			.execute();
+		for (const m of due) await this.db.transaction().execute((trx) => this.compose(trx, m, now));
 		return due.length;
 	}
 
-	store(id: number, to: string, mail: RenderedMail, offUrl: string, at: string): void {
-		this.st.setContent.run(to, mail.subject, mail.text, mail.html, offUrl, at, id);
+	private async compose(trx: Kysely<Database>, m: { id: number; user_id: string }, now: Date): Promise<void> {
+		const at = now.toISOString();
+		const marked = await trx.updateTable('mail_outbox').set({ composed_at: at }).where('id', '=', m.id).where('composed_at', 'is', null).executeTakeFirst();
+		if (Number(marked.numUpdatedRows) !== 1) return;
+		await trx
+			.updateTable('mail_items')
+			.set({ mail_id: m.id })
+			.where('user_id', '=', m.user_id)
+			.where('mode', '=', 'immediate')
+			.where('mail_id', 'is', null)
+			.execute();
+		const email = (await trx.selectFrom('users').select('email').where('id', '=', m.user_id).where('active', '=', 1).executeTakeFirst())?.email;
+		const { entries, types } = await mailEntries(trx, m.id, this.options.publicUrl);
+		if (!email || entries.length === 0) {
+			await trx.updateTable('mail_outbox').set({ sent_at: at, last_error: 'nothing to send' }).where('id', '=', m.id).execute();
+			return;
+		}
+		const links = preferenceLinks(this.options.publicUrl, this.options.secret, m.user_id, types, now);
+		await this.store(trx, m.id, email, renderImmediate(entries, links.prefsUrl), links.offUrl, at);
+	}
+
+	async store(db: Kysely<Database>, id: number, to: string, mail: RenderedMail, offUrl: string, at: string): Promise<void> {
+		await db
+			.updateTable('mail_outbox')
+			.set({ to_address: to, subject: mail.subject, text_body: mail.text, html_body: mail.html, unsubscribe_url: offUrl, next_attempt_at: at })
+			.where('id', '=', id)
+			.execute();
 	}
 
 	/** Sends what is due, one claimed row at a time; returns how many were sent. */
@@ -145,12 +139,28 @@ export class MailQueue {
 		for (;;) {
 			const now = this.options.clock.now();
 			const at = now.toISOString();
-			const due = this.st.dueSend.all(at, at) as { id: number }[];
+			const due = await this.db
+				.selectFrom('mail_outbox')
+				.select('id')
+				.where('composed_at', 'is not', null)
+				.where('sent_at', 'is', null)
+				.where('next_attempt_at', '<=', at)
+				.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_until', '<', at)]))
+				.orderBy('id')
+				.limit(20)
+				.execute();
 			if (due.length === 0) return sent;
 			let progressed = false;
 			for (const { id } of due) {
 				const until = new Date(now.getTime() + (this.options.leaseMs ?? 120_000)).toISOString();
-				if (this.st.claim.run(this.options.node, until, id, at).changes !== 1) continue;
+				const claimed = await this.db
+					.updateTable('mail_outbox')
+					.set({ claimed_by: this.options.node, claimed_until: until })
+					.where('id', '=', id)
+					.where('sent_at', 'is', null)
+					.where((eb) => eb.or([eb('claimed_by', 'is', null), eb('claimed_until', '<', at)]))
+					.executeTakeFirst();
+				if (Number(claimed.numUpdatedRows) !== 1) continue;
 				progressed = true;
 				if (await this.sendOne(id)) sent++;
 			}
@@ -159,26 +169,41 @@ export class MailQueue {
 	}
 
 	private async sendOne(id: number): Promise<boolean> {
-		const r = this.st.row.get(id) as { to_address: string; subject: string; text_body: string; html_body: string; unsubscribe_url: string };
+		const r = await this.db
+			.selectFrom('mail_outbox')
+			.select(['to_address', 'subject', 'text_body', 'html_body', 'unsubscribe_url', 'attempts'])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
+		const to = r.to_address ?? '';
+		const subject = r.subject ?? '';
 		const host = new URL(this.options.publicUrl).hostname || 'phoihop';
 		try {
 			await this.options.transport.sendMail({
 				from: this.options.from,
-				to: r.to_address,
-				subject: r.subject,
-				text: r.text_body,
-				html: r.html_body,
-				messageId: `<mail-${id}-${crypto.createHash('sha256').update(r.subject + r.to_address).digest('hex').slice(0, 12)}@${host}>`,
+				to,
+				subject,
+				text: r.text_body ?? '',
+				html: r.html_body ?? '',
+				messageId: `<mail-${id}-${crypto.createHash('sha256').update(subject + to).digest('hex').slice(0, 12)}@${host}>`,
 				headers: { 'Auto-Submitted': 'auto-generated', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-				list: { unsubscribe: { url: r.unsubscribe_url, comment: 'Không nhận loại thông báo này qua e-mail' } }
+				list: { unsubscribe: { url: r.unsubscribe_url ?? '', comment: 'Không nhận loại thông báo này qua e-mail' } }
 			});
-			this.st.sent.run(this.options.clock.now().toISOString(), id, this.options.node);
+			await this.db
+				.updateTable('mail_outbox')
+				.set({ sent_at: this.options.clock.now().toISOString(), claimed_by: null, claimed_until: null, last_error: null })
+				.where('id', '=', id)
+				.where('claimed_by', '=', this.options.node)
+				.execute();
 			return true;
 		} catch (err) {
-			const attempts = (this.st.attempts.get(id) as { attempts: number }).attempts;
-			const delay = Math.min(this.options.maxBackoffMs ?? 600_000, 1000 * 2 ** Math.min(attempts, 20));
+			const delay = Math.min(this.options.maxBackoffMs ?? 600_000, 1000 * 2 ** Math.min(r.attempts, 20));
 			const next = new Date(this.options.clock.now().getTime() + delay).toISOString();
-			this.st.failed.run(next, String(err).slice(0, 500), id, this.options.node);
+			await this.db
+				.updateTable('mail_outbox')
+				.set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: next, claimed_by: null, claimed_until: null, last_error: String(err).slice(0, 500) }))
+				.where('id', '=', id)
+				.where('claimed_by', '=', this.options.node)
+				.execute();
 			return false;
 		}
 	}

@@ -58,7 +58,7 @@ export class Notifications {
 	async start(): Promise<void> {
 		const { config } = this.ctx;
 		this.secret = await loadSecret(this.ctx.db, config.notifySecret ?? undefined);
-		this.dispatcher = new Dispatcher(this.ctx.sqlite, {
+		this.dispatcher = new Dispatcher(this.ctx.db, {
 			mailEnabled: this.mailEnabled,
 			coalesceMs: config.mailCoalesceMs,
 			clock: this.clock,
@@ -66,7 +66,7 @@ export class Notifications {
 		});
 		if (this.mailEnabled) {
 			const transport = this.options.transport ?? (nodemailer.createTransport(config.smtpUrl!) as unknown as MailTransport);
-			this.queue = new MailQueue(this.ctx.sqlite, {
+			this.queue = new MailQueue(this.ctx.db, {
 				from: config.mailFrom,
 				publicUrl: config.publicUrl,
 				secret: this.secret,
@@ -76,7 +76,7 @@ export class Notifications {
 				maxBackoffMs: this.options.maxBackoffMs
 			});
 		}
-		this.daily = new DailyJob(this.ctx.sqlite, {
+		this.daily = new DailyJob(this.ctx.db, {
 			clock: this.clock,
 			node: this.node,
 			mailEnabled: this.mailEnabled,
@@ -97,14 +97,14 @@ export class Notifications {
 
 	private async work(): Promise<void> {
 		try {
-			this.dispatcher.run();
+			await this.dispatcher.run();
 			const now = Date.now();
 			if (now - this.lastDailyCheck >= 30_000 || this.clock !== systemClock) {
 				this.lastDailyCheck = now;
-				this.daily.tick();
+				await this.daily.tick();
 			}
 			if (this.queue) {
-				this.queue.composeDue();
+				await this.queue.composeDue();
 				await this.queue.sendDue();
 			}
 		} catch (err) {

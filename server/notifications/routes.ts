@@ -30,10 +30,8 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 		return requireUser(c).id;
 	};
 
-	const describe = (userId: string) => {
-		const row = ctx.sqlite.prepare('select display_name, email from users where id = ? and active = 1').get(userId) as
-			| { display_name: string; email: string | null }
-			| undefined;
+	const describe = async (userId: string) => {
+		const row = await ctx.db.selectFrom('users').select(['display_name', 'email']).where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
 		if (!row) throw new ApiError(404, 'not_found', 'Không tìm thấy tài khoản');
 		return {
 			name: row.display_name,
@@ -41,28 +39,28 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 			mailEnabled: n.mailEnabled,
 			types: NOTIFICATION_TYPES,
 			modes: DELIVERY_MODES,
-			preferences: readPreferences(ctx.sqlite, userId)
+			preferences: await readPreferences(ctx.db, userId)
 		};
 	};
 
-	r.get('/notifications/preferences', (c) => c.json(describe(subject(c, c.req.query('token')))));
+	r.get('/notifications/preferences', async (c) => c.json(await describe(subject(c, c.req.query('token')))));
 
 	r.put('/notifications/preferences', async (c) => {
 		const body = (await c.req.json().catch(() => null)) as { token?: unknown; preferences?: unknown } | null;
 		const userId = subject(c, body?.token);
 		const prefs = parsePreferencesBody(body?.preferences);
 		if (!prefs) throw new ApiError(400, 'bad_preferences', 'Lựa chọn thông báo không hợp lệ');
-		describe(userId);
-		writePreferences(ctx.sqlite, userId, prefs);
-		return c.json(describe(userId));
+		await describe(userId);
+		await writePreferences(ctx.db, userId, prefs);
+		return c.json(await describe(userId));
 	});
 
 	// RFC 8058 one-click: the mail client POSTs the List-Unsubscribe address; the types of that e-mail go off.
-	r.post('/notifications/unsubscribe', (c) => {
+	r.post('/notifications/unsubscribe', async (c) => {
 		const claims = verifyLink(n.secret, c.req.query('token'), Date.now());
 		if (!claims || claims.s !== 'off') throw new ApiError(400, 'bad_link', 'Liên kết không hợp lệ hoặc đã hết hạn');
 		const types = (claims.t ?? []).filter(isNotificationType);
-		writePreferences(ctx.sqlite, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
+		await writePreferences(ctx.db, claims.u, Object.fromEntries(types.map((t) => [t, 'none'])));
 		return c.json({ ok: true, off: types });
 	});
 

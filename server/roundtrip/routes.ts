@@ -29,8 +29,8 @@ interface ReturnDraft {
 	fileName: string;
 	sheet: string;
 	rows: ReturnedRow[];
-	/** The preview last shown, per agency: what "apply" applies. */
-	reviewed: Map<string, CardChange[]>;
+	/** The preview last shown, per agency id: what "apply" applies. */
+	reviewed: Record<string, CardChange[]>;
 }
 
 export interface ReturnPreview {
@@ -48,10 +48,7 @@ export interface ReturnPreview {
 
 export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	const r = new Hono<AppEnv>();
-	const drafts = new DraftStore<ReturnDraft>();
-	const recordOnBehalf = ctx.sqlite.prepare(
-		'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
-	);
+	const drafts = new DraftStore<ReturnDraft>(ctx.db, 'roundtrip');
 
 	const guardFor = (user: SessionUser, agencyId: string) => ({
 		subject: { id: user.id, role: 'editor' as const, agencyId },
@@ -78,7 +75,10 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 				? cardChanges(room, draft.rows, guardFor(user, chosen), actor)
 				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
 		);
-		if (chosen) draft.reviewed.set(chosen, changes);
+		if (chosen) {
+			draft.reviewed[chosen] = changes;
+			await drafts.update(id, user.id, draft);
+		}
 		return {
 			draftId: id,
 			fileName: draft.fileName,
@@ -91,10 +91,10 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		};
 	};
 
-	const draftOf = (c: Context<AppEnv>) => {
+	const draftOf = async (c: Context<AppEnv>) => {
 		const user = requireRole(c, ['admin']);
 		const id = c.req.param('id') ?? '';
-		const draft = drafts.get(id, user.id);
+		const draft = await drafts.get(id, user.id);
 		if (!draft) throw new ApiError(404, 'draft_not_found', 'Bản xem trước không còn (đã hết hạn hoặc đã áp dụng); hãy tải tệp lên lại');
 		return { user, id, draft };
 	};
@@ -115,30 +115,42 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const cardIds = await sync.rooms.withRoom(boardId, (room) => new Set(cardsMap(room.doc).keys()));
 		const read = readReturnedRows(workbook, cardIds);
 		if (!read.ok) throw new ApiError(422, 'no_columns', read.message);
-		const draft: ReturnDraft = { boardId, fileName, sheet: read.sheet, rows: read.rows, reviewed: new Map() };
-		const id = drafts.put(user.id, draft);
+		const draft: ReturnDraft = { boardId, fileName, sheet: read.sheet, rows: read.rows, reviewed: {} };
+		const id = await drafts.put({ userId: user.id, orgId: user.orgId }, draft);
 		return c.json(await preview(id, draft, user, null), 201);
 	});
 
 	r.post('/roundtrip/:id/preview', async (c) => {
-		const { user, id, draft } = draftOf(c);
+		const { user, id, draft } = await draftOf(c);
 		return c.json(await preview(id, draft, user, await agencyIdOf(c)));
 	});
 
 	r.post('/roundtrip/:id/apply', async (c) => {
-		const { user, id, draft } = draftOf(c);
+		const { user, id, draft } = await draftOf(c);
 		const agencyId = await agencyIdOf(c);
-		const reviewed = draft.reviewed.get(agencyId);
+		const reviewed = Object.hasOwn(draft.reviewed, agencyId) ? draft.reviewed[agencyId] : undefined;
 		if (!reviewed) throw new ApiError(409, 'not_previewed', 'Hãy xem trước thay đổi cho đơn vị này rồi mới áp dụng');
 		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
 		const outcome = await sync.rooms.withRoom(draft.boardId, (room) =>
 			applyReturned(room, reviewed, guardFor(user, agencyId), { userId: user.id, agencyId })
 		);
 		const now = new Date().toISOString();
-		for (const a of outcome.applied) {
-			recordOnBehalf.run(draft.boardId, a.cardId, user.id, 'excel_return', `${agency.name} (tệp ${draft.fileName})`, now);
+		if (outcome.applied.length > 0) {
+			await ctx.db
+				.insertInto('activity')
+				.values(
+					outcome.applied.map((a) => ({
+						board_id: draft.boardId,
+						card_id: a.cardId,
+						user_id: user.id,
+						field: 'excel_return',
+						detail: `${agency.name} (tệp ${draft.fileName})`,
+						created_at: now
+					}))
+				)
+				.execute();
 		}
-		drafts.delete(id);
+		await drafts.delete(id);
 		return c.json(outcome);
 	});
 

@@ -418,7 +418,10 @@ export class Room {
 
 	private async readMissing(): Promise<void> {
 		const from = this.lastSeq;
-		const [missing, owners] = await Promise.all([this.store.loadSince(this.boardId, from), this.store.clientOwners(this.boardId)]);
+		const missing = await this.store.loadSince(this.boardId, from);
+		if (this.broken || missing.lastSeq <= this.lastSeq) return;
+		// Bindings made with what was missed (their messages were missed too).
+		const owners = await this.store.clientOwners(this.boardId);
 		if (this.broken) return;
 		for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
 		if (missing.lastSeq <= this.lastSeq) return;

@@ -1,48 +1,86 @@
 /**
  * Work in progress between an upload and its confirmation (an import preview, a returned workbook
- * being reviewed). Kept in memory only: nothing reaches the database before the admin confirms,
- * and a draft left alone expires. Each draft belongs to the user who made it.
+ * being reviewed). Kept in the `drafts` table (migration 0009), apart from the plans and boards:
+ * nothing of it becomes a plan or a change before the admin confirms, and a draft left alone expires.
+ * Being in the database, a draft made through one node of a cluster is there for the next request on
+ * any other. Each draft belongs to the user who made it. Values are stored as JSON (no Maps or Dates).
  */
 import { newId } from '../../../src/lib/core/ids.js';
+import type { DB } from '../../db/database.js';
 
-interface Entry<T> {
+export interface DraftOwner {
 	userId: string;
-	value: T;
-	touchedAt: number;
+	orgId: string;
 }
 
 export class DraftStore<T> {
-	private drafts = new Map<string, Entry<T>>();
-
 	constructor(
+		private readonly db: DB,
+		/** Which kind of draft this store holds; stores of different kinds never see each other's. */
+		private readonly kind: string,
 		private readonly ttlMs = 2 * 60 * 60 * 1000,
 		private readonly maxDrafts = 50
 	) {}
 
-	put(userId: string, value: T): string {
-		this.prune();
+	async put(owner: DraftOwner, value: T): Promise<string> {
+		await this.prune();
 		const id = newId();
-		this.drafts.set(id, { userId, value, touchedAt: Date.now() });
+		await this.db
+			.insertInto('drafts')
+			.values({ id, kind: this.kind, user_id: owner.userId, org_id: owner.orgId, value_json: JSON.stringify(value), touched_at: Date.now() })
+			.execute();
 		// The oldest drafts give way when too many are open (each holds a parsed file).
-		while (this.drafts.size > this.maxDrafts) this.drafts.delete(this.drafts.keys().next().value as string);
+		const keep = await this.db
+			.selectFrom('drafts')
+			.select('id')
+			.where('kind', '=', this.kind)
+			.orderBy('touched_at', 'desc')
+			.orderBy('id')
+			.limit(this.maxDrafts)
+			.execute();
+		await this.db
+			.deleteFrom('drafts')
+			.where('kind', '=', this.kind)
+			.where('id', 'not in', [...keep.map((k) => k.id), id])
+			.execute();
 		return id;
 	}
 
 	/** The draft, if it exists, has not expired and belongs to this user. */
-	get(id: string, userId: string): T | null {
-		this.prune();
-		const entry = this.drafts.get(id);
-		if (!entry || entry.userId !== userId) return null;
-		entry.touchedAt = Date.now();
-		return entry.value;
-	}
-
-	delete(id: string): void {
-		this.drafts.delete(id);
-	}
-
-	private prune(): void {
+	async get(id: string, userId: string): Promise<T | null> {
 		const now = Date.now();
-		for (const [id, entry] of this.drafts) if (now - entry.touchedAt > this.ttlMs) this.drafts.delete(id);
+		const row = await this.db
+			.updateTable('drafts')
+			.set({ touched_at: now })
+			.where('id', '=', id)
+			.where('kind', '=', this.kind)
+			.where('user_id', '=', userId)
+			.where('touched_at', '>=', now - this.ttlMs)
+			.returning('value_json')
+			.executeTakeFirst();
+		return row ? (JSON.parse(row.value_json) as T) : null;
+	}
+
+	/** Stores a changed draft (fixes made, a preview reviewed) in place of the old one. */
+	async update(id: string, userId: string, value: T): Promise<void> {
+		await this.db
+			.updateTable('drafts')
+			.set({ value_json: JSON.stringify(value), touched_at: Date.now() })
+			.where('id', '=', id)
+			.where('kind', '=', this.kind)
+			.where('user_id', '=', userId)
+			.execute();
+	}
+
+	async delete(id: string): Promise<void> {
+		await this.db.deleteFrom('drafts').where('id', '=', id).where('kind', '=', this.kind).execute();
+	}
+
+	private async prune(): Promise<void> {
+		await this.db
+			.deleteFrom('drafts')
+			.where('kind', '=', this.kind)
+			.where('touched_at', '<', Date.now() - this.ttlMs)
+			.execute();
 	}
 }

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
 import { allows, routeAccessList, type RouteAccess } from '../../../server/auth/access.js';
 import type { Role } from '../../../server/db/schema.js';
-import { closeCodeOf, login, startTestServer, type TestServer } from '../helpers/server.js';
+import { sql } from 'kysely';
+import { closeCodeOf, login, queryRows, queryValue, startTestServer, type TestServer } from '../helpers/server.js';
 import { call } from './http.js';
 import { DEMO_ACCOUNTS } from '../../../seeds/demo-accounts.js';
 import { addComment } from '../../../src/lib/core/board-doc.js';
@@ -50,10 +51,11 @@ beforeAll(async () => {
 	});
 	other.attachment = ((await up.json()) as { attachment: { id: string } }).attachment.id;
 	void hnStc;
-	const indicator = server.ctx.sqlite
-		.prepare('select indicators.id from indicators join boards on boards.plan_id = indicators.plan_id where boards.id = ?')
-		.get(other.board) as { id: string } | undefined;
-	other.indicator = indicator?.id ?? 'none';
+	const indicator = await queryValue<string>(
+		server,
+		sql`select indicators.id from indicators join boards on boards.plan_id = indicators.plan_id where boards.id = ${other.board}`
+	);
+	other.indicator = indicator ?? 'none';
 	const agencies = (await call(server.url, 'GET', '/api/agencies', { token: hnAdmin })).body as { id: string }[];
 	other.agency = agencies[0].id;
 	const users = (await call(server.url, 'GET', '/api/admin/users', { token: hnAdmin })).body as { id: string; username: string }[];
@@ -61,18 +63,21 @@ beforeAll(async () => {
 	const draft = await fetch(`${server.url}/api/import/upload?name=ke-hoach.txt`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${hnAdmin}`, 'content-type': 'application/octet-stream' },
-		body: server.ctx.sqlite.prepare('select source_text from plans where id = (select plan_id from boards where id = ?)').pluck().get(other.board) as string
+		body: await queryValue<string>(server, sql`select source_text from plans where id = (select plan_id from boards where id = ${other.board})`)
 	});
 	other.draft = draft.ok ? ((await draft.json()) as { draftId: string }).draftId : 'none';
-	const q = server.ctx.sqlite
-		.prepare("insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, null, null, x'00', 'test', '')")
-		.run(other.board);
-	other.quarantine = String(q.lastInsertRowid);
-	other.org = server.ctx.sqlite.prepare("select id from organizations where slug = 'ha-noi'").pluck().get() as string;
+	const q = await server.ctx.db
+		.insertInto('quarantined_updates')
+		.values({ board_id: other.board, update_id: null, user_id: null, data: new Uint8Array([0]), reason: 'test', created_at: '' })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	other.quarantine = String(q.id);
+	other.org = (await queryValue<string>(server, sql`select id from organizations where slug = 'ha-noi'`))!;
 	other.member = 'hn-member-1';
-	server.ctx.sqlite
-		.prepare("insert into plan_members (id, plan_id, stt, name, position, areas_json) values (?, (select plan_id from boards where id = ?), '1', 'Bà Trần Thị B', 'Giám đốc Sở Tài chính', '[\"Ba Đình\"]')")
-		.run(other.member, other.board);
+	await queryRows(
+		server,
+		sql`insert into plan_members (id, plan_id, stt, name, position, areas_json) values (${other.member}, (select plan_id from boards where id = ${other.board}), '1', 'Bà Trần Thị B', 'Giám đốc Sở Tài chính', '["Ba Đình"]')`
+	);
 	// Every object was really made: a missing one would make its routes answer 404 for nothing.
 	for (const [k, v] of Object.entries(other)) expect(v && v !== 'none' && v !== 'undefined', k).toBeTruthy();
 	foreignIds.push(other.member, 'Ba Đình', other.board, other.card, other.snapshot, other.review, other.attachment, other.agency, other.user, 'hn.stc', 'hn.admin');
@@ -182,16 +187,14 @@ describe('notifications stay inside the organization', () => {
 		expect(await inboxOf(await login(server.url, 'hn.stc'))).not.toContain('15/12');
 		expect(await inboxOf(await login(server.url, 'dn.stc'))).not.toContain('15/12');
 		// Nor written for them at all (it would be mailed): no message of this comment outside Cần Thơ.
-		const outside = server.ctx.sqlite
-			.prepare(
-				`select count(*) from inbox_messages m
-				 left join users u on u.id = m.user_id
-				 left join agencies a on a.id = m.agency_id
-				 where m.body like '%15/12%' and (u.org_id != (select org_id from boards where id = ?) or a.org_id != (select org_id from boards where id = ?))`
-			)
-			.pluck()
-			.get(boards[0].id, boards[0].id);
-		expect(outside).toBe(0);
+		const outside = await queryValue<number>(
+			server,
+			sql`select count(*) from inbox_messages m
+				left join users u on u.id = m.user_id
+				left join agencies a on a.id = m.agency_id
+				where m.body like '%15/12%' and (u.org_id != (select org_id from boards where id = ${boards[0].id}) or a.org_id != (select org_id from boards where id = ${boards[0].id}))`
+		);
+		expect(Number(outside)).toBe(0);
 	});
 });
 
@@ -219,7 +222,7 @@ describe('the demo’s three organizations', () => {
 
 	it('a user of two organizations switches between them: the boards, role and agency follow', async () => {
 		const admin = await login(server.url, 'admin');
-		const dnOrg = server.ctx.sqlite.prepare("select id from organizations where slug = 'dong-nai'").pluck().get() as string;
+		const dnOrg = (await queryValue<string>(server, sql`select id from organizations where slug = 'dong-nai'`))!;
 		expect((await call(server.url, 'POST', `/api/platform/organizations/${dnOrg}/members`, { token: admin, body: { username: 'lanhdao', role: 'leader' } })).status).toBe(201);
 		const token = await login(server.url, 'lanhdao');
 		const me = (await call(server.url, 'GET', '/api/me', { token })).body as { organization: { slug: string }; organizations: { slug: string }[] };

@@ -21,7 +21,7 @@ afterAll(async () => server.stop());
 
 describe('upgrading a first-release database', () => {
 	it('everything lands in one organization, counted as the fixture holds it', () => {
-		const db = server.ctx.sqlite;
+		const db = server.ctx.sqlite!;
 		const count = (sql: string) => (db.prepare(sql).pluck().get() as number);
 		expect(db.prepare('select slug, name from organizations').all()).toEqual([{ slug: 'mac-dinh', name: 'Tổ chức mặc định' }]);
 		// What the fixture was made with: the six demo accounts, 36 agencies, four plans with one board each, four comments.

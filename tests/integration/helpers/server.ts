@@ -1,4 +1,7 @@
-/** Real server, real SQLite in a temporary folder, real HTTP and WebSocket clients. */
+/**
+ * Real server, real HTTP and WebSocket clients, and a real database: SQLite in a temporary folder, or
+ * (the `postgres` test project) a fresh PostgreSQL database of its own, dropped when it stops.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +10,9 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as authProtocol from 'y-protocols/auth';
 import { startServer, type RunningServer } from '../../../server/server.js';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Config } from '../../../server/config.js';
+import { createTestDatabase, testDatabaseKind } from './test-database.js';
 
 export const DEMO_PASSWORD = 'demo-phoihop';
 
@@ -23,17 +28,28 @@ export function tempDataDir(): string {
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
 	const dataDir = overrides.dataDir ?? tempDataDir();
-	const running = await startServer(
-		{ port: 0, host: '127.0.0.1', dataDir, demo: true, roomIdleMs: 200, ...overrides },
-		{ web: false, quiet: true }
-	);
+	const pg = testDatabaseKind() === 'postgres' && overrides.databaseUrl === undefined ? await createTestDatabase() : null;
+	let running: RunningServer;
+	try {
+		running = await startServer(
+			{ port: 0, host: '127.0.0.1', dataDir, demo: true, roomIdleMs: 200, databaseUrl: pg?.url ?? null, ...overrides },
+			{ web: false, quiet: true }
+		);
+	} catch (err) {
+		await pg?.drop();
+		throw err;
+	}
 	return {
 		...running,
 		dataDir,
 		wsUrl: running.url.replace(/^http/, 'ws'),
 		async stop() {
-			await running.close();
-			fs.rmSync(dataDir, { recursive: true, force: true });
+			try {
+				await running.close();
+			} finally {
+				fs.rmSync(dataDir, { recursive: true, force: true });
+				await pg?.drop();
+			}
 		}
 	};
 }
@@ -117,4 +133,15 @@ export async function orgIdOf(server: TestServer, slug = 'can-tho'): Promise<str
 	const org = await findOrganization(server.ctx.db, slug);
 	if (!org) throw new Error(`no organization ${slug}`);
 	return org.id;
+}
+
+/** The rows of a raw query on the server's database (SQLite or PostgreSQL alike). */
+export async function queryRows<T>(server: { ctx: { db: Kysely<any> } }, query: RawBuilder<T>): Promise<T[]> {
+	return (await query.execute(server.ctx.db)).rows;
+}
+
+/** The first column of the first row (a count, an id), or undefined. */
+export async function queryValue<T = unknown>(server: { ctx: { db: Kysely<any> } }, query: RawBuilder<unknown>): Promise<T | undefined> {
+	const [row] = await queryRows(server, query);
+	return row ? (Object.values(row as object)[0] as T) : undefined;
 }

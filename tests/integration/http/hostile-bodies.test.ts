@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeAccessList } from '../../../server/auth/access.js';
-import { login, startTestServer, type TestServer } from '../helpers/server.js';
+import { sql } from 'kysely';
+import { login, queryValue, startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 let admin: string;
@@ -14,7 +15,7 @@ let boardId: string;
 beforeAll(async () => {
 	server = await startTestServer();
 	admin = await login(server.url, 'admin');
-	boardId = (server.ctx.sqlite.prepare("select id from boards where org_id = (select id from organizations where slug = 'can-tho')").pluck().get() as string);
+	boardId = (await queryValue<string>(server, sql`select id from boards where org_id = (select id from organizations where slug = 'can-tho') order by id limit 1`))!;
 });
 afterAll(async () => server.stop());
 

@@ -57,13 +57,13 @@ describe('uploading plans in other formats', () => {
 
 	it.skipIf(!hasChromium)('a scanned PDF is refused with its message, and nothing is written', async () => {
 		const scan = await printPdf(`<canvas id="c" width="900" height="500"></canvas><script>const g=document.getElementById('c').getContext('2d');g.font='30px serif';g.fillText('KẾ HOẠCH — Phụ lục I',40,80);</script>`);
-		const before = rowCounts(server);
+		const before = await rowCounts(server);
 		const res = await upload(server.url, admin, '/api/import/upload', scan, 'ban-quet.pdf');
 		expect(res.status).toBe(422);
 		expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({
 			code: 'scanned',
 			message: expect.stringMatching(/^Tệp PDF chỉ có hình ảnh \(bản quét\)/)
 		});
-		expect(rowCounts(server)).toEqual(before);
+		expect(await rowCounts(server)).toEqual(before);
 	}, 60_000);
 });

@@ -7,6 +7,7 @@ import { rebuildAsDocx } from '../../unit/import-docx/plan-rebuild.js';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from '../../unit/import-docx/docx-builder.js';
 import { workbookBytes } from '../../unit/import-xlsx/workbook-builder.js';
 import { postJson, rowCounts, upload } from './upload.js';
+import { refuseInserts } from '../helpers/failing-trigger.js';
 
 let server: TestServer;
 let admin: string;
@@ -72,7 +73,7 @@ describe('plan import over HTTP', () => {
 	});
 
 	it('nothing is written before "Tạo bảng"; fixes (a cell, a merge, a dropped row) shape the boards created', async () => {
-		const before = rowCounts(server);
+		const before = await rowCounts(server);
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', await smallPlan(), 'thi-diem.docx'));
 		const stc = preview.agencies.find((a) => a.name === 'Sở Tài chính')!.existing!;
 		const ref = (task: number) => ({ appendix: 0, section: 0, task });
@@ -92,7 +93,7 @@ describe('plan import over HTTP', () => {
 		]);
 		expect(fixed.agencies.find((a) => a.name === 'Sở Tài chánh thành phố')?.mergedInto).toEqual(stc);
 		expect(fixed.counts).toMatchObject({ tasks: 2, newAgencies: 1 });
-		expect(rowCounts(server)).toEqual(before);
+		expect(await rowCounts(server)).toEqual(before);
 
 		const res = await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/create`);
 		expect(res.status).toBe(201);
@@ -111,7 +112,7 @@ describe('plan import over HTTP', () => {
 	});
 
 	it('a list of tasks derived from prose can be marked not wanted; with nothing left, no board is created', async () => {
-		const before = rowCounts(server);
+		const before = await rowCounts(server);
 		const bytes = await rebuildAsDocx(readSeed(SEED_PLANS.haNoi2026), 'as-authored');
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', bytes, 'ha-noi.docx'));
 		expect(preview.appendices[0]).toMatchObject({ kind: 'tasks', derived: true, dropped: false });
@@ -123,23 +124,22 @@ describe('plan import over HTTP', () => {
 		const res = await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/create`);
 		expect(res.status).toBe(400);
 		expect(await res.json()).toEqual({ error: { code: 'nothing_to_create', message: expect.stringMatching(/^Không còn nhiệm vụ nào/) } });
-		expect(rowCounts(server)).toEqual(before);
+		expect(await rowCounts(server)).toEqual(before);
 	});
 
 	it('a failure while creating the boards writes nothing', async () => {
-		const before = rowCounts(server);
+		const before = await rowCounts(server);
 		// The database refuses the second card of the board, half-way through the import.
-		server.ctx.sqlite.exec(`create trigger fail_import before insert on cards when new.title = 'Tổ chức hội nghị'
-			begin select raise(abort, 'lỗi giả lập'); end`);
+		const removeTrigger = await refuseInserts(server.ctx, 'cards', 'lỗi giả lập', "new.title = 'Tổ chức hội nghị'");
 		try {
 			const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', await smallPlan(), 'hong.docx'));
 			const res = await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/create`);
 			expect(res.status).toBe(500);
 			expect(await res.json()).toEqual({ error: { code: 'internal', message: expect.any(String) } });
 		} finally {
-			server.ctx.sqlite.exec('drop trigger fail_import');
+			await removeTrigger();
 		}
-		expect(rowCounts(server)).toEqual(before);
+		expect(await rowCounts(server)).toEqual(before);
 	});
 
 	it('an Excel appendix gives a preview like a Word one', async () => {

@@ -109,9 +109,13 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		watcher.destroy();
 
 		const adminId = (await api<{ user: { id: string } }>(server.url, admin, '/api/me')).user.id;
-		const activity = server.ctx.sqlite
-			.prepare("select card_id, user_id, field, detail from activity where board_id = ? and card_id in (?, ?) order by id")
-			.all(boardId, a.id, b.id) as Array<{ card_id: string; user_id: string; field: string; detail: string | null }>;
+		const activity = await server.ctx.db
+			.selectFrom('activity')
+			.select(['card_id', 'user_id', 'field', 'detail'])
+			.where('board_id', '=', boardId)
+			.where('card_id', 'in', [a.id, b.id])
+			.orderBy('id')
+			.execute();
 		expect(activity.every((r) => r.user_id === adminId)).toBe(true);
 		expect(activity.filter((r) => r.field === 'excel_return')).toEqual([
 			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố (tệp lien-minh-tra-ve.xlsx)' }),

@@ -1,5 +1,6 @@
 /** Uploading a file the way the import page does: the file as the request body, its name in ?name=. */
-import type { TestServer } from '../helpers/server.js';
+import { sql } from 'kysely';
+import { queryValue, type TestServer } from '../helpers/server.js';
 
 export async function upload(baseUrl: string, token: string, route: string, bytes: Uint8Array, name: string): Promise<Response> {
 	return fetch(`${baseUrl}${route}?name=${encodeURIComponent(name)}`, {
@@ -18,10 +19,10 @@ export async function postJson(baseUrl: string, token: string, route: string, bo
 }
 
 /** Row counts of the tables an import writes to: equal before and after means nothing was written. */
-export function rowCounts(server: TestServer): Record<string, number> {
+export async function rowCounts(server: TestServer): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
 	for (const table of ['plans', 'boards', 'sections', 'cards', 'agencies', 'agency_aliases', 'indicators', 'plan_reports', 'plan_members', 'board_states']) {
-		out[table] = (server.ctx.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+		out[table] = Number(await queryValue(server, sql`select count(*) from ${sql.table(table)}`));
 	}
 	return out;
 }

@@ -4,6 +4,7 @@
  * real one moved to 30/11/2026 07:00 in Viet Nam, so the 07:30 digest runs when the test moves it on.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { addComment } from '../../../src/lib/core/board-doc.js';
@@ -11,7 +12,8 @@ import { extendDeadline } from '../../../src/lib/core/board-review.js';
 import { todayInVietnam } from '../../../server/boards/today.js';
 import { startServer, type RunningServer } from '../../../server/server.js';
 import { setHandler } from '../../../src/lib/core/board-editing.js';
-import { api, connectBoard, login, synced, tempDataDir, type BoardClient } from '../helpers/server.js';
+import { api, connectBoard, login, queryValue, synced, tempDataDir, type BoardClient } from '../helpers/server.js';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../helpers/test-database.js';
 import { recipients, startSmtpPeer, type SmtpPeer } from './smtp-peer.js';
 
 const PUBLIC = 'https://phoihop.test';
@@ -22,6 +24,8 @@ const clock = { now: () => new Date(Date.now() + offset) };
 let smtp: SmtpPeer;
 let server: RunningServer;
 let dataDir: string;
+/** The PostgreSQL database of the run (the `postgres` project); the restart reuses it. */
+let pgDatabase: TestDatabase | null = null;
 let boardId: string;
 let cardId: string;
 let cardCode: string;
@@ -34,6 +38,7 @@ async function boot(): Promise<RunningServer> {
 			port: 0,
 			host: '127.0.0.1',
 			dataDir,
+			databaseUrl: pgDatabase?.url ?? null,
 			demo: true,
 			roomIdleMs: 200,
 			smtpUrl: `${smtp.url}/?ignoreTLS=true`,
@@ -66,14 +71,21 @@ function comment(body: string): void {
 beforeAll(async () => {
 	smtp = await startSmtpPeer();
 	dataDir = tempDataDir();
+	if (testDatabaseKind() === 'postgres') pgDatabase = await createTestDatabase();
 	server = await boot();
-	for (const u of server.ctx.sqlite.prepare('select id, username, agency_id from users').all() as { id: string; username: string; agency_id: string }[]) {
-		ids[u.username] = { id: u.id, agencyId: u.agency_id };
+	for (const u of await server.ctx.db.selectFrom('users').select(['id', 'username', 'agency_id']).execute()) {
+		ids[u.username] = { id: u.id, agencyId: u.agency_id ?? '' };
 	}
 	// A card that Sở Nông nghiệp và Môi trường leads, made overdue (for reminders).
-	const row = server.ctx.sqlite
-		.prepare("select id, board_id, code from cards where lead_json like ? and status != 'done' order by board_id, code limit 1")
-		.get(`%${ids.snnmt.agencyId}%`) as { id: string; board_id: string; code: string };
+	const row = await server.ctx.db
+		.selectFrom('cards')
+		.select(['id', 'board_id', 'code'])
+		.where('lead_json', 'like', `%${ids.snnmt.agencyId}%`)
+		.where('status', '!=', 'done')
+		.orderBy('board_id')
+		.orderBy('code')
+		.limit(1)
+		.executeTakeFirstOrThrow();
 	({ id: cardId, board_id: boardId, code: cardCode } = row);
 	await server.sync.change(boardId, null, cardId, 'deadline', (room) => extendDeadline(room.doc, cardId, daysAgo(3), { userId: 'test' }));
 	snnmtClient = connectBoard(server.url.replace(/^http/, 'ws'), boardId, await login(server.url, 'snnmt'));
@@ -85,6 +97,7 @@ afterAll(async () => {
 	await server?.close();
 	await smtp?.stop();
 	fs.rmSync(dataDir, { recursive: true, force: true });
+	await pgDatabase?.drop();
 });
 
 describe('e-mail notifications', () => {
@@ -197,10 +210,10 @@ describe('e-mail notifications', () => {
 		for (const m of smtp.mails.filter(withSubject(digest))) for (const r of recipients(m)) perPerson.set(r, (perPerson.get(r) ?? 0) + 1);
 		expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
 		// Overdue notices reached the inbox too (once: the job does not run again the same day).
-		const overdue = server.ctx.sqlite.prepare("select count(*) as n from inbox_messages where kind = 'overdue'").get() as { n: number };
-		expect(overdue.n).toBeGreaterThan(0);
+		const overdue = Number(await queryValue(server, sql`select count(*) from inbox_messages where kind = 'overdue'`));
+		expect(overdue).toBeGreaterThan(0);
 		await server.notifications.tick();
-		expect((server.ctx.sqlite.prepare("select count(*) as n from inbox_messages where kind = 'overdue'").get() as { n: number }).n).toBe(overdue.n);
+		expect(Number(await queryValue(server, sql`select count(*) from inbox_messages where kind = 'overdue'`))).toBe(overdue);
 	}, 40_000);
 
 	it('with the SMTP server down for 30 s, every message still arrives exactly once; a restart sends nothing again', async () => {
@@ -209,8 +222,8 @@ describe('e-mail notifications', () => {
 		comment('@lmhtx nhờ anh chị kiểm tra lại');
 		comment('Gửi @SNNMT và @stc để biết');
 		await new Promise((r) => setTimeout(r, 30_000));
-		const queued = server.ctx.sqlite.prepare('select count(*) as n from mail_outbox where sent_at is null and attempts > 0').get() as { n: number };
-		expect(queued.n).toBeGreaterThan(0); // tried and failed, kept
+		const queued = Number(await queryValue(server, sql`select count(*) from mail_outbox where sent_at is null and attempts > 0`));
+		expect(queued).toBeGreaterThan(0); // tried and failed, kept
 		await smtp.start();
 		await smtp.waitFor((ms) => ms.length >= before + 2, 15_000);
 		await new Promise((r) => setTimeout(r, 3000));
@@ -223,8 +236,7 @@ describe('e-mail notifications', () => {
 		server = await boot();
 		await new Promise((r) => setTimeout(r, 3000));
 		expect(smtp.mails.length).toBe(before + 2);
-		const unsent = server.ctx.sqlite.prepare('select count(*) as n from mail_outbox where sent_at is null').get() as { n: number };
-		expect(unsent.n).toBe(0);
+		expect(Number(await queryValue(server, sql`select count(*) from mail_outbox where sent_at is null`))).toBe(0);
 	}, 90_000);
 
 	it('the links of an e-mail change preferences without signing in; "none" stops the e-mail, not the inbox', async () => {

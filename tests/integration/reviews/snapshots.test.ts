@@ -101,7 +101,7 @@ describe('snapshots', () => {
 		const after = new Date('2027-01-02T01:00:00Z');
 		const first = await takeQuarterEndSnapshots(server.ctx.db, server.sync, after);
 		// Every board of every organization (the job is not one organization's).
-		const boards = server.ctx.sqlite.prepare('select id from boards').all();
+		const boards = await server.ctx.db.selectFrom('boards').select('id').execute();
 		expect(first).toHaveLength(boards.length);
 		expect(first[0]).toMatchObject({ kind: 'quarter', period: '2026-Q4', asOf: '2026-12-31', name: 'Cuối Quý IV/2026' });
 		expect(await takeQuarterEndSnapshots(server.ctx.db, server.sync, after)).toHaveLength(0);

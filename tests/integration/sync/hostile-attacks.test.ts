@@ -218,13 +218,19 @@ describe('the seven attacks of the security review', () => {
 		shallow.getMap<Y.Map<unknown>>('cards').get(cardId)!.set('checklist', 1);
 		const overwrite = Y.encodeStateAsUpdate(shallow, sv2);
 		// Marked as the migration marks rows stored by the previous release.
-		const sqlite = server.ctx.sqlite!;
-		const insert2 = sqlite.prepare(
-			'insert into board_updates (board_id, seq, data, user_id, created_at, unchecked) values (?, ?, ?, ?, ?, 1)'
-		);
-		let seq = (sqlite.prepare('select seq from board_heads where board_id = ?').get(poisoned) as { seq: number } | undefined)?.seq ?? 0;
-		for (const bytes of [nested, overwrite, new Uint8Array([1, 2, 3, 250, 251, 252])]) insert2.run(poisoned, ++seq, bytes, attacker.id, new Date().toISOString());
-		sqlite.prepare('insert into board_heads (board_id, seq) values (?, ?) on conflict(board_id) do update set seq = excluded.seq').run(poisoned, seq);
+		const { db } = server.ctx;
+		let seq = (await db.selectFrom('board_heads').select('seq').where('board_id', '=', poisoned).executeTakeFirst())?.seq ?? 0;
+		for (const data of [nested, overwrite, new Uint8Array([1, 2, 3, 250, 251, 252])]) {
+			await db
+				.insertInto('board_updates')
+				.values({ board_id: poisoned, seq: ++seq, data, user_id: attacker.id, created_at: new Date().toISOString(), unchecked: 1 })
+				.execute();
+		}
+		await db
+			.insertInto('board_heads')
+			.values({ board_id: poisoned, seq })
+			.onConflict((oc) => oc.column('board_id').doUpdateSet({ seq }))
+			.execute();
 		const errors: unknown[] = [];
 		const origError = console.error;
 		console.error = (...m: unknown[]) => errors.push(m);

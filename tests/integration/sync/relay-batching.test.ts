@@ -4,10 +4,17 @@ import { readBoard, setProgress, setResult, setStatus } from '../../../src/lib/c
 import { decodeClientMessage, MessageType, SyncStep } from '../../../server/sync/protocol.js';
 import type { Peer } from '../../../server/sync/room.js';
 import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+import { refuseInserts } from '../helpers/failing-trigger.js';
 
 let server: TestServer;
 let token: string;
 let boardId: string;
+
+/** How many updates of the board are in the log. */
+async function logCount(): Promise<number> {
+	const r = await server.ctx.db.selectFrom('board_updates').select((eb) => eb.fn.countAll<number>().as('n')).where('board_id', '=', boardId).executeTakeFirstOrThrow();
+	return Number(r.n);
+}
 
 beforeAll(async () => {
 	server = await startTestServer();
@@ -41,7 +48,7 @@ function recordingPeer(userId: string, agencyId: string | null) {
 
 describe('relay', () => {
 	it('sends the updates of one turn as one message per peer (a sole sender gets nothing back) and everyone converges', async () => {
-		const user = server.ctx.sqlite.prepare(`select id, agency_id from users where username = 'thuky'`).get() as { id: string; agency_id: string | null };
+		const user = await server.ctx.db.selectFrom('users').select(['id', 'agency_id']).where('username', '=', 'thuky').executeTakeFirstOrThrow();
 		const room = await server.sync.rooms.open(boardId);
 		const peers = [recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id), recordingPeer(user.id, user.agency_id)];
 		for (const p of peers) {
@@ -60,12 +67,15 @@ describe('relay', () => {
 		edit(a, (d) => setStatus(d, cards[0], 'doing', { userId: user.id }));
 		edit(a, (d) => setProgress(d, cards[2], 40, { userId: user.id }));
 		expect(c.updates).toHaveLength(0); // nothing relayed before it is stored
+		// Stored within the turn on SQLite; after a round trip on PostgreSQL.
+		await waitFor(() => c.updates.length > 0, 3000, 'the first relay');
 		await new Promise((r) => setImmediate(r));
 		expect([a.updates.length, b.updates.length, c.updates.length]).toEqual([0, 1, 1]);
 
 		// Updates from two peers within one turn (only under load): one merged message for everyone.
 		edit(a, (d) => setProgress(d, cards[2], 45, { userId: user.id }));
 		edit(b, (d) => setResult(d, cards[1], 'Đã gửi báo cáo quý', { userId: user.id }));
+		await waitFor(() => c.updates.length > 1, 3000, 'the second relay');
 		await new Promise((r) => setImmediate(r));
 		expect([a.updates.length, b.updates.length, c.updates.length]).toEqual([1, 2, 2]);
 
@@ -75,8 +85,7 @@ describe('relay', () => {
 		const [s0, s1, s2] = cards.slice(0, 3).map(byId);
 		expect([s0.status, s1.result, s2.progress]).toEqual(['doing', 'Đã gửi báo cáo quý', 45]);
 		// And the four are in the log.
-		const logged = server.ctx.sqlite.prepare('select count(*) as n from board_updates where board_id = ?').get(boardId) as { n: number };
-		expect(logged.n).toBeGreaterThanOrEqual(4);
+		expect(await logCount()).toBeGreaterThanOrEqual(4);
 		for (const p of peers) server.sync.rooms.leave(room, p.peer);
 	});
 
@@ -96,14 +105,12 @@ describe('relay', () => {
 	});
 
 	it('when storing fails, the update is neither relayed nor lost: it is stored and relayed once storage works again', async () => {
-		const sqlite = server.ctx.sqlite;
 		const a = connectBoard(server.wsUrl, boardId, token);
 		const b = connectBoard(server.wsUrl, boardId, token);
 		await Promise.all([synced(a), synced(b)]);
 		const cardId = readBoard(a.doc).cards[3].id;
-		const countFor = () => (sqlite.prepare('select count(*) as n from board_updates where board_id = ?').get(boardId) as { n: number }).n;
-		const before = countFor();
-		sqlite.exec(`create trigger fail_append before insert on board_updates begin select raise(abort, 'disk I/O error (test)'); end`);
+		const before = await logCount();
+		const removeTrigger = await refuseInserts(server.ctx, 'board_updates', 'disk I/O error (test)');
 		const errors: unknown[] = [];
 		const origError = console.error;
 		console.error = (...m: unknown[]) => errors.push(m);
@@ -111,14 +118,14 @@ describe('relay', () => {
 			setResult(a.doc, cardId, 'Chờ lưu', await signer());
 			await new Promise((r) => setTimeout(r, 300));
 			expect(readBoard(b.doc).cards.find((c) => c.id === cardId)!.result).toBe('');
-			expect(countFor()).toBe(before);
+			expect(await logCount()).toBe(before);
 			expect(errors.length).toBeGreaterThan(0);
 		} finally {
-			sqlite.exec('drop trigger fail_append');
+			await removeTrigger();
 			console.error = origError;
 		}
 		await waitFor(() => readBoard(b.doc).cards.find((c) => c.id === cardId)!.result === 'Chờ lưu', 3000, 'relay after storage recovers');
-		expect(countFor()).toBeGreaterThan(before);
+		expect(await logCount()).toBeGreaterThan(before);
 		// The server kept serving: a new client gets the stored result.
 		const c = connectBoard(server.wsUrl, boardId, token);
 		await synced(c);

@@ -46,12 +46,12 @@ describe('rooms', () => {
 		const cardId = readBoard(c.doc).cards[0].id;
 		setProgress(c.doc, cardId, 65, await signer());
 		setResult(c.doc, cardId, 'Hòa giải xong với Sở Tài chính', await signer());
-		await waitFor(() => {
-			const row = server.ctx.sqlite.prepare('select progress, result, search_text from cards where id = ?').get(cardId) as
-				| { progress: number; result: string; search_text: string }
-				| undefined;
-			return row?.progress === 65 && row.result === 'Hòa giải xong với Sở Tài chính' && row.search_text.includes('hoa giai xong voi so tai chinh');
-		}, 3000, 'projection');
+		await expect
+			.poll(async () => {
+				const row = await server.ctx.db.selectFrom('cards').select(['progress', 'result', 'search_text']).where('id', '=', cardId).executeTakeFirst();
+				return row?.progress === 65 && row.result === 'Hòa giải xong với Sở Tài chính' && row.search_text.includes('hoa giai xong voi so tai chinh');
+			}, { timeout: 3000, message: 'projection' })
+			.toBe(true);
 		c.destroy();
 	});
 });
