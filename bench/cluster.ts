@@ -176,6 +176,9 @@ interface LatencyRound {
 	cpu: Cpu;
 	/** CPU seconds of this (the clients') process over the run: near the run's length, the clients were the bottleneck. */
 	clientCpu: number;
+	/** PostgreSQL: rows written per table during the run (and the second after). */
+	dbRows: Record<string, number>;
+	dbRowsPerEdit: number;
 	/** Resident memory of each node at the end of the run. */
 	nodeRssMiB: number[];
 	/** Seconds the CPU was measured over (the run and its drain). */
@@ -244,6 +247,7 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				out.idle.push({ config: config.name, round, clients, seconds, cpuPerSecond: idle });
 				log(`  ${config.name.padEnd(19)} round ${round + 1}  idle (${clients} clients connected): nodes ${(idle.nodes * 1000).toFixed(0)} ms/s, redis ${(idle.redis * 1000).toFixed(0)} ms/s, db ${(idle.db * 1000).toFixed(0)} ms/s`);
 			}
+			const rows0 = await cluster.dbRowWrites();
 			const t0 = performance.now();
 			const before = await cluster.cpu();
 			const client0 = process.cpuUsage();
@@ -256,6 +260,9 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 			const net = (x: number, rate: number) => Math.max(0, x - rate * seconds);
 			const netNodes = net(cpu.nodes, idle.nodes);
 			const netTotal = netNodes + net(cpu.redis, idle.redis) + net(cpu.db, idle.db);
+			const rows1 = await cluster.dbRowWrites();
+			const dbRows: Record<string, number> = {};
+			for (const [t, n] of Object.entries(rows1)) if (n - (rows0[t] ?? 0) > 0) dbRows[t] = n - (rows0[t] ?? 0);
 			light.destroy();
 			const headline = config.nodes > 1 ? r.cross : r.same;
 			const row: LatencyRound = {
@@ -273,6 +280,8 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				cpu,
 				clientCpu,
 				nodeRssMiB: rss,
+				dbRows,
+				dbRowsPerEdit: Object.values(dbRows).reduce((a, b) => a + b, 0) / r.edits,
 				seconds,
 				load: os.loadavg()[0],
 				nodeUsPerDelivery: (cpu.nodes * 1e6) / r.deliveries,
@@ -284,7 +293,8 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 			log(
 				`  ${config.name.padEnd(19)} round ${round + 1}  ${String(clients).padStart(3)} clients  ${config.nodes > 1 ? 'cross' : 'same '}-node p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
 					(config.nodes > 1 ? ` (same-node p99 ${r.same.p99.toFixed(1)})` : '') +
-					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes), ${row.netNodeMsPerEdit.toFixed(2)} ms/edit above idle; clients' process ${clientCpu.toFixed(2)} s; load ${row.load.toFixed(1)}`
+					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes), ${row.netNodeMsPerEdit.toFixed(2)} ms/edit above idle; clients' process ${clientCpu.toFixed(2)} s; load ${row.load.toFixed(1)}` +
+					(Object.keys(dbRows).length ? `; db rows written per edit ${row.dbRowsPerEdit.toFixed(1)} (${Object.entries(dbRows).map(([t, n]) => `${t} ${(n / r.edits).toFixed(1)}`).join(', ')})` : '')
 			);
 			await new Promise((r) => setTimeout(r, 1000));
 		}
@@ -373,6 +383,8 @@ function latencySummary(latency: LatencyRound[]) {
 				lost: Math.max(0, ...mine.map((r) => r.lost)),
 				clientCpu: median(mine.map((r) => r.clientCpu)),
 				maxNodeRssMiB: Math.max(0, ...mine.flatMap((r) => r.nodeRssMiB)),
+				dbRowsPerEdit: median(mine.map((r) => r.dbRowsPerEdit)),
+				cardRowsPerEdit: median(mine.map((r) => (r.dbRows.cards ?? 0) / r.edits)),
 				nodeUsPerDelivery: median(mine.map((r) => r.nodeUsPerDelivery)),
 				nodeUsRounds: mine.map((r) => r.nodeUsPerDelivery),
 				redisUsPerDelivery: median(mine.map((r) => (r.cpu.redis * 1e6) / r.deliveries)),
@@ -414,11 +426,11 @@ function tables(result: ReturnType<typeof summarize>) {
 	}
 	out.push('');
 	out.push(`CPU per delivered update (µs; median of ${ROUNDS} round(s); a delivery = one edit reaching one client):`);
-	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit | above idle: nodes ms per edit | above idle: all ms per edit | largest node RSS MiB | load avg (each round) |');
-	out.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|');
+	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit | above idle: nodes ms per edit | above idle: all ms per edit | largest node RSS MiB | db rows written per edit (cards table) | load avg (each round) |');
+	out.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of latency) {
 		out.push(
-			`| ${r.config} | ${r.clients} | ${f1(r.nodeUsPerDelivery)} | ${r.nodeUsRounds.map(f1).join(' / ')} | ${f1(r.redisUsPerDelivery)} | ${f1(r.dbUsPerDelivery)} | ${f1(r.totalUsPerDelivery)} | ${f2(r.totalMsPerEdit)} | ${f2(r.netNodeMsPerEdit)} | ${f2(r.netTotalMsPerEdit)} | ${r.maxNodeRssMiB.toFixed(0)} | ${r.load.map(f1).join(' / ')} |`
+			`| ${r.config} | ${r.clients} | ${f1(r.nodeUsPerDelivery)} | ${r.nodeUsRounds.map(f1).join(' / ')} | ${f1(r.redisUsPerDelivery)} | ${f1(r.dbUsPerDelivery)} | ${f1(r.totalUsPerDelivery)} | ${f2(r.totalMsPerEdit)} | ${f2(r.netNodeMsPerEdit)} | ${f2(r.netTotalMsPerEdit)} | ${r.maxNodeRssMiB.toFixed(0)} | ${Number.isFinite(r.dbRowsPerEdit) && r.dbRowsPerEdit > 0 ? `${f1(r.dbRowsPerEdit)} (${f1(r.cardRowsPerEdit)})` : '—'} | ${r.load.map(f1).join(' / ')} |`
 		);
 	}
 	out.push('');

@@ -47,6 +47,8 @@ export interface BenchCluster {
 	endpoint(at: number | BenchNode | { url: string }): Endpoint;
 	/** CPU seconds so far: the nodes (killed ones keep their last reading), Redis, the database's own processes. */
 	cpu(): Promise<{ nodes: number; redis: number; db: number }>;
+	/** PostgreSQL: rows written so far (inserted + updated + deleted) per table of the cluster's database; {} otherwise. */
+	dbRowWrites(): Promise<Record<string, number>>;
 	/** Starts one more node on the same storage (after the others stopped: a reading of what was stored). */
 	startExtraNode(): Promise<BenchNode>;
 	stop(): Promise<void>;
@@ -232,6 +234,7 @@ export async function startCluster(kind: ClusterKind, count: number, seed: Seed)
 	let nodes: BenchNode[] = [];
 	let startOne: () => Promise<BenchNode>;
 	let dbCpu: () => Promise<number> = async () => 0;
+	let dbRowWrites: () => Promise<Record<string, number>> = async () => ({});
 	if (kind === 'phoihop') {
 		const env: Record<string, string> = { REDIS_URL: redis.url, PHOIHOP_DEMO: '0', SYNC_ROOM_IDLE_MS: '30000', NODE_ENV: 'production' };
 		if (seed.db === 'postgres') {
@@ -241,6 +244,19 @@ export async function startCluster(kind: ClusterKind, count: number, seed: Seed)
 			env.DATABASE_URL = pgUrl(name);
 			const meter = new PgCpu(name);
 			dbCpu = () => meter.read();
+			dbRowWrites = async () => {
+				// Backends report their counters at the end of a transaction, and at most once a second
+				// while busy: read after a short pause.
+				await new Promise((r) => setTimeout(r, 1100));
+				const client = new pg.Client({ connectionString: pgUrl(name) });
+				await client.connect();
+				try {
+					const { rows } = await client.query('select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables');
+					return Object.fromEntries((rows as { relname: string; n: string }[]).map((r) => [r.relname, Number(r.n)]));
+				} finally {
+					await client.end();
+				}
+			};
 		} else {
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-bench-cluster-'));
 			fs.cpSync(seed.template, dir, { recursive: true });
@@ -282,6 +298,7 @@ export async function startCluster(kind: ClusterKind, count: number, seed: Seed)
 		async cpu() {
 			return { nodes: nodeCpu.reduce((s, f) => s + f(), 0), redis: redisCpu(), db: await dbCpu() };
 		},
+		dbRowWrites: () => dbRowWrites(),
 		async startExtraNode() {
 			const n = await startOne();
 			extra.push(n);
