@@ -81,7 +81,7 @@ const EDITS_PER_CLIENT_PER_SECOND = 1;
 const RAMP = {
 	clients: 50,
 	editors: 5,
-	rates: numbers(flags.rates) ?? (quick ? [100, 400, 1200, 2400] : [100, 200, 400, 800, 1200, 1600, 2400, 3200, 4800]),
+	rates: numbers(flags.rates) ?? (quick ? [100, 400, 1200, 2400] : [100, 200, 400, 800, 1600, 2400, 3200]),
 	seconds: quick ? 2 : 3,
 	/**
 	 * Delivery keeps up while every edit reaches every client and the median latency stays under this.
@@ -459,7 +459,7 @@ function tables(result: ReturnType<typeof summarize>) {
 	}
 	out.push('');
 	out.push('Targets:');
-	for (const t of result.targets) out.push(`- ${t.met === null ? 'not measured' : t.met ? 'MET' : 'MISSED'}: ${t.target} — ${t.measured}`);
+	for (const t of result.targets) out.push(`- ${t.met === null ? (t.target.includes('(reported)') ? 'REPORTED' : 'not measured') : t.met ? 'MET' : 'MISSED'}: ${t.target} — ${t.measured}`);
 	return out.join('\n');
 }
 
