@@ -119,6 +119,8 @@ export interface CardsTable {
 	/** 0006: the card's handler (a user id) and when it was archived. */
 	handler_id: string | null;
 	archived_at: string | null;
+	/** The board sequence number of the document these rows were projected from (migration 0011). */
+	projected_seq: Generated<number>;
 }
 
 export interface CommentsTable {

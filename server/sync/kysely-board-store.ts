@@ -201,14 +201,20 @@ export class KyselyBoardStore implements BoardStore {
 		await this.db.transaction().execute((tx) => this.insertClients(tx, boardId, bindings, new Date().toISOString()));
 	}
 
-	async writeCard(boardId: string, { id, data }: ProjectedCard): Promise<void> {
+	async writeCard(boardId: string, { id, data }: ProjectedCard, seq: number): Promise<void> {
 		await this.db.transaction().execute(async (tx) => {
+			// Rows projected from a later document (another node saw more) stay. On PostgreSQL the row is
+			// locked until the end of this transaction, so two nodes writing one card take turns.
+			let existing = tx.selectFrom('cards').select('projected_seq').where('id', '=', id).where('board_id', '=', boardId);
+			if (this.postgres) existing = existing.forUpdate();
+			const row0 = await existing.executeTakeFirst();
+			if (row0 && Number(row0.projected_seq) > seq) return;
 			await tx.deleteFrom('comments').where('card_id', '=', id).where('board_id', '=', boardId).execute();
 			if (!data) {
 				await tx.deleteFrom('cards').where('id', '=', id).where('board_id', '=', boardId).execute();
 				return;
 			}
-			const row = toCardRow(boardId, data);
+			const row = { ...toCardRow(boardId, data), projected_seq: seq };
 			const { id: _id, board_id: _b, ...update } = row;
 			await tx
 				.insertInto('cards')

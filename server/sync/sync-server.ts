@@ -60,7 +60,7 @@ export class SyncServer {
 			this.store,
 			{ idleMs: ctx.config.roomIdleMs, compactAfter: 200 },
 			{
-				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards),
+				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards, () => room.lastSeq),
 				onUnload: (room) => this.projection.flush(room.boardId),
 				outbox: options.outbox,
 				stored: (room, run) => relay?.published(room, run),
@@ -170,7 +170,7 @@ export class SyncServer {
 		return this.rooms.withRoom(boardId, (room) => {
 			room.applyServerChange(userId, [{ cardId, field, detail: null }], () => fn(room));
 			// A change to one card reaches the projection through the room; a board-wide one is marked here.
-			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all');
+			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all', () => room.lastSeq);
 		});
 	}
 
