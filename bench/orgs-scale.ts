@@ -110,7 +110,7 @@ log("measuring");
 const PAGES = [
 	{ name: 'home: GET /api/boards', path: () => '/api/boards' },
 	{ name: 'dashboard: GET /api/boards/:id/dashboard', path: (c: { board: string }) => `/api/boards/${c.board}/dashboard` },
-	{ name: 'people: GET /api/people', path: () => '/api/people' },
+	{ name: 'people: GET /api/people?q=can bo (20 of 200)', path: () => '/api/people?q=can%20bo' },
 	{ name: 'agencies: GET /api/agencies', path: () => '/api/agencies' }
 ];
 const results: { page: string; who: string; rounds: { p50: number; p99: number }[] }[] = [];

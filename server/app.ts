@@ -15,8 +15,10 @@ import { sessionMiddleware } from './auth/session-middleware.js';
 import { declareRoutes } from './http/declare-routes.js';
 import type { Metrics } from './metrics.js';
 import { authRoutes } from './auth/routes.js';
+import { sessionRoutes } from './auth/session-routes.js';
 import { organizationRoutes } from './orgs/routes.js';
 import { jsonBodies } from './http/json-body.js';
+import { apiSecurityHeaders, applyPageSecurityHeaders } from './http/security-headers.js';
 import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
 import { attachmentRoutes } from './attachments/routes.js';
@@ -54,7 +56,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 		const lang = errorLocale(c.req.header('accept-language'));
 		if (err instanceof ApiError) {
 			for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-			return c.json(errorBody(err.code, err.params, lang), err.status);
+			return c.json(errorBody(err.code, err.params, lang, err.details), err.status);
 		}
 		if (err instanceof SyntaxError) return c.json(errorBody('bad_json', {}, lang), 400);
 		console.error('[api]', err);
@@ -62,6 +64,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	});
 
 	const api = new Hono<AppEnv>();
+	// First, so that every answer carries them, errors and refusals included.
+	api.use('*', apiSecurityHeaders(ctx.config.secureCookies));
 	// Body size and shape first: a huge or malformed body is refused before any sign-in work.
 	api.use('*', jsonBodies());
 	api.use('*', sessionMiddleware(ctx, sessions));
@@ -80,6 +84,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	});
 	api.route('/', health.router);
 	api.route('/auth', authRoutes(ctx, sessions, sync));
+	api.route('/auth', sessionRoutes(sessions));
 	api.route('/admin', adminRoutes(ctx, sessions, sync));
 	const orgs = organizationRoutes(ctx, sync);
 	api.route('/me', orgs.me);
@@ -104,6 +109,7 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	app.all('*', async (c) => {
 		if (!web) return c.text('Giao diện chưa được build: chạy "npm run build".', 503);
 		const { incoming, outgoing } = c.env;
+		applyPageSecurityHeaders(incoming, outgoing, ctx.config.secureCookies);
 		await new Promise<void>((resolve) => {
 			outgoing.once('finish', resolve);
 			outgoing.once('close', resolve);

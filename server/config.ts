@@ -31,6 +31,28 @@ export interface Config {
 	redisUrl: string | null;
 	/** On SIGTERM, how long open work may take to finish before the process exits anyway. */
 	shutdownGraceMs: number;
+	/** A session unused this long ends (OWASP ASVS 4.0.3 §3.3.2, level 2: at most 30 minutes). */
+	sessionIdleMs: number;
+	/** A session ends this long after sign-in however active it is (ASVS §3.3.2, level 2: 12 hours). */
+	sessionMaxAgeMs: number;
+	/** Failed sign-ins are counted over this window, per account, per account and address, per address. */
+	login: LoginLimits;
+}
+
+export interface LoginLimits {
+	windowMs: number;
+	/** Failures on one account from anywhere (a guesser using many addresses). */
+	perAccount: number;
+	/** Failures on one account from one address (one guesser; a colleague's typos do not count). */
+	perAccountAddress: number;
+	/** Failures from one address over all accounts: high, since a whole office may share one NAT address. */
+	perAddress: number;
+}
+
+/** A positive number from the environment, or the default. */
+function positive(value: string | undefined, fallback: number): number {
+	const n = Number(value);
+	return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +73,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		mailCoalesceMs: Number(env.MAIL_COALESCE_MS ?? 5 * 60_000),
 		notifySecret: env.NOTIFY_SECRET || null,
 		redisUrl: env.REDIS_URL || null,
-		shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000)
+		shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
+		sessionIdleMs: positive(env.SESSION_IDLE_MS, 30 * 60_000),
+		sessionMaxAgeMs: positive(env.SESSION_MAX_AGE_MS, 12 * 60 * 60_000),
+		login: {
+			windowMs: positive(env.LOGIN_WINDOW_MS, 15 * 60_000),
+			perAccount: positive(env.LOGIN_MAX_FAILURES, 10),
+			perAccountAddress: positive(env.LOGIN_MAX_FAILURES_ACCOUNT_ADDRESS, 5),
+			perAddress: positive(env.LOGIN_MAX_FAILURES_ADDRESS, 100)
+		}
 	};
 }

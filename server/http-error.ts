@@ -13,7 +13,9 @@ export class ApiError extends HTTPException {
 		status: ContentfulStatusCode,
 		readonly code: ErrorCode,
 		readonly params: ErrorParams = {},
-		readonly headers: Record<string, string> = {}
+		readonly headers: Record<string, string> = {},
+		/** Machine-readable details sent beside code and message (e.g. retryAfter, in seconds). */
+		readonly details: Record<string, string | number> = {}
 	) {
 		super(status, { message: code });
 	}
@@ -24,7 +26,7 @@ export function errorLocale(acceptLanguage: string | undefined): ErrorLocale {
 	return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'vi';
 }
 
-export function errorBody(code: ErrorCode, params: ErrorParams = {}, lang: ErrorLocale = 'vi'): ApiErrorBody {
+export function errorBody(code: ErrorCode, params: ErrorParams = {}, lang: ErrorLocale = 'vi', details: Record<string, string | number> = {}): ApiErrorBody {
 	const hasParams = Object.keys(params).length > 0;
-	return { error: { code, ...(hasParams ? { params } : {}), message: errorMessage(lang, code, params) } };
+	return { error: { code, ...(hasParams ? { params } : {}), message: errorMessage(lang, code, params), ...details } };
 }

@@ -66,7 +66,7 @@ export async function startServer(
 	await notifications.start();
 	const quarterEnd = new QuarterEndSnapshots(db, sync);
 	quarterEnd.start();
-	const sessions = new SessionStore(db, config.secureCookies);
+	const sessions = new SessionStore(db, config.secureCookies, { idleMs: config.sessionIdleMs, maxAgeMs: config.sessionMaxAgeMs });
 	// A session ended on any node closes its sockets on every node (the sweep catches a missed message).
 	sessions.onEnded((ended) => bus.publish('sessions', Buffer.from(JSON.stringify(ended))));
 	await bus.subscribe('sessions', (payload) => {

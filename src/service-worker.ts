@@ -18,8 +18,11 @@ const PAGES = 'phoihop-pages';
 const API = 'phoihop-api';
 const SHELL_KEY = '/__shell';
 
-/** JSON reads the shell needs to start offline; everything else under /api stays network-only. */
-const OFFLINE_API = [/^\/api\/me$/, /^\/api\/agencies$/, /^\/api\/people$/, /^\/api\/boards$/, /^\/api\/boards\/[^/]+$/];
+/**
+ * JSON reads the shell needs to start offline; everything else under /api stays network-only. (The
+ * people met are kept by the page itself, session.svelte.ts.)
+ */
+const OFFLINE_API = [/^\/api\/me$/, /^\/api\/agencies$/, /^\/api\/boards$/, /^\/api\/boards\/[^/]+$/];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

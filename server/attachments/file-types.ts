@@ -1,33 +1,35 @@
 /**
  * Which files may be attached: PDF, Office documents, images and plain text. The type is decided
- * from the extension and confirmed from the first bytes, so a renamed executable is refused.
+ * from the extension and confirmed from the content's structure (file-signatures.ts,
+ * office-containers.ts), so a renamed executable, a WAV renamed .webp or a macro workbook renamed
+ * .xlsx is refused.
  */
+import { isGif, isJpeg, isPdf, isPng, isWebp } from './file-signatures.js';
+import { isOdf, isOle, isOoxml } from './office-containers.js';
+
 export interface AllowedType {
 	mime: string;
-	/** Leading bytes the file must start with; null for text (checked separately). */
-	magic: number[][] | null;
+	/** Whether the bytes are a file of this type. */
+	check: (bytes: Uint8Array) => boolean;
 }
 
-const ZIP = [[0x50, 0x4b, 0x03, 0x04]];
-const OLE = [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]];
-
 export const ALLOWED_TYPES: Record<string, AllowedType> = {
-	pdf: { mime: 'application/pdf', magic: [[0x25, 0x50, 0x44, 0x46]] },
-	docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP },
-	xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP },
-	pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP },
-	odt: { mime: 'application/vnd.oasis.opendocument.text', magic: ZIP },
-	ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP },
-	doc: { mime: 'application/msword', magic: OLE },
-	xls: { mime: 'application/vnd.ms-excel', magic: OLE },
-	ppt: { mime: 'application/vnd.ms-powerpoint', magic: OLE },
-	png: { mime: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
-	jpg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
-	jpeg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
-	gif: { mime: 'image/gif', magic: [[0x47, 0x49, 0x46, 0x38]] },
-	webp: { mime: 'image/webp', magic: [[0x52, 0x49, 0x46, 0x46]] },
-	txt: { mime: 'text/plain; charset=utf-8', magic: null },
-	csv: { mime: 'text/csv; charset=utf-8', magic: null }
+	pdf: { mime: 'application/pdf', check: isPdf },
+	docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', check: (b) => isOoxml(b, 'docx') },
+	xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', check: (b) => isOoxml(b, 'xlsx') },
+	pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', check: (b) => isOoxml(b, 'pptx') },
+	odt: { mime: 'application/vnd.oasis.opendocument.text', check: (b) => isOdf(b, 'odt') },
+	ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', check: (b) => isOdf(b, 'ods') },
+	doc: { mime: 'application/msword', check: (b) => isOle(b, 'doc') },
+	xls: { mime: 'application/vnd.ms-excel', check: (b) => isOle(b, 'xls') },
+	ppt: { mime: 'application/vnd.ms-powerpoint', check: (b) => isOle(b, 'ppt') },
+	png: { mime: 'image/png', check: isPng },
+	jpg: { mime: 'image/jpeg', check: isJpeg },
+	jpeg: { mime: 'image/jpeg', check: isJpeg },
+	gif: { mime: 'image/gif', check: isGif },
+	webp: { mime: 'image/webp', check: isWebp },
+	txt: { mime: 'text/plain; charset=utf-8', check: isText },
+	csv: { mime: 'text/csv; charset=utf-8', check: isText }
 };
 
 export function extensionOf(name: string): string {
@@ -38,15 +40,14 @@ export function extensionOf(name: string): string {
 /** The MIME type to store for this file, or null when its type is not allowed. */
 export function detectAllowedType(name: string, bytes: Uint8Array): string | null {
 	const t = ALLOWED_TYPES[extensionOf(name)];
-	if (!t) return null;
-	if (t.magic === null) return isText(bytes) ? t.mime : null;
-	return t.magic.some((m) => m.every((b, i) => bytes[i] === b)) ? t.mime : null;
+	return t && t.check(bytes) ? t.mime : null;
 }
 
-function isText(bytes: Uint8Array): boolean {
+/** UTF-8 throughout (the whole file: a cut at 64 KiB could split a character) and no NUL byte. */
+export function isText(bytes: Uint8Array): boolean {
 	if (bytes.includes(0)) return false;
 	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024));
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		return true;
 	} catch {
 		return false;

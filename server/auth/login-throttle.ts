@@ -1,72 +1,79 @@
 /**
- * Failed sign-ins, counted per key (an account, an address) in a sliding window. Once a key has
- * `maxFailures` failures inside the window, further attempts on it are refused, whatever the password,
- * until the oldest failure leaves the window. Kept in memory: one process serves the app, and a
- * restart forgetting the counts costs an attacker a restart they cannot cause.
+ * Failed sign-ins, counted in a sliding window against three keys: the account (a guesser spreading
+ * over many addresses), the account from one address (one guesser), and the address (one machine
+ * spraying many accounts). The address ceiling is high because a whole office can sit behind one NAT
+ * address: colleagues' typos on their own accounts must not lock each other out. Once a key has its
+ * limit of failures inside the window, attempts on it are refused, whatever the password, until the
+ * oldest counted failure leaves the window.
+ *
+ * The failures live in the database (login_failures), not in a process: every node behind the load
+ * balancer sees the same counts, and a restart forgets nothing.
  */
-export interface ThrottleOptions {
-	windowMs: number;
-	maxFailures: number;
-	now?: () => number;
-	/** Keys kept at most; beyond it the idle ones are swept (an attacker spraying names cannot fill memory). */
-	maxKeys?: number;
+import { createHash } from 'node:crypto';
+import type { DB } from '../db/database.js';
+import type { LoginLimits } from '../config.js';
+
+export interface ThrottleKey {
+	/** SHA-256 of the key's text. */
+	key: string;
+	limit: number;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The three keys an attempt on `username` from `address` counts against, each with its limit. */
+export function throttleKeys(username: string, address: string, limits: LoginLimits): { account: ThrottleKey; accountAddress: ThrottleKey; address: ThrottleKey } {
+	return {
+		account: { key: hash(`account:${username}`), limit: limits.perAccount },
+		accountAddress: { key: hash(`account-address:${username} ${address}`), limit: limits.perAccountAddress },
+		address: { key: hash(`address:${address}`), limit: limits.perAddress }
+	};
 }
 
 export class LoginThrottle {
-	private failures = new Map<string, number[]>();
-	private now: () => number;
+	constructor(
+		private db: DB,
+		private limits: LoginLimits,
+		private now: () => number = Date.now
+	) {}
 
-	constructor(private options: ThrottleOptions) {
-		this.now = options.now ?? Date.now;
-	}
-
-	/** Milliseconds until any of these keys may try again; 0 when none is blocked. */
-	blockedFor(keys: readonly string[]): number {
+	/** Milliseconds until an attempt on this account from this address may be made; 0 when it may now. */
+	async blockedFor(username: string, address: string): Promise<number> {
 		const now = this.now();
 		let wait = 0;
-		for (const key of keys) {
-			const recent = this.recent(key, now);
-			if (recent.length >= this.options.maxFailures) {
-				const oldest = recent[recent.length - this.options.maxFailures];
-				wait = Math.max(wait, oldest + this.options.windowMs - now);
-			}
+		for (const { key, limit } of Object.values(throttleKeys(username, address, this.limits))) {
+			// The limit-th most recent failure inside the window: while it is there, the key is full.
+			const row = await this.db
+				.selectFrom('login_failures')
+				.select('at')
+				.where('key', '=', key)
+				.where('at', '>', now - this.limits.windowMs)
+				.orderBy('at', 'desc')
+				.limit(1)
+				.offset(limit - 1)
+				.executeTakeFirst();
+			if (row) wait = Math.max(wait, Number(row.at) + this.limits.windowMs - now);
 		}
 		return wait;
 	}
 
-	fail(keys: readonly string[]): void {
-		const now = this.now();
-		for (const key of keys) {
-			const recent = this.recent(key, now);
-			recent.push(now);
-			this.failures.set(key, recent);
-		}
-		if (this.failures.size > (this.options.maxKeys ?? 100_000)) this.sweep(now);
+	/** Counts a failure against the three keys, and forgets failures that have left the window. */
+	async fail(username: string, address: string): Promise<void> {
+		const at = this.now();
+		const keys = Object.values(throttleKeys(username, address, this.limits));
+		await this.db
+			.insertInto('login_failures')
+			.values(keys.map(({ key }) => ({ key, at })))
+			.execute();
+		await this.db.deleteFrom('login_failures').where('at', '<=', at - this.limits.windowMs).execute();
 	}
 
-	/** Forgets a key's failures (an account after a correct password). */
-	clear(key: string): void {
-		this.failures.delete(key);
+	/**
+	 * A correct password forgets the account's failures (from everywhere and from this address). The
+	 * address's count stays: signing in to one's own account must not reset a sprayer's budget.
+	 */
+	async succeeded(username: string, address: string): Promise<void> {
+		const { account, accountAddress } = throttleKeys(username, address, this.limits);
+		await this.db.deleteFrom('login_failures').where('key', 'in', [account.key, accountAddress.key]).execute();
 	}
-
-	private recent(key: string, now: number): number[] {
-		const list = this.failures.get(key);
-		if (!list) return [];
-		const from = now - this.options.windowMs;
-		const kept = list.filter((t) => t > from);
-		if (kept.length === 0) this.failures.delete(key);
-		else if (kept.length !== list.length) this.failures.set(key, kept);
-		return kept;
-	}
-
-	private sweep(now: number): void {
-		for (const key of [...this.failures.keys()]) this.recent(key, now);
-	}
-}
-
-/** Window and limit from the environment: LOGIN_WINDOW_MS (60 s) and LOGIN_MAX_FAILURES (10). */
-export function throttleFromEnv(env: NodeJS.ProcessEnv = process.env): LoginThrottle {
-	const windowMs = Number(env.LOGIN_WINDOW_MS) > 0 ? Number(env.LOGIN_WINDOW_MS) : 60_000;
-	const maxFailures = Number(env.LOGIN_MAX_FAILURES) > 0 ? Number(env.LOGIN_MAX_FAILURES) : 10;
-	return new LoginThrottle({ windowMs, maxFailures });
 }

@@ -10,7 +10,7 @@ import { declareRoutes } from '../http/declare-routes.js';
 import { LoginBody } from '../../src/lib/core/api/accounts.js';
 import { requireUser } from './require.js';
 import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
-import { throttleFromEnv } from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PASSWORD_MAX } from './user-input.js';
 
 export function sessionUser(user: User): SessionUser {
@@ -24,7 +24,7 @@ function clientAddress(c: Context<AppEnv>): string {
 
 export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer) {
 	const r = declareRoutes('/api/auth');
-	const throttle = throttleFromEnv();
+	const throttle = new LoginThrottle(ctx.db, ctx.config.login);
 	// Made now, so that the first unknown username does not take longer than a known one.
 	void dummyPasswordHash();
 
@@ -33,25 +33,25 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 		const password = body.password;
 		if (!username || !password) throw new ApiError(400, 'missing_credentials');
 
-		const keys = [`account:${username}`, `address:${clientAddress(c)}`];
-		const waitMs = throttle.blockedFor(keys);
+		const address = clientAddress(c);
+		const waitMs = await throttle.blockedFor(username, address);
 		if (waitMs > 0) {
 			const seconds = Math.ceil(waitMs / 1000);
-			throw new ApiError(429, 'too_many_attempts', { seconds }, { 'Retry-After': String(seconds) });
+			throw new ApiError(429, 'too_many_attempts', { seconds }, { 'Retry-After': String(seconds) }, { retryAfter: seconds });
 		}
 		const check = password.length > PASSWORD_MAX ? null : await checkCredentials(ctx.db, username, password);
 		if (!check || !check.ok) {
 			if (check?.reason === 'inactive') {
 				throw new ApiError(403, 'account_disabled');
 			}
-			throttle.fail(keys);
+			await throttle.fail(username, address);
 			throw new ApiError(401, 'invalid_credentials');
 		}
-		throttle.clear(keys[0]);
+		await throttle.succeeded(username, address);
 		// Signing in again from the same browser replaces its previous session rather than leaving it alive.
 		const previous = c.get('sessionId');
 		if (previous) await sessions.invalidate(previous);
-		const { token, cookie } = await sessions.create(check.user.id);
+		const { token, cookie } = await sessions.create(check.user.id, c.req.header('user-agent'));
 		c.header('Set-Cookie', cookie);
 		return c.json({ token, user: sessionUser(check.user) });
 	});

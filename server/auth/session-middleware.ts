@@ -19,7 +19,6 @@ export function sessionMiddleware(ctx: AppContext, sessions: SessionStore): Midd
 			const found = token ? await sessions.validate(token) : null;
 			c.set('user', found?.user ?? null);
 			c.set('sessionId', found?.sessionId ?? null);
-			if (found?.refreshedCookie && !bearer) c.header('Set-Cookie', found.refreshedCookie, { append: true });
 			await next();
 		});
 }

@@ -6,8 +6,10 @@ import * as m0004 from '../../migrations/0004_organizations.js';
 import * as m0005 from '../../migrations/0005_notifications.js';
 import * as m0006 from '../../migrations/0006_board_editing.js';
 import * as m0007 from '../../migrations/0007_board_sequence.js';
+import * as m0008 from '../../migrations/0008_session_limits_login_failures.js';
 import * as m0009 from '../../migrations/0009_drafts.js';
 import * as m0010 from '../../migrations/0010_attachment_blobs.js';
+import * as m0011 from '../../migrations/0011_projected_seq.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
@@ -18,8 +20,10 @@ const migrations: Record<string, Migration> = {
 	'0005_notifications': m0005,
 	'0006_board_editing': m0006,
 	'0007_board_sequence': m0007,
+	'0008_session_limits_login_failures': m0008,
 	'0009_drafts': m0009,
-	'0010_attachment_blobs': m0010
+	'0010_attachment_blobs': m0010,
+	'0011_projected_seq': m0011
 };
 
 class StaticProvider implements MigrationProvider {

@@ -37,6 +37,7 @@ export interface Database {
 	deadline_notices: DeadlineNoticesTable;
 	scheduled_runs: ScheduledRunsTable;
 	app_secrets: AppSecretsTable;
+	login_failures: LoginFailuresTable;
 	drafts: DraftsTable;
 }
 
@@ -118,6 +119,8 @@ export interface CardsTable {
 	/** 0006: the card's handler (a user id) and when it was archived. */
 	handler_id: string | null;
 	archived_at: string | null;
+	/** The board sequence number of the document these rows were projected from (migration 0011). */
+	projected_seq: Generated<number>;
 }
 
 export interface CommentsTable {
@@ -194,7 +197,22 @@ export interface SessionsTable {
 	/** SHA-256 of the session token: a leaked database does not leak sessions. */
 	id: string;
 	user_id: string;
+	/** When the session ends unless used: min(last use + idle timeout, start + absolute lifetime), ms. */
 	expires_at: number;
+	/** Sign-in time (ms, migration 0008). */
+	created_at: Generated<number>;
+	/** Last authenticated request or edit (ms), updated at most once a minute. */
+	last_seen_at: Generated<number>;
+	/** The browser's User-Agent at sign-in, cut to 300 characters. */
+	user_agent: string | null;
+}
+
+/** A failed sign-in counted against one key (migration 0008). */
+export interface LoginFailuresTable {
+	id: Generated<number>;
+	/** SHA-256 of "account:<name>", "account-address:<name> <address>" or "address:<address>". */
+	key: string;
+	at: number;
 }
 
 /** Append-only log of accepted Yjs updates, compacted into board_states. */

@@ -1,8 +1,9 @@
 import type { AppContext } from '../context.js';
 import { declareRoutes } from '../http/declare-routes.js';
 import { requireUser } from '../auth/require.js';
+import { findPeople, parsePeopleQuery } from './people.js';
 
-/** Agencies and people of the user's organization, for chips, comment authors and @-mentions. */
+/** Agencies and people of the user's organization, for chips, comment authors and @-mentions (people.ts). */
 export function directoryRoutes(ctx: AppContext) {
 	const r = declareRoutes('/api');
 
@@ -19,15 +20,8 @@ export function directoryRoutes(ctx: AppContext) {
 
 	r.get('/people', 'signed-in', async (c) => {
 		const user = requireUser(c);
-		const rows = await ctx.db
-			.selectFrom('memberships')
-			.innerJoin('users', 'users.id', 'memberships.user_id')
-			.select(['users.id', 'users.display_name', 'memberships.agency_id', 'users.username'])
-			.where('memberships.org_id', '=', user.orgId)
-			.where('users.active', '=', 1)
-			.orderBy('users.display_name')
-			.execute();
-		return c.json(rows.map((u) => ({ id: u.id, displayName: u.display_name, agencyId: u.agency_id, username: u.username })));
+		const query = parsePeopleQuery({ q: c.req.query('q'), ids: c.req.query('ids'), agency: c.req.query('agency'), limit: c.req.query('limit') });
+		return c.json(await findPeople(ctx.db, user.orgId, query));
 	});
 
 	return r.router;

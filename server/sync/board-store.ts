@@ -113,8 +113,12 @@ export interface BoardStore {
 	recentBindings(boardId: string, since: string): Promise<Map<string, number>>;
 	/** Binds client ids that carry no update (presence only). Existing bindings are left as they are. */
 	bindClients(boardId: string, bindings: ClientBinding[]): Promise<void>;
-	/** Rewrites one card's relational rows (rejects on failure; other cards are not affected). */
-	writeCard(boardId: string, card: ProjectedCard): Promise<void>;
+	/**
+	 * Rewrites one card's relational rows from a document holding the board up to sequence number
+	 * `seq` — unless rows projected from a later one are there already (another node saw more).
+	 * Rejects on failure; other cards are not affected.
+	 */
+	writeCard(boardId: string, card: ProjectedCard, seq: number): Promise<void>;
 }
 
 export interface ClientBinding {

@@ -73,6 +73,7 @@ export class KyselyBoardStore implements BoardStore {
 	}
 
 	appendBatch(boardId: string, entries: LogEntry[], newClients: ClientBinding[]): Promise<AppendResult> {
+		if (this.postgres) return this.appendInOneStatement(boardId, entries, newClients);
 		return this.db.transaction().execute(async (tx) => {
 			const now = new Date().toISOString();
 			// The head first: on PostgreSQL its row lock orders concurrent appends to this board.
@@ -101,6 +102,47 @@ export class KyselyBoardStore implements BoardStore {
 			if (outbox.length > 0) await tx.insertInto('notification_events').values(outbox).execute();
 			return { firstSeq, lastSeq };
 		});
+	}
+
+	/**
+	 * PostgreSQL: the whole append as one statement (data-modifying CTEs over arrays), so a batch costs
+	 * one round trip instead of one per table plus BEGIN and COMMIT; a single statement is atomic. The
+	 * head row is updated first and stays locked to the end, which orders appends to the board.
+	 */
+	private async appendInOneStatement(boardId: string, entries: LogEntry[], clients: ClientBinding[]): Promise<AppendResult> {
+		const now = new Date().toISOString();
+		const n = entries.length;
+		const acts = entries.flatMap((e, i) => e.activity.map((a) => ({ i, ...a, userId: e.userId })));
+		const outs = entries.flatMap((e) => (e.outbox ?? []).map((o) => ({ ...o, userId: e.userId })));
+		const { rows } = await sql<{ seq: number | string }>`
+			with head as (
+				insert into board_heads (board_id, seq) values (${boardId}, ${n})
+				on conflict (board_id) do update set seq = board_heads.seq + excluded.seq
+				returning seq
+			), clients as (
+				insert into board_clients (board_id, client_id, user_id, created_at)
+				select ${boardId}, c.client_id, c.user_id, ${now}
+				from unnest(${clients.map((c) => c.clientId)}::bigint[], ${clients.map((c) => c.userId)}::text[]) as c(client_id, user_id)
+				on conflict do nothing
+			), updates as (
+				insert into board_updates (board_id, seq, data, user_id, created_at)
+				select ${boardId}, (select seq from head) - ${n} + u.ord, u.data, u.user_id, ${now}
+				from unnest(${entries.map((e) => Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))}::bytea[],
+					${entries.map((e) => e.userId)}::text[]) with ordinality as u(data, user_id, ord)
+			), acts as (
+				insert into activity (board_id, card_id, user_id, field, detail, created_at)
+				select ${boardId}, a.card_id, a.user_id, a.field, a.detail, ${now}
+				from unnest(${acts.map((a) => a.cardId)}::text[], ${acts.map((a) => a.userId)}::text[],
+					${acts.map((a) => a.field)}::text[], ${acts.map((a) => a.detail)}::text[]) as a(card_id, user_id, field, detail)
+			), outs as (
+				insert into notification_events (type, board_id, actor_id, payload_json, created_at)
+				select o.type, ${boardId}, o.actor_id, o.payload_json, ${now}
+				from unnest(${outs.map((o) => o.type)}::text[], ${outs.map((o) => o.userId)}::text[],
+					${outs.map((o) => JSON.stringify(o.payload))}::text[]) as o(type, actor_id, payload_json)
+			)
+			select seq from head`.execute(this.db);
+		const lastSeq = Number(rows[0].seq);
+		return { firstSeq: lastSeq - n + 1, lastSeq };
 	}
 
 	private async insertClients(tx: Transaction<Database>, boardId: string, clients: ClientBinding[], now: string) {
@@ -201,14 +243,20 @@ export class KyselyBoardStore implements BoardStore {
 		await this.db.transaction().execute((tx) => this.insertClients(tx, boardId, bindings, new Date().toISOString()));
 	}
 
-	async writeCard(boardId: string, { id, data }: ProjectedCard): Promise<void> {
+	async writeCard(boardId: string, { id, data }: ProjectedCard, seq: number): Promise<void> {
 		await this.db.transaction().execute(async (tx) => {
+			// Rows projected from a later document (another node saw more) stay. On PostgreSQL the row is
+			// locked until the end of this transaction, so two nodes writing one card take turns.
+			let existing = tx.selectFrom('cards').select('projected_seq').where('id', '=', id).where('board_id', '=', boardId);
+			if (this.postgres) existing = existing.forUpdate();
+			const row0 = await existing.executeTakeFirst();
+			if (row0 && Number(row0.projected_seq) > seq) return;
 			await tx.deleteFrom('comments').where('card_id', '=', id).where('board_id', '=', boardId).execute();
 			if (!data) {
 				await tx.deleteFrom('cards').where('id', '=', id).where('board_id', '=', boardId).execute();
 				return;
 			}
-			const row = toCardRow(boardId, data);
+			const row = { ...toCardRow(boardId, data), projected_seq: seq };
 			const { id: _id, board_id: _b, ...update } = row;
 			await tx
 				.insertInto('cards')

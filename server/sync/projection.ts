@@ -19,6 +19,8 @@ const RETRY_MAX_MS = 5 * 60_000;
 interface Dirty {
 	doc: Y.Doc;
 	cards: Set<string> | 'all';
+	/** The board sequence number the document holds (read when the rows are written). */
+	seqOf: () => number;
 }
 
 export class Projection {
@@ -34,9 +36,9 @@ export class Projection {
 	) {}
 
 	/** Marks cards of a board as changed; they are written after a short quiet period. */
-	markDirty(boardId: string, doc: Y.Doc, cardIds: Iterable<string> | 'all'): void {
+	markDirty(boardId: string, doc: Y.Doc, cardIds: Iterable<string> | 'all', seqOf: () => number = () => 0): void {
 		let entry = this.dirty.get(boardId);
-		if (!entry || entry.doc !== doc) this.dirty.set(boardId, (entry = { doc, cards: new Set() }));
+		if (!entry || entry.doc !== doc) this.dirty.set(boardId, (entry = { doc, cards: new Set(), seqOf }));
 		if (cardIds === 'all') entry.cards = 'all';
 		else if (entry.cards !== 'all') for (const id of cardIds) entry.cards.add(id);
 		if (!this.scheduled) this.scheduled = setTimeout(this.drain, this.delayMs).unref();
@@ -57,7 +59,7 @@ export class Projection {
 			budget -= now.length;
 			if (ids.length > now.length) entry.cards = new Set(ids.slice(now.length));
 			else this.dirty.delete(id);
-			void this.writeCards(id, entry.doc, now);
+			void this.writeCards(id, entry.doc, now, entry.seqOf);
 		}
 		if (this.dirty.size > 0 && !this.scheduled) this.scheduled = setImmediate(this.drain);
 	};
@@ -69,7 +71,7 @@ export class Projection {
 		for (const [id, entry] of [...this.dirty]) {
 			if (boardId !== undefined && id !== boardId) continue;
 			this.dirty.delete(id);
-			writes.push(this.writeCards(id, entry.doc, entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : entry.cards));
+			writes.push(this.writeCards(id, entry.doc, entry.cards === 'all' ? [...cardsMap(entry.doc).keys()] : entry.cards, entry.seqOf));
 		}
 		writes.push(...this.inFlight);
 		await Promise.all(writes);
@@ -83,7 +85,7 @@ export class Projection {
 		return this.failing.size;
 	}
 
-	private writeCards(boardId: string, doc: Y.Doc, ids: Iterable<string>): Promise<void> {
+	private writeCards(boardId: string, doc: Y.Doc, ids: Iterable<string>, seqOf: () => number): Promise<void> {
 		const cards = cardsMap(doc);
 		const writes: Promise<void>[] = [];
 		for (const id of ids) {
@@ -95,11 +97,11 @@ export class Projection {
 				const map = cards.get(id);
 				data = map ? readCard(id, map) : null;
 			} catch (err) {
-				this.retryLater(key, boardId, doc, id, failing?.delayMs ?? 0, err);
+				this.retryLater(key, boardId, doc, id, failing?.delayMs ?? 0, err, seqOf);
 				continue;
 			}
 			writes.push(
-				this.store.writeCard(boardId, { id, data }).then(
+				this.store.writeCard(boardId, { id, data }, seqOf()).then(
 					() => {
 						const f = this.failing.get(key);
 						if (f) {
@@ -107,7 +109,7 @@ export class Projection {
 							this.failing.delete(key);
 						}
 					},
-					(err) => this.retryLater(key, boardId, doc, id, this.failing.get(key)?.delayMs ?? 0, err)
+					(err) => this.retryLater(key, boardId, doc, id, this.failing.get(key)?.delayMs ?? 0, err, seqOf)
 				)
 			);
 		}
@@ -117,13 +119,13 @@ export class Projection {
 		return all;
 	}
 
-	private retryLater(key: string, boardId: string, doc: Y.Doc, cardId: string, lastDelay: number, err: unknown) {
+	private retryLater(key: string, boardId: string, doc: Y.Doc, cardId: string, lastDelay: number, err: unknown, seqOf: () => number) {
 		const delayMs = lastDelay === 0 ? RETRY_FIRST_MS : Math.min(RETRY_MAX_MS, lastDelay * 2);
 		if (lastDelay === 0) console.error(`board ${boardId}, card ${cardId}: projection failed (${String(err)}); retrying with backoff`);
 		const timer = setTimeout(() => {
 			const f = this.failing.get(key);
 			if (f) f.retryAt = 0;
-			this.markDirty(boardId, doc, [cardId]);
+			this.markDirty(boardId, doc, [cardId], seqOf);
 		}, delayMs).unref();
 		this.failing.set(key, { retryAt: Date.now() + delayMs, delayMs, timer });
 	}

@@ -87,3 +87,10 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 			throw new Error(`unknown message type ${type}`);
 	}
 }
+
+/** Whether a raw client frame carries a document update (an edit), judged from its first two bytes. */
+export function isDocumentUpdate(data: unknown): boolean {
+	if (!(data instanceof ArrayBuffer) || data.byteLength < 2) return false;
+	const b = new Uint8Array(data, 0, 2);
+	return b[0] === MessageType.Sync && b[1] === SyncStep.Update;
+}

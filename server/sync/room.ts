@@ -83,6 +83,28 @@ export interface RoomSource {
 	ownedCount: Map<string, number>;
 }
 
+/** The cards (ids under the root "cards" map) a transaction changed. */
+function touchedCards(tr: Y.Transaction): Set<string> {
+	const out = new Set<string>();
+	const cards = tr.doc.share.get('cards');
+	for (const [type, keys] of tr.changed) {
+		if (type === cards) {
+			for (const k of keys) if (k) out.add(k);
+			continue;
+		}
+		let t: Y.AbstractType<any> | null = type;
+		while (t?._item) {
+			const parent = t._item.parent as Y.AbstractType<any>;
+			if (parent === cards) {
+				if (t._item.parentSub) out.add(t._item.parentSub);
+				break;
+			}
+			t = parent;
+		}
+	}
+	return out;
+}
+
 /** The window of the cap on new client ids per user and board (update-structure.ts: maxClientsPerUser). */
 const BINDING_WINDOW_MS = 24 * 3600_000;
 
@@ -269,6 +291,7 @@ export class Room {
 		if (origin === REMOTE) {
 			// Stored by another node already: relayed to this node's peers as it is.
 			this.relayRun([{ update, origin: null }], false);
+			if (this.remoteTouched) for (const id of touchedCards(transaction)) this.remoteTouched.add(id);
 			return;
 		}
 		const o = origin as PendingOrigin | null;
@@ -399,9 +422,12 @@ export class Room {
 			return;
 		}
 		for (const b of run.bindings) this.owners.set(b.clientId, b.userId);
+		// The node that accepted these updates writes their cards' rows; this one only relays them.
 		if (this.applyStored([run.update])) this.lastSeq = run.lastSeq;
-		if (run.cardIds.length > 0) this.hooks.onChanged?.(this, new Set(run.cardIds));
 	}
+
+	/** Cards touched by stored bytes read back during a catch-up (their rows may be older than them). */
+	private remoteTouched: Set<string> | null = null;
 
 	private catching: Promise<void> | null = null;
 
@@ -426,10 +452,17 @@ export class Room {
 		for (const [clientId, userId] of owners) if (!this.owners.has(clientId)) this.owners.set(clientId, userId);
 		if (missing.lastSeq <= this.lastSeq) return;
 		const pieces = [...(missing.state ? [missing.state] : []), ...missing.updates.map((u) => u.data)];
-		if (pieces.length > 0 && !this.applyStored(pieces)) return;
+		const touched = new Set<string>();
+		this.remoteTouched = touched;
+		try {
+			if (pieces.length > 0 && !this.applyStored(pieces)) return;
+		} finally {
+			this.remoteTouched = null;
+		}
 		this.lastSeq = Math.max(this.lastSeq, missing.lastSeq);
-		// Cards the missing updates touched are not known here: the whole board is projected again.
-		this.hooks.onChanged?.(this, 'all');
+		// What was missed may have been projected by a node that lacked something this one has: the cards
+		// it touched are written again (rows projected from a later document are kept, see writeCard).
+		if (touched.size > 0) this.hooks.onChanged?.(this, touched);
 	}
 
 	/** Applies stored bytes (from another node); false, and the room asks to be reloaded, if Yjs fails. */

@@ -22,7 +22,7 @@ export class SqliteBoardStore implements BoardStore {
 	private readonly compactTx: (boardId: string, state: Uint8Array, lastSeq: number) => void;
 	private readonly quarantineTx: (boardId: string, e: QuarantineEntry) => void;
 	private readonly bindTx: (boardId: string, clients: ClientBinding[]) => void;
-	private readonly writeCardTx: (boardId: string, card: ProjectedCard) => void;
+	private readonly writeCardTx: (boardId: string, card: ProjectedCard, seq: number) => void;
 	private readonly checkedTx: (boardId: string) => void;
 
 	constructor(private sqlite: SQLite.Database) {
@@ -66,10 +66,10 @@ export class SqliteBoardStore implements BoardStore {
 			),
 			upsertCard: s(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
 				support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
-				attachment_count, search_text, updated_at, updated_by, handler_id, archived_at)
+				attachment_count, search_text, updated_at, updated_by, handler_id, archived_at, projected_seq)
 				values (@id, @board_id, @section_id, @code, @title, @status, @progress, @lead_json, @support_json, @deadline_raw,
 				@deadline_kind, @deadline_due, @completed_at, @result, @order_key, @comment_count, @attachment_count,
-				@search_text, @updated_at, @updated_by, @handler_id, @archived_at)
+				@search_text, @updated_at, @updated_by, @handler_id, @archived_at, @projected_seq)
 				on conflict(id) do update set section_id = excluded.section_id, code = excluded.code, title = excluded.title,
 				status = excluded.status, progress = excluded.progress, lead_json = excluded.lead_json,
 				support_json = excluded.support_json, deadline_raw = excluded.deadline_raw, deadline_kind = excluded.deadline_kind,
@@ -77,7 +77,9 @@ export class SqliteBoardStore implements BoardStore {
 				order_key = excluded.order_key, comment_count = excluded.comment_count,
 				attachment_count = excluded.attachment_count, search_text = excluded.search_text,
 				updated_at = excluded.updated_at, updated_by = excluded.updated_by, handler_id = excluded.handler_id,
-				archived_at = excluded.archived_at`),
+				archived_at = excluded.archived_at, projected_seq = excluded.projected_seq
+				where cards.projected_seq <= excluded.projected_seq`),
+			selectProjectedSeq: s('select projected_seq from cards where id = ? and board_id = ?'),
 			deleteCard: s('delete from cards where id = ? and board_id = ?'),
 			deleteComments: s('delete from comments where card_id = ? and board_id = ?'),
 			insertComment: s(
@@ -118,13 +120,16 @@ export class SqliteBoardStore implements BoardStore {
 			const now = new Date().toISOString();
 			for (const b of clients) st.insertClient.run(boardId, b.clientId, b.userId, now);
 		}).immediate;
-		this.writeCardTx = sqlite.transaction((boardId: string, { id, data }: ProjectedCard) => {
+		this.writeCardTx = sqlite.transaction((boardId: string, { id, data }: ProjectedCard, seq: number) => {
+			// Rows projected from a later document (another node saw more) stay.
+			const existing = st.selectProjectedSeq.get(id, boardId) as { projected_seq: number } | undefined;
+			if (existing && existing.projected_seq > seq) return;
 			st.deleteComments.run(id, boardId);
 			if (!data) {
 				st.deleteCard.run(id, boardId);
 				return;
 			}
-			st.upsertCard.run(toCardRow(boardId, data));
+			st.upsertCard.run({ ...toCardRow(boardId, data), projected_seq: seq });
 			for (const m of data.comments) {
 				st.insertComment.run(m.id, boardId, id, m.authorId, m.agencyId, m.body, m.createdAt, m.deleted ? 1 : 0);
 			}
@@ -223,7 +228,7 @@ export class SqliteBoardStore implements BoardStore {
 		if (bindings.length > 0) this.bindTx(boardId, bindings);
 	}
 
-	async writeCard(boardId: string, card: ProjectedCard): Promise<void> {
-		this.writeCardTx(boardId, card);
+	async writeCard(boardId: string, card: ProjectedCard, seq: number): Promise<void> {
+		this.writeCardTx(boardId, card, seq);
 	}
 }

@@ -18,6 +18,7 @@ import { Projection } from './projection.js';
 import { Connection } from './connection.js';
 import { CloseCode } from './protocol.js';
 import type { SessionStore } from '../auth/sessions.js';
+import { isDocumentUpdate } from './protocol.js';
 import { boardAccess } from '../boards/access.js';
 import { isSameOrigin } from '../auth/origin.js';
 import type { Room, RoomHooks } from './room.js';
@@ -59,7 +60,7 @@ export class SyncServer {
 			this.store,
 			{ idleMs: ctx.config.roomIdleMs, compactAfter: 200 },
 			{
-				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards),
+				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards, () => room.lastSeq),
 				onUnload: (room) => this.projection.flush(room.boardId),
 				outbox: options.outbox,
 				stored: (room, run) => relay?.published(room, run),
@@ -169,7 +170,7 @@ export class SyncServer {
 		return this.rooms.withRoom(boardId, (room) => {
 			room.applyServerChange(userId, [{ cardId, field, detail: null }], () => fn(room));
 			// A change to one card reaches the projection through the room; a board-wide one is marked here.
-			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all');
+			if (!cardId) this.projection.markDirty(boardId, room.doc, 'all', () => room.lastSeq);
 		});
 	}
 
@@ -225,7 +226,11 @@ export class SyncServer {
 							}
 						);
 					},
-					onMessage: (evt: MessageEvent) => conn?.receive(evt.data),
+					onMessage: (evt: MessageEvent) => {
+						conn?.receive(evt.data);
+						// An edit is a use of the session (idle timeout); presence and sync requests are not.
+						if (conn && !conn.closed && isDocumentUpdate(evt.data)) void sessions.touch(conn.sessionId).catch(() => {});
+					},
 					onClose: () => {
 						if (conn) {
 							conn.closed = true;

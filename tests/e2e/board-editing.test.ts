@@ -179,7 +179,7 @@ describe('lead agencies break tasks down', () => {
 	it('a lead editor adds three steps, ticks two and names a handler of its agency, who sees the task under "Việc của tôi"', async () => {
 		const people = await (async () => {
 			const { page, context } = await signIn(app, 'stc');
-			const list = await apiGet<{ id: string; displayName: string; username?: string; agencyId: string | null }[]>(page, '/api/people');
+			const list = await apiGet<{ id: string; displayName: string; agencyId: string | null }[]>(page, `/api/people?q=${encodeURIComponent('Thư ký')}`);
 			await context.close();
 			return list;
 		})();

@@ -45,7 +45,7 @@ beforeAll(async () => {
 	app = await startApp();
 	const { page, context } = await signIn(app, 'admin');
 	board = await firstBoard(page);
-	const people = await apiGet<{ id: string; username?: string; agencyId: string | null }[]>(page, '/api/people');
+	const people = await apiGet<{ id: string; username?: string; agencyId: string | null }[]>(page, '/api/admin/users');
 	const by = (u: string) => people.find((p) => p.username === u)!;
 	await seedProgress({ stc: by('stc').id, snnmt: by('snnmt').id, snnmtAgency: by('snnmt').agencyId ?? '' });
 	await context.close();

@@ -47,7 +47,7 @@ describe('the board', () => {
 		const card = board.cards[2];
 		const people = await (async () => {
 			const { page, context } = await signIn(app, 'admin');
-			const list = await apiGet<{ id: string; username?: string; agencyId: string | null }[]>(page, '/api/people');
+			const list = await apiGet<{ id: string; username?: string; agencyId: string | null }[]>(page, '/api/admin/users');
 			await context.close();
 			return list;
 		})();

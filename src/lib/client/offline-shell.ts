@@ -4,7 +4,7 @@
  * the current page and the start-up reads are fetched again through it, so that this very page
  * opens offline next time.
  */
-const START_UP_READS = ['/api/me', '/api/agencies', '/api/people', '/api/boards'];
+const START_UP_READS = ['/api/me', '/api/agencies', '/api/boards'];
 
 export function warmOfflineShell(): void {
 	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;

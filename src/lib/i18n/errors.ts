@@ -23,6 +23,11 @@ const vi = {
 	too_many_attempts: 'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây',
 	account_disabled: 'Tài khoản đã bị khoá. Liên hệ bộ phận thường trực để được mở lại',
 	invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng',
+	session_not_found: 'Phiên đăng nhập này đã kết thúc hoặc không tồn tại',
+	// People search
+	people_ids_invalid: 'Cần từ 1 đến {max} mã người dùng',
+	people_agencies_invalid: 'Cần từ 1 đến {max} đơn vị',
+	people_query_too_short: 'Nhập ít nhất {min} ký tự để tìm người',
 	// Accounts and agencies
 	account_not_found: 'Không tìm thấy tài khoản',
 	agency_not_found: 'Không tìm thấy đơn vị',
@@ -154,6 +159,10 @@ const en: Record<ErrorMessageKey, string> = {
 	too_many_attempts: 'Too many failed attempts. Please try again in {seconds} seconds',
 	account_disabled: 'This account is disabled. Ask the standing office to reopen it',
 	invalid_credentials: 'Wrong username or password',
+	session_not_found: 'This session has ended or does not exist',
+	people_ids_invalid: 'Give between 1 and {max} user ids',
+	people_agencies_invalid: 'Give between 1 and {max} agencies',
+	people_query_too_short: 'Type at least {min} characters to search for people',
 	account_not_found: 'Account not found',
 	agency_not_found: 'Agency not found',
 	username_taken: 'The username "{username}" is already taken',

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
 import { readBoard } from '../../../src/lib/core/board-doc.js';
@@ -55,6 +57,22 @@ describe('attachments', () => {
 	it('a forbidden type, or a file whose bytes do not match its extension, is refused with 415', async () => {
 		expect((await upload('virus.exe', new Uint8Array([0x4d, 0x5a, 1, 2]))).status).toBe(415);
 		expect((await upload('gia-mao.pdf', new Uint8Array([0x4d, 0x5a, 1, 2]))).status).toBe(415);
+	});
+
+	it('a RIFF file that is not a WebP (a WAV) is refused as .webp; a real WebP and PNG are taken', async () => {
+		const wav = Buffer.alloc(44);
+		wav.write('RIFFWAVEfmt ', 0, 'latin1');
+		wav.writeUInt32LE(36, 4);
+		wav.write('WAVE', 8, 'latin1');
+		const refused = await upload('anh.webp', new Uint8Array(wav));
+		expect(refused.status).toBe(415);
+		expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('type_not_allowed');
+		for (const name of ['sample.webp', 'sample.png']) {
+			const res = await upload(name, new Uint8Array(fs.readFileSync(path.resolve('tests/fixtures/attachments', name))));
+			expect(res.status, name).toBe(201);
+			const { attachment } = (await res.json()) as { attachment: { mime: string } };
+			expect(attachment.mime).toBe(name.endsWith('.webp') ? 'image/webp' : 'image/png');
+		}
 	});
 
 	it('signed-out users can neither upload nor download', async () => {

@@ -4,18 +4,14 @@ import { call, loginCall, openSocket } from './http.js';
 
 let server: TestServer;
 let boardId: string;
-const savedLimit = process.env.LOGIN_MAX_FAILURES;
 
 beforeAll(async () => {
-	// This file makes many failed attempts on purpose (timing); the limit itself is tested in brute-force.test.ts.
-	process.env.LOGIN_MAX_FAILURES = '1000';
-	server = await startTestServer();
+	// This file makes many failed attempts on purpose (timing); the limits themselves are tested in brute-force.test.ts.
+	server = await startTestServer({ login: { windowMs: 60_000, perAccount: 1000, perAccountAddress: 1000, perAddress: 1000 } });
 	const boards = await call(server.url, 'GET', '/api/boards', { token: await login(server.url, 'snnmt') });
 	boardId = boards.body[0].id;
 });
 afterAll(async () => {
-	if (savedLimit === undefined) delete process.env.LOGIN_MAX_FAILURES;
-	else process.env.LOGIN_MAX_FAILURES = savedLimit;
 	await server.stop();
 });
 

@@ -150,7 +150,7 @@ describe('organizations: nothing crosses', () => {
 	it('lists name only the own organization’s boards, agencies and people', async () => {
 		for (const account of CAN_THO) {
 			const token = await login(server.url, account.username);
-			for (const path of ['/api/boards', '/api/agencies', '/api/people', '/api/inbox', '/api/me', '/api/members', '/api/admin/users', '/api/admin/agencies', '/api/admin/quarantine']) {
+			for (const path of ['/api/boards', '/api/agencies', '/api/people?q=chuyen%20vien', '/api/people?q=quan%20tri', '/api/inbox', '/api/me', '/api/members', '/api/admin/users', '/api/admin/agencies', '/api/admin/quarantine']) {
 				const res = await call(server.url, 'GET', path, { token });
 				const text = JSON.stringify(res.body);
 				for (const id of foreignIds) expect(text.includes(id), `${account.username} ${path} names ${id}`).toBe(false);

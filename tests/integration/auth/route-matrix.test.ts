@@ -29,6 +29,9 @@ POST   /api/health/reset                             ok     403         403    4
 POST   /api/auth/login                               ok     ok          ok     ok     ok
 POST   /api/auth/logout                              ok     ok          ok     ok     ok
 POST   /api/auth/logout-all                          ok     ok          ok     ok     401
+GET    /api/auth/sessions                            ok     ok          ok     ok     401
+DELETE /api/auth/sessions/:id                        ok     ok          ok     ok     401
+POST   /api/auth/sessions/end-others                 ok     ok          ok     ok     401
 GET    /api/me                                       ok     ok          ok     ok     401
 POST   /api/me/organization                          ok     ok          ok     ok     401
 GET    /api/platform/organizations                   ok     403         403    403    401

@@ -62,7 +62,7 @@ const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
 const mainThreadCpuMs = () => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
 
 describe('the server stays responsive while a large file is parsed', () => {
-	it('no event-loop stall of 100 ms while a 30–50 MB Word plan is read (parsing runs in a worker)', async () => {
+	it('no event-loop stall of 250 ms while a 30–50 MB Word plan is read (parsing runs in a worker)', async () => {
 		const file = path.join(dir, 'ke-hoach-lon.docx');
 		const size = makeLargePlan(file);
 		expect(size).toBeGreaterThan(30 * 1024 * 1024);
@@ -99,7 +99,9 @@ describe('the server stays responsive while a large file is parsed', () => {
 		expect(took).toBeGreaterThan(1000);
 		// The main thread's own CPU time between ticks is the measure: wall-clock delay also counts time a
 		// loaded machine gives to other processes (CI shares two cores), so it is only the fallback.
-		if (cpu) expect(longestRun).toBeLessThan(100);
-		else expect(ms(delay.percentile(99))).toBeLessThan(100);
+		// Read inline, this file holds the main thread for seconds; a garbage collection of the upload's
+		// buffers can take ~100 ms on a loaded machine, so the bound is 250 ms.
+		if (cpu) expect(longestRun).toBeLessThan(250);
+		else expect(ms(delay.percentile(99))).toBeLessThan(250);
 	}, 120_000);
 });

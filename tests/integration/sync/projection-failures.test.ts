@@ -9,7 +9,9 @@ import { KyselyBoardStore } from '../../../server/sync/kysely-board-store.js';
 import type { OpenedDatabase } from '../../../server/db/database.js';
 import { Projection } from '../../../server/sync/projection.js';
 import type { BoardStore, ProjectedCard } from '../../../server/sync/board-store.js';
-import { initBoardDoc, setProgress } from '../../../src/lib/core/board-doc.js';
+import { initBoardDoc, readCard, setProgress } from '../../../src/lib/core/board-doc.js';
+
+const readCardOf = (m: Y.Map<unknown>) => readCard('seqcard', m as never);
 import { openTestDatabase } from '../helpers/test-database.js';
 import { refuseInserts } from '../helpers/failing-trigger.js';
 
@@ -40,9 +42,9 @@ describe('projection failures', () => {
 		const attempts: string[] = [];
 		// The real store, counting its calls; the database refuses one card's rows (a trigger).
 		const store = Object.assign(Object.create(real) as BoardStore, {
-			writeCard(boardId: string, card: ProjectedCard) {
+			writeCard(boardId: string, card: ProjectedCard, seq: number) {
 				attempts.push(card.id);
-				return real.writeCard(boardId, card);
+				return real.writeCard(boardId, card, seq);
 			}
 		});
 		const allowBad = await refuseInserts(opened, 'cards', 'refused (test)', "new.id = 'bad'");
@@ -77,5 +79,29 @@ describe('projection failures', () => {
 			console.error = origError;
 			projection.stop();
 		}
+	});
+
+	it("a node that saw less never puts back an older card over rows projected from a later document", async () => {
+		const { db } = opened;
+		const store: BoardStore = opened.sqlite ? new SqliteBoardStore(opened.sqlite) : new KyselyBoardStore(db);
+		const doc = new Y.Doc();
+		initBoardDoc(doc, { title: 'B', planId: 'p', appendix: 'x' }, [{ id: 's1', code: 'I', title: 'S' }], [
+			{ id: 'seqcard', code: 'I.9', sectionId: 's1', title: 'Việc', lead: [], support: [], deadline: { raw: '', kind: 'unknown' as const, due: null } }
+		]);
+		const read = (d: Y.Doc) => {
+			const m = d.getMap<Y.Map<unknown>>('cards').get('seqcard')!;
+			return { id: 'seqcard', data: readCardOf(m) };
+		};
+		const progress = async () => (await db.selectFrom('cards').select(['progress', 'projected_seq']).where('id', '=', 'seqcard').executeTakeFirstOrThrow());
+		setProgress(doc, 'seqcard', 70, { userId: 'u' });
+		await store.writeCard('b1', read(doc), 12);
+		expect(await progress()).toEqual({ progress: 70, projected_seq: 12 });
+		// A lagging node (it holds the board up to 9) writes what it has: refused.
+		setProgress(doc, 'seqcard', 30, { userId: 'u' });
+		await store.writeCard('b1', read(doc), 9);
+		expect(await progress()).toEqual({ progress: 70, projected_seq: 12 });
+		// The same or a later document is written.
+		await store.writeCard('b1', read(doc), 12);
+		expect(await progress()).toEqual({ progress: 30, projected_seq: 12 });
 	});
 });

@@ -1,0 +1,62 @@
+/**
+ * The signed-in user's own sessions: GET /api/auth/sessions lists them (started, last used, browser,
+ * "this device"); DELETE /api/auth/sessions/:id ends one; POST /api/auth/sessions/end-others ends all
+ * but the current one. Ending a session closes its sync sockets (SessionStore.onEnded).
+ */
+import { createHash } from 'node:crypto';
+import type { SessionStore } from './sessions.js';
+import { declareRoutes } from './access.js';
+import { requireUser } from './require.js';
+import { ApiError } from '../http-error.js';
+import { summarizeUserAgent } from './user-agent.js';
+
+/**
+ * The id the browser sees: derived from the session id (itself the SHA-256 of the token), so the
+ * list never hands out the key the database looks sessions up by.
+ */
+export function publicSessionId(sessionId: string): string {
+	return createHash('sha256').update(`session-list:${sessionId}`).digest('base64url').slice(0, 22);
+}
+
+export function sessionRoutes(sessions: SessionStore) {
+	const r = declareRoutes('/api/auth');
+
+	r.get('/sessions', 'signed-in', async (c) => {
+		const user = requireUser(c);
+		const current = c.get('sessionId');
+		const list = await sessions.listForUser(user.id);
+		return c.json({
+			idleMinutes: Math.round(sessions.limits.idleMs / 60_000),
+			maxAgeHours: Math.round((sessions.limits.maxAgeMs / 3_600_000) * 10) / 10,
+			sessions: list.map((s) => ({
+				id: publicSessionId(s.id),
+				current: s.id === current,
+				createdAt: new Date(s.createdAt).toISOString(),
+				lastSeenAt: new Date(s.lastSeenAt).toISOString(),
+				expiresAt: new Date(s.expiresAt).toISOString(),
+				...summarizeUserAgent(s.userAgent)
+			}))
+		});
+	});
+
+	r.delete('/sessions/:id', 'signed-in', async (c) => {
+		const user = requireUser(c);
+		const wanted = c.req.param('id');
+		const own = await sessions.listForUser(user.id);
+		const target = own.find((s) => publicSessionId(s.id) === wanted);
+		if (!target) throw new ApiError(404, 'session_not_found');
+		await sessions.invalidateOwn(user.id, [target.id]);
+		if (target.id === c.get('sessionId')) c.header('Set-Cookie', sessions.blankCookie());
+		return c.json({ ok: true, current: target.id === c.get('sessionId') });
+	});
+
+	r.post('/sessions/end-others', 'signed-in', async (c) => {
+		const user = requireUser(c);
+		const current = c.get('sessionId');
+		const others = (await sessions.listForUser(user.id)).map((s) => s.id).filter((id) => id !== current);
+		const ended = await sessions.invalidateOwn(user.id, others);
+		return c.json({ ok: true, ended });
+	});
+
+	return r.router;
+}
