@@ -129,7 +129,12 @@ async function main(argv: string[]): Promise<void> {
 			remote.push(Number(await shown.jsonValue()) - t0);
 			await context.close();
 		}
-		const rows = [summarize('first render, cold (WebSocket)', n, cold), summarize('first render, warm (IndexedDB + WebSocket)', n, warm), summarize('search filters the board', n, search), summarize('remote status change shown', n, remote)];
+		const rows = [
+			summarize('first render, cold (WebSocket)', n, cold),
+			summarize('first render, warm (IndexedDB + WebSocket)', n, warm),
+			summarize('search filters the board', n, search),
+			summarize('remote status change shown', n, remote)
+		];
 		if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
 		else console.table(rows);
 	} finally {

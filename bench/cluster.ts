@@ -245,7 +245,9 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				const d = cpuDelta(c0, await cluster.cpu());
 				idle = { nodes: d.nodes / seconds, redis: d.redis / seconds, db: d.db / seconds };
 				out.idle.push({ config: config.name, round, clients, seconds, cpuPerSecond: idle });
-				log(`  ${config.name.padEnd(19)} round ${round + 1}  idle (${clients} clients connected): nodes ${(idle.nodes * 1000).toFixed(0)} ms/s, redis ${(idle.redis * 1000).toFixed(0)} ms/s, db ${(idle.db * 1000).toFixed(0)} ms/s`);
+				log(
+					`  ${config.name.padEnd(19)} round ${round + 1}  idle (${clients} clients connected): nodes ${(idle.nodes * 1000).toFixed(0)} ms/s, redis ${(idle.redis * 1000).toFixed(0)} ms/s, db ${(idle.db * 1000).toFixed(0)} ms/s`
+				);
 			}
 			const rows0 = await cluster.dbRowWrites();
 			const t0 = performance.now();
@@ -294,7 +296,11 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 				`  ${config.name.padEnd(19)} round ${round + 1}  ${String(clients).padStart(3)} clients  ${config.nodes > 1 ? 'cross' : 'same '}-node p50 ${row.p50.toFixed(1)} ms p99 ${row.p99.toFixed(1)} ms` +
 					(config.nodes > 1 ? ` (same-node p99 ${r.same.p99.toFixed(1)})` : '') +
 					`  lost ${row.lost}  CPU nodes ${cpu.nodes.toFixed(2)} s redis ${cpu.redis.toFixed(2)} s db ${cpu.db.toFixed(2)} s  ${row.nodeUsPerDelivery.toFixed(1)} µs/delivery (nodes), ${row.netNodeMsPerEdit.toFixed(2)} ms/edit above idle; clients' process ${clientCpu.toFixed(2)} s; load ${row.load.toFixed(1)}` +
-					(Object.keys(dbRows).length ? `; db rows written per edit ${row.dbRowsPerEdit.toFixed(1)} (${Object.entries(dbRows).map(([t, n]) => `${t} ${(n / r.edits).toFixed(1)}`).join(', ')})` : '')
+					(Object.keys(dbRows).length
+						? `; db rows written per edit ${row.dbRowsPerEdit.toFixed(1)} (${Object.entries(dbRows)
+								.map(([t, n]) => `${t} ${(n / r.edits).toFixed(1)}`)
+								.join(', ')})`
+						: '')
 			);
 			await new Promise((r) => setTimeout(r, 1000));
 		}
@@ -310,7 +316,17 @@ async function measureConfig(config: Config, round: number, seed: Seed, out: { l
 					const cpu = cpuDelta(before, await cluster.cpu());
 					const lost = r.expected - r.deliveries;
 					const keptUp = lost === 0 && r.all.p50 < RAMP.p50Limit;
-					steps.push({ editsPerSecond: rate, p50: r.all.p50, p99: r.all.p99, crossP99: r.cross.p99, lost, deliveries: r.deliveries, cpu, keptUp, load: os.loadavg()[0] });
+					steps.push({
+						editsPerSecond: rate,
+						p50: r.all.p50,
+						p99: r.all.p99,
+						crossP99: r.cross.p99,
+						lost,
+						deliveries: r.deliveries,
+						cpu,
+						keptUp,
+						load: os.loadavg()[0]
+					});
 					log(
 						`  ${config.name.padEnd(19)} round ${round + 1}  ramp ${String(rate).padStart(5)} edits/s${attempt ? ' (again)' : ''}  p50 ${r.all.p50.toFixed(1)} ms  p99 ${r.all.p99.toFixed(1)} ms  lost ${lost}  ${keptUp ? 'keeps up' : 'FALLS BEHIND'}  CPU nodes ${cpu.nodes.toFixed(2)} s (${((cpu.nodes * 1e3) / Math.max(1, r.edits)).toFixed(2)} ms/edit)  load ${os.loadavg()[0].toFixed(1)}`
 					);
@@ -414,8 +430,12 @@ function tables(result: ReturnType<typeof summarize>) {
 	const base = (clients: number) => latency.find((r) => r.config === 'phoihop×1' && r.clients === clients);
 	const hocus = (clients: number) => latency.find((r) => r.config === 'hocuspocus+redis×2' && r.clients === clients);
 	const out: string[] = [];
-	out.push(`Latency (light clients, 1 edit/s each, spread round-robin; p99 is cross-node on 2+ nodes, same-node on one; median of ${ROUNDS} round(s)):`);
-	out.push('| configuration | clients | p50 ms | p99 ms | each round p99 ms | same-node p99 ms | lost | client process CPU s | p99 − phoihop×1 | p99 vs hocuspocus+redis×2 |');
+	out.push(
+		`Latency (light clients, 1 edit/s each, spread round-robin; p99 is cross-node on 2+ nodes, same-node on one; median of ${ROUNDS} round(s)):`
+	);
+	out.push(
+		'| configuration | clients | p50 ms | p99 ms | each round p99 ms | same-node p99 ms | lost | client process CPU s | p99 − phoihop×1 | p99 vs hocuspocus+redis×2 |'
+	);
 	out.push('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|');
 	for (const r of latency) {
 		const b = base(r.clients);
@@ -426,7 +446,9 @@ function tables(result: ReturnType<typeof summarize>) {
 	}
 	out.push('');
 	out.push(`CPU per delivered update (µs; median of ${ROUNDS} round(s); a delivery = one edit reaching one client):`);
-	out.push('| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit | above idle: nodes ms per edit | above idle: all ms per edit | largest node RSS MiB | db rows written per edit (cards table) | load avg (each round) |');
+	out.push(
+		'| configuration | clients | nodes µs | each round | Redis µs | database µs | total µs | total CPU ms per edit | above idle: nodes ms per edit | above idle: all ms per edit | largest node RSS MiB | db rows written per edit (cards table) | load avg (each round) |'
+	);
 	out.push('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of latency) {
 		out.push(
@@ -441,15 +463,22 @@ function tables(result: ReturnType<typeof summarize>) {
 	if (ramp.length) {
 		const ours = ramp.find((r) => r.config === 'phoihop×1');
 		out.push('');
-		out.push(`Sustained edit rate (${RAMP.clients} light clients, ${RAMP.editors} editing, ${RAMP.seconds} s steps, a step that falls behind tried twice; highest total rate where every delivery arrives and the median stays under ${RAMP.p50Limit} ms):`);
+		out.push(
+			`Sustained edit rate (${RAMP.clients} light clients, ${RAMP.editors} editing, ${RAMP.seconds} s steps, a step that falls behind tried twice; highest total rate where every delivery arrives and the median stays under ${RAMP.p50Limit} ms):`
+		);
 		out.push('| configuration | max edits/s (median) | each round | vs phoihop×1 |');
 		out.push('|---|---:|---|---:|');
-		for (const r of ramp) out.push(`| ${r.config} | ${r.maxEditsPerSecond} | ${r.maxima.join(' / ')} | ${ours?.maxEditsPerSecond ? f2(r.maxEditsPerSecond / ours.maxEditsPerSecond) + '×' : '—'} |`);
+		for (const r of ramp)
+			out.push(
+				`| ${r.config} | ${r.maxEditsPerSecond} | ${r.maxima.join(' / ')} | ${ours?.maxEditsPerSecond ? f2(r.maxEditsPerSecond / ours.maxEditsPerSecond) + '×' : '—'} |`
+			);
 	}
 	if (kill.length) {
 		out.push('');
 		out.push(`Node killed (SIGKILL) mid-edit: ${KILL.clients} full clients behind a round-robin balancer, each writing every ${KILL.intervalMs} ms:`);
-		out.push('| configuration | round | tokens made | seen | lost (seen) | lost (made) | all reconnected after s | survivor complete after s | missing after every node crashed (kill -9), read by a new node |');
+		out.push(
+			'| configuration | round | tokens made | seen | lost (seen) | lost (made) | all reconnected after s | survivor complete after s | missing after every node crashed (kill -9), read by a new node |'
+		);
 		out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 		for (const r of result.killRounds) {
 			out.push(
@@ -459,7 +488,10 @@ function tables(result: ReturnType<typeof summarize>) {
 	}
 	out.push('');
 	out.push('Targets:');
-	for (const t of result.targets) out.push(`- ${t.met === null ? (t.target.includes('(reported)') ? 'REPORTED' : 'not measured') : t.met ? 'MET' : 'MISSED'}: ${t.target} — ${t.measured}`);
+	for (const t of result.targets)
+		out.push(
+			`- ${t.met === null ? (t.target.includes('(reported)') ? 'REPORTED' : 'not measured') : t.met ? 'MET' : 'MISSED'}: ${t.target} — ${t.measured}`
+		);
 	return out.join('\n');
 }
 
@@ -480,7 +512,12 @@ function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killR
 	const ramp = rampSummary(rampRounds);
 	const kill = KILL_CONFIGS.map((c) => {
 		const mine = killRounds.filter((r) => r.config === c.name);
-		return { config: c.name, lostSeen: mine.map((r) => r.lostSeen), lostMade: mine.map((r) => r.lostMade), lostAfterRestart: mine.map((r) => r.lostAfterRestart) };
+		return {
+			config: c.name,
+			lostSeen: mine.map((r) => r.lostSeen),
+			lostMade: mine.map((r) => r.lostMade),
+			lostAfterRestart: mine.map((r) => r.lostAfterRestart)
+		};
 	});
 	const at = (config: string, clients: number) => latency.find((r) => r.config === config && r.clients === clients);
 	const targets: { target: string; met: boolean | null; measured: string }[] = [];
@@ -495,10 +532,18 @@ function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killR
 	}
 	for (const c of kill.filter((k) => k.config.startsWith('phoihop'))) {
 		const lost = Math.max(0, ...c.lostSeen, ...c.lostMade);
-		targets.push({ target: `${c.config}: 0 lost under a node kill`, met: c.lostSeen.length ? lost === 0 : null, measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after every node crashed ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}` });
+		targets.push({
+			target: `${c.config}: 0 lost under a node kill`,
+			met: c.lostSeen.length ? lost === 0 : null,
+			measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after every node crashed ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}`
+		});
 	}
 	for (const c of kill.filter((k) => !k.config.startsWith('phoihop'))) {
-		targets.push({ target: `${c.config} under a node kill (reported)`, met: null, measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after every node crashed ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}` });
+		targets.push({
+			target: `${c.config} under a node kill (reported)`,
+			met: null,
+			measured: `lost (seen/made) per round ${c.lostSeen.map((s, i) => `${s}/${c.lostMade[i]}`).join(', ')}; missing after every node crashed ${c.lostAfterRestart.map((x) => x ?? '—').join(', ')}`
+		});
 	}
 	const h200 = at('hocuspocus+redis×2', 200);
 	for (const n of ['phoihop×2', 'phoihop×3']) {
@@ -513,7 +558,14 @@ function summarize(latencyRounds: LatencyRound[], rampRounds: RampRound[], killR
 		machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, db: DB },
 		quick,
 		rounds: ROUNDS,
-		settings: { clientCounts: CLIENT_COUNTS, seconds: SECONDS, editsPerClientPerSecond: EDITS_PER_CLIENT_PER_SECOND, ramp: RAMP, kill: KILL, boardCards: BOARD_CARDS },
+		settings: {
+			clientCounts: CLIENT_COUNTS,
+			seconds: SECONDS,
+			editsPerClientPerSecond: EDITS_PER_CLIENT_PER_SECOND,
+			ramp: RAMP,
+			kill: KILL,
+			boardCards: BOARD_CARDS
+		},
 		summary: { latency, ramp, kill, idle: idleSummary(idleRounds), hocuspocusLockConflicts },
 		targets,
 		latencyRounds,

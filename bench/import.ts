@@ -65,7 +65,16 @@ function saveAsDoc(html: string): { bytes: Uint8Array; name: string } | null {
 	const dir = mkdtempSync(path.join(tmpdir(), 'phoihop-bench-doc-'));
 	try {
 		writeFileSync(path.join(dir, 'plan.html'), html);
-		const args = [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'doc:MS Word 97', '--outdir', dir, path.join(dir, 'plan.html')];
+		const args = [
+			`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+			'--headless',
+			'--infilter=HTML (StarWriter)',
+			'--convert-to',
+			'doc:MS Word 97',
+			'--outdir',
+			dir,
+			path.join(dir, 'plan.html')
+		];
 		if (spawnSync(soffice, args, { timeout: 120_000 }).status !== 0) return null;
 		return { bytes: new Uint8Array(readFileSync(path.join(dir, 'plan.doc'))), name: 'plan.doc' };
 	} finally {
@@ -77,7 +86,9 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({ options: { runs: { type: 'string' }, json: { type: 'boolean' }, formats: { type: 'string' } } });
 	const runs = Math.max(1, Number(values.runs) || 20);
 	const formats = (values.formats?.split(',') ?? FORMATS).filter((f): f is Format => (FORMATS as readonly string[]).includes(f));
-	const files = readdirSync(PLANS_DIR).filter((f) => f.endsWith('.txt')).sort();
+	const files = readdirSync(PLANS_DIR)
+		.filter((f) => f.endsWith('.txt'))
+		.sort();
 	const rows: Row[] = [];
 	const skipped = new Set<string>();
 	for (const file of files) {
@@ -99,7 +110,16 @@ async function main(): Promise<void> {
 				tasks = parsed.appendices.reduce((t, a) => t + (a.kind === 'tasks' ? a.sections.reduce((m, s) => m + s.tasks.length, 0) : 0), 0);
 			}
 			times.sort((a, b) => a - b);
-			rows.push({ plan: file.replace(/\.txt$/, ''), format, bytes: made.bytes.length, tasks, runs: n, medianMs: round(median(times)), minMs: round(times[0]), maxMs: round(times[times.length - 1]) });
+			rows.push({
+				plan: file.replace(/\.txt$/, ''),
+				format,
+				bytes: made.bytes.length,
+				tasks,
+				runs: n,
+				medianMs: round(median(times)),
+				minMs: round(times[0]),
+				maxMs: round(times[times.length - 1])
+			});
 		}
 	}
 	await closePrinter();

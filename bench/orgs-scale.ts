@@ -65,7 +65,19 @@ for (let o = 0; o < ORGS; o++) {
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('users')
-			.values(people.map((p, u) => ({ id: p.id, username: p.username, display_name: `Cán bộ ${u} tỉnh ${o}`, password_hash: hash, org_id: org.id, role: p.role, agency_id: p.agency, active: 1, created_at: now })))
+			.values(
+				people.map((p, u) => ({
+					id: p.id,
+					username: p.username,
+					display_name: `Cán bộ ${u} tỉnh ${o}`,
+					password_hash: hash,
+					org_id: org.id,
+					role: p.role,
+					agency_id: p.agency,
+					active: 1,
+					created_at: now
+				}))
+			)
 			.execute();
 		await trx
 			.insertInto('memberships')
@@ -76,7 +88,7 @@ for (let o = 0; o < ORGS; o++) {
 	if (o % 10 === 9) log(`  ${o + 1}/${ORGS} organizations (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 await server.sync.reloadAgencies();
-log("built; signing in");
+log('built; signing in');
 
 async function login(username: string): Promise<string> {
 	const res = await fetch(`${server.url}/api/auth/login`, {
@@ -99,14 +111,17 @@ async function time(pathname: string, token: string): Promise<number> {
 const sample = [orgs[0], orgs[Math.floor(ORGS / 2)], orgs[ORGS - 1]];
 const callers = [];
 for (const o of sample) {
-	for (const [who, username] of [['admin', o.admin], ['editor', o.editor]] as const) {
+	for (const [who, username] of [
+		['admin', o.admin],
+		['editor', o.editor]
+	] as const) {
 		const token = await login(username);
 		const boards = (await (await fetch(`${server.url}/api/boards`, { headers: { authorization: `Bearer ${token}` } })).json()) as { id: string }[];
 		callers.push({ who, token, board: boards[0].id });
 	}
 }
 
-log("measuring");
+log('measuring');
 const PAGES = [
 	{ name: 'home: GET /api/boards', path: () => '/api/boards' },
 	{ name: 'dashboard: GET /api/boards/:id/dashboard', path: (c: { board: string }) => `/api/boards/${c.board}/dashboard` },
@@ -131,7 +146,10 @@ for (const page of PAGES) {
 	}
 }
 async function countRows(table: 'boards' | 'cards' | 'users' | 'agencies'): Promise<number> {
-	const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const r = await db
+		.selectFrom(table)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 const counts = {
@@ -149,13 +167,17 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 if (flags.json) {
 	console.log(JSON.stringify({ counts, requestsPerRound: REQUESTS, results }, null, 2));
 } else {
-	log(`\n${counts.organizations} organizations, ${counts.boards} boards, ${counts.cards} cards, ${counts.users} people, ${counts.agencies} agencies (built in ${counts.buildSeconds} s)`);
+	log(
+		`\n${counts.organizations} organizations, ${counts.boards} boards, ${counts.cards} cards, ${counts.users} people, ${counts.agencies} agencies (built in ${counts.buildSeconds} s)`
+	);
 	log(`${REQUESTS} requests per round; target p99 ≤ 50 ms\n`);
 	log('| page | caller | p99 (median of rounds) | every round p50 / p99 (ms) |');
 	log('|---|---|---:|---|');
 	for (const r of results) {
 		const p99s = r.rounds.map((x) => x.p99).sort((a, b) => a - b);
-		log(`| ${r.page} | ${r.who} | ${p99s[Math.floor(p99s.length / 2)].toFixed(1)} ms | ${r.rounds.map((x) => `${x.p50.toFixed(1)} / ${x.p99.toFixed(1)}`).join(' · ')} |`);
+		log(
+			`| ${r.page} | ${r.who} | ${p99s[Math.floor(p99s.length / 2)].toFixed(1)} ms | ${r.rounds.map((x) => `${x.p50.toFixed(1)} / ${x.p99.toFixed(1)}`).join(' · ')} |`
+		);
 	}
 }
 process.exit(0);

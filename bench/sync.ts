@@ -175,8 +175,20 @@ async function latencyRuns(
 					const cpu = cpuSeconds(server.pid) - cpu0;
 					for (const c of full) c.destroy();
 					light?.destroy();
-					rounds.push({ server: kind, clients, rate, p50: r.p50, p99: r.p99, throughput: r.throughput, lost: r.expected - r.deliveries, cpuSeconds: cpu, peakRssMiB: peak });
-					log(`  ${mode} ${kind.padEnd(12)} ${String(clients).padStart(4)} clients × ${rate}/s  round ${round + 1}/${ROUNDS}  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+					rounds.push({
+						server: kind,
+						clients,
+						rate,
+						p50: r.p50,
+						p99: r.p99,
+						throughput: r.throughput,
+						lost: r.expected - r.deliveries,
+						cpuSeconds: cpu,
+						peakRssMiB: peak
+					});
+					log(
+						`  ${mode} ${kind.padEnd(12)} ${String(clients).padStart(4)} clients × ${rate}/s  round ${round + 1}/${ROUNDS}  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`
+					);
 				} finally {
 					await server.stop();
 				}
@@ -250,7 +262,9 @@ async function fanoutRampRuns(seed: Uint8Array) {
 				for (const rate of FANOUT.rates) {
 					const r = await runLightWorkload(light.slots, FANOUT.editors, rate, FANOUT.seconds, light.cardIds);
 					steps.push({ editsPerSecond: rate, p50: r.p50, p99: r.p99, lost: r.expected - r.deliveries });
-					log(`  fan-out ${kind.padEnd(12)} round ${round + 1}/${ROUNDS} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`);
+					log(
+						`  fan-out ${kind.padEnd(12)} round ${round + 1}/${ROUNDS} ${String(rate).padStart(5)} edits/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  lost ${r.expected - r.deliveries}`
+					);
 					if (r.p99 < 100 && r.expected === r.deliveries) best = rate;
 					else break;
 				}
@@ -265,7 +279,13 @@ async function fanoutRampRuns(seed: Uint8Array) {
 		const rounds = perRound.get(server)!;
 		const maxima = rounds.map((r) => r.max).sort((a, b) => a - b);
 		// With an even number of rounds, the lower of the two middle maxima (the rate is a step, not a mean).
-		return { server, maxEditsPerSecond: maxima[Math.floor((maxima.length - 1) / 2)], maxima: rounds.map((r) => r.max), steps: rounds[0].steps, rounds };
+		return {
+			server,
+			maxEditsPerSecond: maxima[Math.floor((maxima.length - 1) / 2)],
+			maxima: rounds.map((r) => r.max),
+			steps: rounds[0].steps,
+			rounds
+		};
 	});
 }
 
@@ -286,7 +306,9 @@ function fanoutTable(fanout: Awaited<ReturnType<typeof fanoutRampRuns>>) {
 function latencyTable(rows: Row[]) {
 	const lines: string[] = [];
 	const pad = (s: string | number, n: number) => String(s).padStart(n);
-	lines.push('| server | clients | edits/s per client | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |');
+	lines.push(
+		'| server | clients | edits/s per client | p50 ms | p99 ms | deliveries/s | lost | CPU s | peak RSS MiB (during run) | p99 vs Phối hợp |'
+	);
 	lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		const ours = rows.find((x) => x.server === 'phoihop' && x.clients === r.clients && x.rate === r.rate)!;
@@ -321,9 +343,13 @@ if (flags['only-fanout']) {
 	else console.log('\n' + fanoutTable(fanout));
 	process.exit(0);
 }
-log(`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run, ${ROUNDS} round(s)`);
+log(
+	`Sync benchmark (${quick ? 'quick' : 'full'}): ${BOARD_CARDS}-card board, ${EDITS_PER_CLIENT_PER_SECOND} edit/s per client, ${SECONDS} s per run, ${ROUNDS} round(s)`
+);
 const open = await measureOpen(2000, quick ? 3 : 7);
-log(`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms, integration into the Y.Doc after step 2 ${open.integrateMs.toFixed(0)} ms (state ${open.stateBytes} bytes)`);
+log(
+	`  open 2,000-card board: cold ${open.coldMs.toFixed(1)} ms, warm ${open.warmMs.toFixed(2)} ms, integration into the Y.Doc after step 2 ${open.integrateMs.toFixed(0)} ms (state ${open.stateBytes} bytes)`
+);
 const disk = await measureDisk(quick ? 20_000 : 100_000);
 log(`  ${disk.edits} edits: log ${disk.beforeBytes} bytes → compacted ${disk.afterBytes} bytes (${disk.ratio.toFixed(2)}× encoded state)`);
 const light = await latencyRuns(seed, 'light');

@@ -12,7 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Rows stored before the write path checked updates are marked: a board holding any is integrated
 	// (and what fails quarantined) before its bytes are served to anyone.
 	for (const table of ['board_updates', 'board_states']) {
-		await db.schema.alterTable(table).addColumn('unchecked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+		await db.schema
+			.alterTable(table)
+			.addColumn('unchecked', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
 		await db.updateTable(table).set({ unchecked: 1 }).execute();
 	}
 

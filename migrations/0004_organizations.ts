@@ -23,10 +23,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 
-		const existing = await sql<{ n: number }>`select (select count(*) from users) + (select count(*) from agencies) + (select count(*) from plans) as n`.execute(db);
+		const existing = await sql<{
+			n: number;
+		}>`select (select count(*) from users) + (select count(*) from agencies) + (select count(*) from plans) as n`.execute(db);
 		const defaultOrg = 'org-default';
 		if (Number(existing.rows[0].n) > 0) {
-			await sql`insert into organizations (id, slug, name, created_at) values (${defaultOrg}, 'mac-dinh', 'Tổ chức mặc định', ${new Date().toISOString()})`.execute(db);
+			await sql`insert into organizations (id, slug, name, created_at) values (${defaultOrg}, 'mac-dinh', 'Tổ chức mặc định', ${new Date().toISOString()})`.execute(
+				db
+			);
 		}
 
 		if (dialectOf(db) === 'postgres') await agenciesPerOrganizationInPlace(db, defaultOrg);

@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.alterTable('inbox_messages').addColumn('user_id', 'text').execute();
 	// Null until the message's e-mails are queued (the dispatcher's claim); older messages are not mailed.
 	await db.schema.alterTable('inbox_messages').addColumn('mailed_at', 'text').execute();
-	await db.updateTable('inbox_messages').set((eb) => ({ mailed_at: eb.ref('created_at') })).execute();
+	await db
+		.updateTable('inbox_messages')
+		.set((eb) => ({ mailed_at: eb.ref('created_at') }))
+		.execute();
 	await db.schema.createIndex('inbox_messages_unmailed').on('inbox_messages').columns(['mailed_at', 'created_at']).execute();
 
 	await db.schema

@@ -11,7 +11,10 @@ import { dialectOf } from '../server/db/dialect.js';
  * `last_update_id`, so every remaining row comes after the state: the state's number becomes 0.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema.alterTable('board_updates').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('board_updates')
+		.addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
 	await sql`update board_updates set seq = (select count(*) from board_updates b2
 		where b2.board_id = board_updates.board_id and b2.id <= board_updates.id)`.execute(db);
 	await db.updateTable('board_states').set({ last_update_id: 0 }).execute();

@@ -15,8 +15,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Sessions issued under the old 30-day sliding rule have no start time: they end here, and
 	// everyone signs in once more under the new limits.
 	await db.deleteFrom('sessions').execute();
-	await db.schema.alterTable('sessions').addColumn('created_at', ms, (c) => c.notNull().defaultTo(0)).execute();
-	await db.schema.alterTable('sessions').addColumn('last_seen_at', ms, (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('sessions')
+		.addColumn('created_at', ms, (c) => c.notNull().defaultTo(0))
+		.execute();
+	await db.schema
+		.alterTable('sessions')
+		.addColumn('last_seen_at', ms, (c) => c.notNull().defaultTo(0))
+		.execute();
 	await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
 	await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
 

@@ -6,5 +6,8 @@ import type { Kysely } from 'kysely';
  * the node that wrote them last, so a node that lags behind can never put back an older card.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	await db.schema.alterTable('cards').addColumn('projected_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('cards')
+		.addColumn('projected_seq', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
 }

@@ -40,7 +40,12 @@ const editorsOf = (prefix: string, place: string, leader: string): DemoAccount[]
 	{ username: `${prefix}.thuky`, displayName: `Thư ký cuộc họp ${place}`, role: 'facilitator', agency: 'Sở Tài chính' },
 	{ username: `${prefix}.lanhdao`, displayName: `Lãnh đạo ${leader}`, role: 'leader', agency: leader },
 	{ username: `${prefix}.stc`, displayName: `Chuyên viên Sở Tài chính ${place}`, role: 'editor', agency: 'Sở Tài chính' },
-	{ username: `${prefix}.snnmt`, displayName: `Chuyên viên Sở Nông nghiệp và Môi trường ${place}`, role: 'editor', agency: 'Sở Nông nghiệp và Môi trường' }
+	{
+		username: `${prefix}.snnmt`,
+		displayName: `Chuyên viên Sở Nông nghiệp và Môi trường ${place}`,
+		role: 'editor',
+		agency: 'Sở Nông nghiệp và Môi trường'
+	}
 ];
 
 /** The demo workspace: three committees from the four real plans, each with its own agencies and people. */

@@ -62,7 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		dataDir: path.resolve(env.DATA_DIR ?? './data'),
 		databaseUrl: env.DATABASE_URL || null,
 		demo: env.PHOIHOP_DEMO !== '0',
-		origins: (env.ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+		origins: (env.ORIGIN ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean),
 		maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
 		maxMessageBytes: Number(env.SYNC_MAX_MESSAGE_KB ?? 2048) * 1024,
 		roomIdleMs: Number(env.SYNC_ROOM_IDLE_MS ?? 30_000),

@@ -26,7 +26,12 @@ export function errorLocale(acceptLanguage: string | undefined): ErrorLocale {
 	return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'vi';
 }
 
-export function errorBody(code: ErrorCode, params: ErrorParams = {}, lang: ErrorLocale = 'vi', details: Record<string, string | number> = {}): ApiErrorBody {
+export function errorBody(
+	code: ErrorCode,
+	params: ErrorParams = {},
+	lang: ErrorLocale = 'vi',
+	details: Record<string, string | number> = {}
+): ApiErrorBody {
 	const hasParams = Object.keys(params).length > 0;
 	return { error: { code, ...(hasParams ? { params } : {}), message: errorMessage(lang, code, params), ...details } };
 }

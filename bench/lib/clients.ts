@@ -45,13 +45,18 @@ export function connectClient(ep: Endpoint): BenchClient {
 	switch (ep.kind) {
 		case 'phoihop':
 		case 'y-websocket': {
-			const provider = new WebsocketProvider(
-				ep.kind === 'phoihop' ? `${ep.url.replace(/^http/, 'ws')}/sync` : ep.url,
-				ep.room,
+			const provider = new WebsocketProvider(ep.kind === 'phoihop' ? `${ep.url.replace(/^http/, 'ws')}/sync` : ep.url, ep.room, doc, {
+				WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+				params: ep.token ? { token: ep.token } : {},
+				disableBc: true
+			});
+			return {
 				doc,
-				{ WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: ep.token ? { token: ep.token } : {}, disableBc: true }
-			);
-			return { doc, userId: ep.userId ?? 'bench', awareness: provider.awareness, ready: until(() => provider.synced), destroy: () => provider.destroy() };
+				userId: ep.userId ?? 'bench',
+				awareness: provider.awareness,
+				ready: until(() => provider.synced),
+				destroy: () => provider.destroy()
+			};
 		}
 		case 'hocuspocus': {
 			let synced = false;

@@ -73,14 +73,17 @@ export async function runClusterLightWorkload(
 	const timers = slots.slice(0, editors).map((slot, ci) => {
 		let seq = 0;
 		const cards = owned(ci);
-		return setTimeout(function tick() {
-			if (performance.now() >= end) return;
-			sentAt.set(`${ci}:${seq}`, performance.now());
-			slot.client.edit(cards[seq % cards.length], seq);
-			seq++;
-			edits++;
-			timers[ci] = setTimeout(tick, interval);
-		}, (ci / editors) * interval);
+		return setTimeout(
+			function tick() {
+				if (performance.now() >= end) return;
+				sentAt.set(`${ci}:${seq}`, performance.now());
+				slot.client.edit(cards[seq % cards.length], seq);
+				seq++;
+				edits++;
+				timers[ci] = setTimeout(tick, interval);
+			},
+			(ci / editors) * interval
+		);
 	});
 	await new Promise((r) => setTimeout(r, seconds * 1000));
 	for (const t of timers) clearTimeout(t);

@@ -107,7 +107,13 @@ export async function seedTemplate(db: DbKind, cards: number, hocuspocusState: U
 		const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-bench-seed-'));
 		try {
 			const seeded = await runSeed({ DATABASE_URL: pgUrl(name), DATA_DIR: dataDir, BENCH_CARDS: String(cards) });
-			return { db, template: name, ...seeded, hocuspocusState, drop: () => adminQuery(`drop database if exists ${name} with (force)`).then(() => {}) };
+			return {
+				db,
+				template: name,
+				...seeded,
+				hocuspocusState,
+				drop: () => adminQuery(`drop database if exists ${name} with (force)`).then(() => {})
+			};
 		} finally {
 			fs.rmSync(dataDir, { recursive: true, force: true });
 		}

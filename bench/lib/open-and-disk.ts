@@ -20,13 +20,20 @@ import { percentile } from './process-stats.js';
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 function median(xs: number[]) {
-	return percentile([...xs].sort((a, b) => a - b), 50);
+	return percentile(
+		[...xs].sort((a, b) => a - b),
+		50
+	);
 }
 
 export async function measureOpen(cards: number, runs: number) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-open-'));
 	const { db, sqlite } = await openDatabase(dir);
-	const { boards } = await importParsedPlan(db, syntheticPlan(cards), { sourceName: 'bench', sourceText: '', orgId: (await createOrganization(db, 'bench', 'Bench')).id });
+	const { boards } = await importParsedPlan(db, syntheticPlan(cards), {
+		sourceName: 'bench',
+		sourceText: '',
+		orgId: (await createOrganization(db, 'bench', 'Bench')).id
+	});
 	const boardId = boards[0].id;
 	const store = new SqliteBoardStore(sqlite);
 	const cold: number[] = [];
@@ -61,7 +68,11 @@ function dbBytes(file: string): number {
 export async function measureDisk(edits: number) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-disk-'));
 	const { db, sqlite } = await openDatabase(dir);
-	const { boards } = await importParsedPlan(db, syntheticPlan(50), { sourceName: 'bench', sourceText: '', orgId: (await createOrganization(db, 'bench', 'Bench')).id });
+	const { boards } = await importParsedPlan(db, syntheticPlan(50), {
+		sourceName: 'bench',
+		sourceText: '',
+		orgId: (await createOrganization(db, 'bench', 'Bench')).id
+	});
 	const boardId = boards[0].id;
 	const store = new SqliteBoardStore(sqlite);
 	const room = await Room.load(boardId, store);
@@ -92,5 +103,14 @@ export async function measureDisk(edits: number) {
 	room.destroy();
 	await db.destroy();
 	fs.rmSync(dir, { recursive: true, force: true });
-	return { edits, editsPerSecond: edits / (editMs / 1000), beforeBytes: before, afterBytes: after, encodedStateBytes: encoded, ratio: after / encoded, compactMs, dbFileBytesAfterVacuum: fileAfter };
+	return {
+		edits,
+		editsPerSecond: edits / (editMs / 1000),
+		beforeBytes: before,
+		afterBytes: after,
+		encodedStateBytes: encoded,
+		ratio: after / encoded,
+		compactMs,
+		dbFileBytesAfterVacuum: fileAfter
+	};
 }

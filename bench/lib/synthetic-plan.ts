@@ -17,7 +17,11 @@ export function syntheticPlan(n: number): ParsedPlan {
 			leadRaw: lead,
 			supportRaw: 'Các sở, ngành, địa phương',
 			output: null,
-			deadline: { raw: `Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026`, kind: 'quarter', due: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i % 4] }
+			deadline: {
+				raw: `Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026`,
+				kind: 'quarter',
+				due: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i % 4]
+			}
 		});
 	}
 	return {

@@ -29,13 +29,7 @@ async function boardsMentioning(ctx: AppContext, agencyId: string): Promise<stri
 	return [...new Set([...cards, ...comments].map((r) => r.board_id))];
 }
 
-export async function mergeAgency(
-	ctx: AppContext,
-	sync: SyncServer,
-	fromId: string,
-	intoId: string,
-	actorId: string
-): Promise<MergeResult> {
+export async function mergeAgency(ctx: AppContext, sync: SyncServer, fromId: string, intoId: string, actorId: string): Promise<MergeResult> {
 	const from = await ctx.db.selectFrom('agencies').selectAll().where('id', '=', fromId).executeTakeFirstOrThrow();
 	// Pending edits of open rooms reach the projection first, so the board list below is complete.
 	await sync.projection.flush();

@@ -19,9 +19,7 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 	r.get('/quarantine', ADMIN_ONLY, async (c) => {
 		const boards = await boardsOf(requireUser(c).orgId);
 		const rows = (await sync.store.listQuarantine()).filter((q) => boards.has(q.boardId));
-		const users = new Map(
-			(await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name] as const)
-		);
+		const users = new Map((await ctx.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name] as const));
 		const out: QuarantineRow[] = rows.map((q) => ({
 			id: q.id,
 			boardId: q.boardId,

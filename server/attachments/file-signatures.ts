@@ -137,7 +137,13 @@ export function isWebp(b: Uint8Array): boolean {
 	const chunkSize = u32le(b, 16);
 	if (chunks[0] === 'VP8 ') {
 		// 3-byte frame tag (bit 0 clear = key frame), start code, then 14-bit width and height.
-		return chunkSize >= 10 && (b[data] & 1) === 0 && startsWith(b, [0x9d, 0x01, 0x2a], data + 3) && (u16le(b, data + 6) & 0x3fff) > 0 && (u16le(b, data + 8) & 0x3fff) > 0;
+		return (
+			chunkSize >= 10 &&
+			(b[data] & 1) === 0 &&
+			startsWith(b, [0x9d, 0x01, 0x2a], data + 3) &&
+			(u16le(b, data + 6) & 0x3fff) > 0 &&
+			(u16le(b, data + 8) & 0x3fff) > 0
+		);
 	}
 	if (chunks[0] === 'VP8L') {
 		// The version (3 bits after two 14-bit sizes) must be 0.

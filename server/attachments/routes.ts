@@ -26,7 +26,15 @@ export function attachmentRoutes(ctx: AppContext, sync: SyncServer) {
 
 	r.post(
 		'/boards/:id/cards/:cardId/attachments',
-		{ who: 'signed-in', upload: bodyLimit({ maxSize: limit + 64 * 1024, onError: () => { throw tooLarge(); } }) },
+		{
+			who: 'signed-in',
+			upload: bodyLimit({
+				maxSize: limit + 64 * 1024,
+				onError: () => {
+					throw tooLarge();
+				}
+			})
+		},
 		async (c) => {
 			const user = requireUser(c);
 			const boardId = c.req.param('id');

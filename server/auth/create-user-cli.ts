@@ -48,7 +48,9 @@ async function main(): Promise<number> {
 		const input = parseNewUser({ ...values, agencyId, displayName: values.name });
 		await createUser(db, { ...input, orgId: org.id, platformAdmin: values['platform-admin'] ?? false });
 		const where = values.agency ? `, đơn vị ${values.agency}` : '';
-		console.log(`Đã tạo tài khoản "${input.username}" (vai trò ${input.role}${where}) trong tổ chức "${org.name}", ${config.databaseUrl ? "PostgreSQL" : config.dataDir}.`);
+		console.log(
+			`Đã tạo tài khoản "${input.username}" (vai trò ${input.role}${where}) trong tổ chức "${org.name}", ${config.databaseUrl ? 'PostgreSQL' : config.dataDir}.`
+		);
 		return 0;
 	} finally {
 		await db.destroy();
@@ -59,7 +61,9 @@ main().then(
 	(code) => process.exit(code),
 	(err: unknown) => {
 		// Validation errors carry a message meant for the operator; never echo the arguments (the password).
-		console.error(err instanceof ApiError ? errorMessage('vi', err.code, err.params) : err instanceof Error ? err.message : 'Không tạo được tài khoản');
+		console.error(
+			err instanceof ApiError ? errorMessage('vi', err.code, err.params) : err instanceof Error ? err.message : 'Không tạo được tài khoản'
+		);
 		process.exit(1);
 	}
 );

@@ -22,7 +22,11 @@ export interface ThrottleKey {
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The three keys an attempt on `username` from `address` counts against, each with its limit. */
-export function throttleKeys(username: string, address: string, limits: LoginLimits): { account: ThrottleKey; accountAddress: ThrottleKey; address: ThrottleKey } {
+export function throttleKeys(
+	username: string,
+	address: string,
+	limits: LoginLimits
+): { account: ThrottleKey; accountAddress: ThrottleKey; address: ThrottleKey } {
 	return {
 		account: { key: hash(`account:${username}`), limit: limits.perAccount },
 		accountAddress: { key: hash(`account-address:${username} ${address}`), limit: limits.perAccountAddress },
@@ -65,7 +69,10 @@ export class LoginThrottle {
 			.insertInto('login_failures')
 			.values(keys.map(({ key }) => ({ key, at })))
 			.execute();
-		await this.db.deleteFrom('login_failures').where('at', '<=', at - this.limits.windowMs).execute();
+		await this.db
+			.deleteFrom('login_failures')
+			.where('at', '<=', at - this.limits.windowMs)
+			.execute();
 	}
 
 	/**

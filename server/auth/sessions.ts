@@ -118,14 +118,25 @@ export class SessionStore {
 			.orderBy('last_seen_at', 'desc')
 			.execute();
 		return rows
-			.map((r) => ({ id: r.id, createdAt: Number(r.created_at), lastSeenAt: Number(r.last_seen_at), expiresAt: sessionEnd(r, this.limits), userAgent: r.user_agent }))
+			.map((r) => ({
+				id: r.id,
+				createdAt: Number(r.created_at),
+				lastSeenAt: Number(r.last_seen_at),
+				expiresAt: sessionEnd(r, this.limits),
+				userAgent: r.user_agent
+			}))
 			.filter((r) => r.expiresAt > now);
 	}
 
 	/** Ends these sessions of this user (ids of other users' sessions are ignored); how many ended. */
 	async invalidateOwn(userId: string, sessionIds: readonly string[]): Promise<number> {
 		if (sessionIds.length === 0) return 0;
-		const gone = await this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', 'in', [...sessionIds]).returning('id').execute();
+		const gone = await this.db
+			.deleteFrom('sessions')
+			.where('user_id', '=', userId)
+			.where('id', 'in', [...sessionIds])
+			.returning('id')
+			.execute();
 		for (const { id } of gone) {
 			this.touched.delete(id);
 			this.ended({ sessionId: id });

@@ -122,9 +122,17 @@ export async function findUser(db: DB, orgId: string, id: string): Promise<UserS
 }
 
 export async function setPassword(db: DB, userId: string, password: string): Promise<void> {
-	await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', userId).execute();
+	await db
+		.updateTable('users')
+		.set({ password_hash: await hashPassword(password) })
+		.where('id', '=', userId)
+		.execute();
 }
 
 export async function setActive(db: DB, userId: string, active: boolean): Promise<void> {
-	await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+	await db
+		.updateTable('users')
+		.set({ active: active ? 1 : 0 })
+		.where('id', '=', userId)
+		.execute();
 }

@@ -120,7 +120,10 @@ export function boardRoutes(ctx: AppContext, sync: SyncServer) {
 			.where('activity.board_id', '=', id);
 		if (cardId) q = q.where('activity.card_id', '=', cardId);
 		// Consecutive text edits by one person are one entry (activity-history.ts): read enough rows for `limit` entries.
-		const rows = await q.orderBy('activity.id', 'desc').limit(Math.min(20_000, limit * 40)).execute();
+		const rows = await q
+			.orderBy('activity.id', 'desc')
+			.limit(Math.min(20_000, limit * 40))
+			.execute();
 		return c.json(mergeActivity(rows).slice(0, limit));
 	});
 

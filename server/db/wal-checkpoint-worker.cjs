@@ -9,7 +9,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 2000');
-const walSize = () => { try { return fs.statSync(workerData.file + '-wal').size; } catch { return 0; } };
+const walSize = () => {
+	try {
+		return fs.statSync(workerData.file + '-wal').size;
+	} catch {
+		return 0;
+	}
+};
 const frameBytes = db.pragma('page_size', { simple: true }) + 24;
 let lastLog = -1;
 const timer = setInterval(() => {
@@ -31,6 +37,12 @@ const timer = setInterval(() => {
 		// thread copy the frames written since this pass, between two of its commits; its next write
 		// then restarts the log from the beginning of the file.
 		else if (r.log * frameBytes > workerData.maxWalBytes) parentPort.postMessage('finish');
-	} catch (e) { parentPort.postMessage('error:' + String(e)); }
+	} catch (e) {
+		parentPort.postMessage('error:' + String(e));
+	}
 }, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+parentPort.on('message', () => {
+	clearInterval(timer);
+	db.close();
+	parentPort.close();
+});

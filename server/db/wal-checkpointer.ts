@@ -18,7 +18,6 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type SQLite from 'better-sqlite3';
 
-
 export interface WalCheckpointer {
 	/** Main-thread checkpoints run so far (to finish what the worker started). */
 	readonly finishes: number;

@@ -23,18 +23,24 @@ export const PEOPLE_AGENCIES_MAX = 20;
 
 export type PeopleQuery = { q: string; limit: number } | { ids: string[] } | { agencies: string[] };
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+	(value ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
 
 /** The query of a request's parameters, or a 400 with a machine code. */
 export function parsePeopleQuery(params: { q?: string; ids?: string; agency?: string; limit?: string }): PeopleQuery {
 	if (params.ids !== undefined) {
 		const ids = [...new Set(list(params.ids))];
-		if (ids.length === 0 || ids.length > PEOPLE_IDS_MAX) throw new ApiError(400, 'people_ids_invalid', { max: PEOPLE_IDS_MAX }, {}, { max: PEOPLE_IDS_MAX });
+		if (ids.length === 0 || ids.length > PEOPLE_IDS_MAX)
+			throw new ApiError(400, 'people_ids_invalid', { max: PEOPLE_IDS_MAX }, {}, { max: PEOPLE_IDS_MAX });
 		return { ids };
 	}
 	if (params.agency !== undefined) {
 		const agencies = [...new Set(list(params.agency))];
-		if (agencies.length === 0 || agencies.length > PEOPLE_AGENCIES_MAX) throw new ApiError(400, 'people_agencies_invalid', { max: PEOPLE_AGENCIES_MAX }, {}, { max: PEOPLE_AGENCIES_MAX });
+		if (agencies.length === 0 || agencies.length > PEOPLE_AGENCIES_MAX)
+			throw new ApiError(400, 'people_agencies_invalid', { max: PEOPLE_AGENCIES_MAX }, {}, { max: PEOPLE_AGENCIES_MAX });
 		return { agencies };
 	}
 	const q = searchKey(params.q ?? '');
@@ -61,8 +67,10 @@ export async function findPeople(db: DB, orgId: string, query: PeopleQuery): Pro
 	// Names are matched without diacritics in JavaScript: SQL's lower() and LIKE do not fold
 	// Vietnamese letters the same way in SQLite and PostgreSQL.
 	const words = query.q.split(' ');
-	return people.filter((p) => {
-		const name = searchKey(p.displayName);
-		return words.every((w) => name.includes(w));
-	}).slice(0, query.limit);
+	return people
+		.filter((p) => {
+			const name = searchKey(p.displayName);
+			return words.every((w) => name.includes(w));
+		})
+		.slice(0, query.limit);
 }

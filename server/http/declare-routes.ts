@@ -33,10 +33,7 @@ export interface RouteInput<PS, QS, BS> {
 	body: Out<BS>;
 }
 
-export type RouteHandler<P extends string, PS, QS, BS> = (
-	c: Context<AppEnv, P>,
-	input: RouteInput<PS, QS, BS>
-) => Response | Promise<Response>;
+export type RouteHandler<P extends string, PS, QS, BS> = (c: Context<AppEnv, P>, input: RouteInput<PS, QS, BS>) => Response | Promise<Response>;
 
 export interface DeclaredRoute {
 	method: Method;

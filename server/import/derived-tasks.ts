@@ -115,9 +115,7 @@ function agencyHeading(body: string, line: number, colonRequired: boolean): { ow
 	}
 	if (prefix.length > MAX_PREFIX_LENGTH || /[.;]/.test(prefix) || !startsWithAgency(prefix)) return null;
 	const withSupport = prefix.match(/^(.+?)\s+(?:chủ trì,?\s+)?phối hợp với\s+(.+)$/u);
-	const owner = withSupport
-		? { leadRaw: withSupport[1], supportRaw: withSupport[2], line }
-		: { leadRaw: prefix, supportRaw: '', line };
+	const owner = withSupport ? { leadRaw: withSupport[1], supportRaw: withSupport[2], line } : { leadRaw: prefix, supportRaw: '', line };
 	return { owner, rest };
 }
 

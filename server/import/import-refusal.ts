@@ -4,16 +4,7 @@ import { ImportError, type ImportErrorCode } from './import-error.js';
  * Why an uploaded file is refused before any plan is read from it. Each reason has one clear
  * Vietnamese message (then English); `code` keeps the text importer's broader class.
  */
-export type RefusalReason =
-	| 'too_large'
-	| 'encrypted'
-	| 'corrupt'
-	| 'zip_bomb'
-	| 'unsupported'
-	| 'not_a_plan'
-	| 'no_header'
-	| 'scanned'
-	| 'timeout';
+export type RefusalReason = 'too_large' | 'encrypted' | 'corrupt' | 'zip_bomb' | 'unsupported' | 'not_a_plan' | 'no_header' | 'scanned' | 'timeout';
 
 const BASE_CODE: Record<RefusalReason, ImportErrorCode> = {
 	too_large: 'unreadable',
@@ -55,10 +46,7 @@ export const refusals = {
 			what === 'zip' ? { detail: 'zip' } : { what }
 		),
 	zipBomb: () =>
-		new ImportRefusal(
-			'zip_bomb',
-			'Tệp nén bất thường (giải nén ra quá lớn), đã từ chối / The file expands to an abnormal size and was refused'
-		),
+		new ImportRefusal('zip_bomb', 'Tệp nén bất thường (giải nén ra quá lớn), đã từ chối / The file expands to an abnormal size and was refused'),
 	unsupported: (what: string, detail: 'archive' | 'returned') => new ImportRefusal('unsupported', what, { detail }),
 	notAPlan: () =>
 		new ImportRefusal(
@@ -71,13 +59,14 @@ export const refusals = {
 			'Không nhận ra hàng tiêu đề của bảng (cần các cột như «STT», «Nhiệm vụ», «Cơ quan chủ trì») / No recognisable table header (columns such as STT, Nhiệm vụ, Cơ quan chủ trì)'
 		),
 	tooMuchMemory: () =>
-		new ImportRefusal(
-			'too_large',
-			'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped',
-			{ detail: 'memory' }
-		),
+		new ImportRefusal('too_large', 'Tệp cần quá nhiều bộ nhớ để đọc nên đã dừng / Reading the file needed too much memory and was stopped', {
+			detail: 'memory'
+		}),
 	tooManyPages: (max: number) =>
-		new ImportRefusal('too_large', `Tệp PDF quá nhiều trang: tối đa ${max} trang / The PDF has too many pages: at most ${max}`, { detail: 'pages', limit: max }),
+		new ImportRefusal('too_large', `Tệp PDF quá nhiều trang: tối đa ${max} trang / The PDF has too many pages: at most ${max}`, {
+			detail: 'pages',
+			limit: max
+		}),
 	scanned: () =>
 		new ImportRefusal(
 			'scanned',
@@ -96,6 +85,5 @@ export const refusals = {
 			'Không chuyển được tệp Word 97–2003 (.doc) sang .docx (tệp hỏng hoặc chuyển quá lâu); hãy mở và lưu lại thành .docx / The Word 97–2003 (.doc) file could not be converted (damaged, or too slow); save it as .docx',
 			{ detail: 'old_word' }
 		),
-	timeout: () =>
-		new ImportRefusal('timeout', 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp / Reading the file took too long and was stopped')
+	timeout: () => new ImportRefusal('timeout', 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp / Reading the file took too long and was stopped')
 };

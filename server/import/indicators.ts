@@ -35,8 +35,7 @@ export function readIndicators(blocks: Block[], warnings: Warnings): Indicator[]
 const TARGET_RE = new RegExp(`(${VN_NUMBER_SOURCE})(?:\\s*(?:-|–|đến)\\s*(${VN_NUMBER_SOURCE}))?(\\s*%)?`, 'gu');
 // Numbers after these words are references (years, document numbers, dates), not targets.
 const REFERENCE_BEFORE = /(?:số|năm|giai đoạn|điều|khoản|khóa|lần thứ|ngày|tháng|quý|Nghị định|Quyết định)\s*$/iu;
-const COMPARATOR_BEFORE =
-	/^.*(?<!\p{L})(ít nhất|tối thiểu|không dưới|không ít hơn|trên|hơn|vượt|khoảng|gần|xấp xỉ)(?:\s+[^\s\d]+){0,2}\s*$/su;
+const COMPARATOR_BEFORE = /^.*(?<!\p{L})(ít nhất|tối thiểu|không dưới|không ít hơn|trên|hơn|vượt|khoảng|gần|xấp xỉ)(?:\s+[^\s\d]+){0,2}\s*$/su;
 const COMPARATORS: Record<string, Comparator> = {
 	'ít nhất': 'gte',
 	'tối thiểu': 'gte',
@@ -53,8 +52,23 @@ const UNIT_RE = new RegExp(
 	'^\\s*(' +
 		[
 			'(?:triệu |tỷ |nghìn )?đồng(?:/\\p{L}+)?',
-			'LH HTX', 'liên hiệp HTX', 'liên hiệp hợp tác xã', 'HTX', 'hợp tác xã', 'THT', 'tổ hợp tác',
-			'mô hình', 'người', 'lao động', 'thành viên', 'cán bộ', 'lượt', 'lớp', 'doanh nghiệp', 'ha', 'tấn'
+			'LH HTX',
+			'liên hiệp HTX',
+			'liên hiệp hợp tác xã',
+			'HTX',
+			'hợp tác xã',
+			'THT',
+			'tổ hợp tác',
+			'mô hình',
+			'người',
+			'lao động',
+			'thành viên',
+			'cán bộ',
+			'lượt',
+			'lớp',
+			'doanh nghiệp',
+			'ha',
+			'tấn'
 		].join('|') +
 		')(?!\\p{L})',
 	'u'

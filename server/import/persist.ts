@@ -121,7 +121,15 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 			const title = boardTitle(parsed, appendix);
 			await trx
 				.insertInto('boards')
-				.values({ id: boardId, org_id: source.orgId, plan_id: planId, title, appendix: appendixLabel(appendix), derived: appendix.derived ? 1 : 0, created_at: now })
+				.values({
+					id: boardId,
+					org_id: source.orgId,
+					plan_id: planId,
+					title,
+					appendix: appendixLabel(appendix),
+					derived: appendix.derived ? 1 : 0,
+					created_at: now
+				})
 				.execute();
 			const sections = appendix.sections.map((s) => ({ id: newId(), code: s.code, title: s.title }));
 			const cards = [];
@@ -155,7 +163,15 @@ export async function importParsedPlan(db: DB, parsed: ParsedPlan, source: Impor
 		for (const [i, ind] of parsed.indicators.entries()) {
 			await trx
 				.insertInto('indicators')
-				.values({ id: newId(), plan_id: planId, code: ind.code, text: ind.text, targets_json: JSON.stringify(ind.targets), reported_value: null, order_index: i })
+				.values({
+					id: newId(),
+					plan_id: planId,
+					code: ind.code,
+					text: ind.text,
+					targets_json: JSON.stringify(ind.targets),
+					reported_value: null,
+					order_index: i
+				})
 				.execute();
 		}
 		for (const r of parsed.reports) {

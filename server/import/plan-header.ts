@@ -19,7 +19,7 @@ const DOC_TYPES: Record<string, string> = {
 };
 const SYMBOL_TYPES: Record<string, string> = {
 	KH: 'Kế hoạch',
-	'QĐ': 'Quyết định',
+	QĐ: 'Quyết định',
 	CTr: 'Chương trình',
 	NQ: 'Nghị quyết',
 	TB: 'Thông báo'
@@ -31,12 +31,7 @@ export interface HeaderOptions {
 }
 
 /** Number, type, title, issuer, place, date and year of the plan. */
-export function parseHeader(
-	lines: SourceLine[],
-	paragraphs: Paragraph[],
-	warnings: Warnings,
-	opts: HeaderOptions = {}
-): PlanHeader {
+export function parseHeader(lines: SourceLine[], paragraphs: Paragraph[], warnings: Warnings, opts: HeaderOptions = {}): PlanHeader {
 	const head = lines.filter((l) => !l.cells && l.text).slice(0, HEAD_LINES);
 
 	const numberLine = head.find((l) => /^Số(\s*:|\s+\d)/.test(l.text));
@@ -46,9 +41,7 @@ export function parseHeader(
 	else if (numberLine) warnings.add(numberLine.no, `Văn bản chưa ghi số («${numberLine.text}»)`);
 
 	const typeLine = head.find((l) => DOC_TYPES[searchKey(l.text)] !== undefined);
-	const docType = typeLine
-		? DOC_TYPES[searchKey(typeLine.text)]
-		: (SYMBOL_TYPES[symbol?.match(/\/([^-\s]+)/)?.[1] ?? ''] ?? null);
+	const docType = typeLine ? DOC_TYPES[searchKey(typeLine.text)] : (SYMBOL_TYPES[symbol?.match(/\/([^-\s]+)/)?.[1] ?? ''] ?? null);
 
 	const title = typeLine ? titleAfter(lines, typeLine.no) : '';
 	if (!title) warnings.add(typeLine?.no ?? null, 'Không tìm thấy tên văn bản');
@@ -119,7 +112,10 @@ function findIssuer(paragraphs: Paragraph[]): string | null {
 	for (const p of paragraphs) {
 		const m = p.text.match(/(?:^|[,;]\s*)([^,;]{3,160}?)\s+ban hành\s+(?:Kế hoạch|Quyết định|Chương trình|Đề án)/u);
 		if (!m) continue;
-		const issuer = m[1].replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+		const issuer = m[1]
+			.replace(/\([^)]*\)/g, '')
+			.replace(/\s+/g, ' ')
+			.trim();
 		if (/^\p{Lu}/u.test(issuer) && !/^(Thực hiện|Căn cứ|Theo)(?=\s|$)/u.test(issuer)) return issuer;
 	}
 	return null;

@@ -130,16 +130,10 @@ function decode(encoding: string, bytes: Uint8Array): string {
 	try {
 		return new TextDecoder(encoding, { fatal: true }).decode(bytes);
 	} catch {
-		throw new ImportError(
-			'encoding',
-			'Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8 / The file is not UTF-8 text; save it as UTF-8'
-		);
+		throw new ImportError('encoding', 'Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8 / The file is not UTF-8 text; save it as UTF-8');
 	}
 }
 
 function binary(): ImportError {
-	return new ImportError(
-		'binary',
-		'Tệp không phải văn bản, Word (.docx) hay Excel (.xlsx) / The file is not text, Word (.docx) or Excel (.xlsx)'
-	);
+	return new ImportError('binary', 'Tệp không phải văn bản, Word (.docx) hay Excel (.xlsx) / The file is not text, Word (.docx) or Excel (.xlsx)');
 }

@@ -16,11 +16,7 @@ const PERIOD_RE = /báo cáo[^.;]{0,60}?định kỳ,?\s+(?:0?6 tháng|sáu thá
  * or a period (6-monthly, yearly). One sentence may hold several ("báo cáo 06 tháng
  * (trước ngày 10/6), báo cáo năm (trước ngày 10/12)").
  */
-export function readReports(
-	paragraphs: Paragraph[],
-	plan: { year: number; date: string | null },
-	warnings: Warnings
-): ReportDuty[] {
+export function readReports(paragraphs: Paragraph[], plan: { year: number; date: string | null }, warnings: Warnings): ReportDuty[] {
 	const reports: ReportDuty[] = [];
 	for (const p of paragraphs) {
 		if (!/báo cáo/iu.test(p.text)) continue;
@@ -104,5 +100,10 @@ function sentenceAround(text: string, at: number): string {
 
 /** Drops the item number ("8. Chế độ báo cáo: …") and closing marks ("./."). */
 function tidy(text: string): string {
-	return capitalizeFirst(text.trim().replace(/^\d{1,2}\.\s+/, '').replace(/[\s./]+$/, ''));
+	return capitalizeFirst(
+		text
+			.trim()
+			.replace(/^\d{1,2}\.\s+/, '')
+			.replace(/[\s./]+$/, '')
+	);
 }

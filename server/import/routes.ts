@@ -72,7 +72,10 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 			const detail = invalidEdit(draft.parsed, edit);
 			if (detail) throw new ApiError(400, 'bad_edit', { detail });
 			const target = edit.op === 'mergeAgency' ? edit.agencyId : null;
-			if (target && !(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).where('org_id', '=', draft.orgId).executeTakeFirst())) {
+			if (
+				target &&
+				!(await ctx.db.selectFrom('agencies').select('id').where('id', '=', target).where('org_id', '=', draft.orgId).executeTakeFirst())
+			) {
 				throw new ApiError(400, 'unknown_agency');
 			}
 		}

@@ -47,7 +47,8 @@ export function detectTextKind(text: string, fileName = ''): TextKind {
 	if (/\.(csv|tsv)$/i.test(fileName)) return 'csv';
 	if (/\.html?$/i.test(fileName)) return 'html';
 	const head = text.slice(0, 4096).trimStart().toLowerCase();
-	if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<meta|<table|<body)/.test(head) || /<table[\s>]/i.test(text) && /<\/t[dh]>/i.test(text)) return 'html';
+	if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html|<meta|<table|<body)/.test(head) || (/<table[\s>]/i.test(text) && /<\/t[dh]>/i.test(text)))
+		return 'html';
 	if (hasPipeTable(text)) return 'markdown';
 	return 'text';
 }

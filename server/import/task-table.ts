@@ -83,9 +83,10 @@ function finishSection(section: RawSection, table: TaskTable, planYear: number, 
 		if (!lead.length) warnings.add(raw.line, `Nhiệm vụ ${where} không có cơ quan chủ trì`);
 		const deadline = parseDeadline(raw.deadline, planYear);
 		if (table.columns.deadline !== undefined && deadline.kind === 'unknown') {
-			warnings.add(raw.line, deadline.raw
-				? `Không hiểu thời hạn «${deadline.raw}» của nhiệm vụ ${where}; cần kiểm tra`
-				: `Nhiệm vụ ${where} không có thời hạn`);
+			warnings.add(
+				raw.line,
+				deadline.raw ? `Không hiểu thời hạn «${deadline.raw}» của nhiệm vụ ${where}; cần kiểm tra` : `Nhiệm vụ ${where} không có thời hạn`
+			);
 		}
 		return {
 			stt: raw.stt,

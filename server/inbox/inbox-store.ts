@@ -70,9 +70,7 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 		.selectFrom('inbox_messages')
 		.leftJoin('boards', 'boards.id', 'inbox_messages.board_id')
 		.leftJoin('users', 'users.id', 'inbox_messages.sender_id')
-		.leftJoin('inbox_reads', (j) =>
-			j.onRef('inbox_reads.message_id', '=', 'inbox_messages.id').on('inbox_reads.user_id', '=', user.id)
-		)
+		.leftJoin('inbox_reads', (j) => j.onRef('inbox_reads.message_id', '=', 'inbox_messages.id').on('inbox_reads.user_id', '=', user.id))
 		.selectAll('inbox_messages')
 		.select(['boards.title as board_title', 'users.display_name as sender_name', 'inbox_reads.read_at'])
 		.where(visibleTo(user))
@@ -83,7 +81,11 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 	const cardIds = [...new Set(rows.flatMap((r) => JSON.parse(r.card_ids_json) as string[]))];
 	const codes = new Map<string, string>();
 	for (let i = 0; i < cardIds.length; i += 500) {
-		const found = await db.selectFrom('cards').select(['id', 'code']).where('id', 'in', cardIds.slice(i, i + 500)).execute();
+		const found = await db
+			.selectFrom('cards')
+			.select(['id', 'code'])
+			.where('id', 'in', cardIds.slice(i, i + 500))
+			.execute();
 		for (const c of found) codes.set(c.id, c.code);
 	}
 	return rows.map((r) => ({
@@ -106,9 +108,7 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 export async function unreadCount(db: DB, user: SessionUser): Promise<number> {
 	const row = await db
 		.selectFrom('inbox_messages')
-		.leftJoin('inbox_reads', (j) =>
-			j.onRef('inbox_reads.message_id', '=', 'inbox_messages.id').on('inbox_reads.user_id', '=', user.id)
-		)
+		.leftJoin('inbox_reads', (j) => j.onRef('inbox_reads.message_id', '=', 'inbox_messages.id').on('inbox_reads.user_id', '=', user.id))
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where(visibleTo(user))
 		.where('inbox_reads.read_at', 'is', null)

@@ -235,7 +235,13 @@ export class DailyJob {
 					.where('mail_id', 'is', null)
 					.execute();
 				const { entries, types } = await mailEntries(trx, mailId, this.options.publicUrl);
-				const links = preferenceLinks(this.options.publicUrl, this.options.secret, u.id, hasTasks ? [...new Set([...types, 'deadline'])] : types, now);
+				const links = preferenceLinks(
+					this.options.publicUrl,
+					this.options.secret,
+					u.id,
+					hasTasks ? [...new Set([...types, 'deadline'])] : types,
+					now
+				);
 				// The agency's list already names the deadline notices' tasks.
 				const listed = hasTasks ? entries.filter((e) => !DEADLINE_KINDS.has(e.kind)) : entries;
 				const mail = renderDigest(day, hasTasks && agency ? [agency] : [], listed, links.prefsUrl);

@@ -119,7 +119,14 @@ export class Dispatcher {
 					if (e.type === 'handler' && e.board_id) {
 						const p = JSON.parse(e.payload_json) as HandlerEventPayload;
 						if (p.userId !== e.actor_id) {
-							await notifyHandlerAssigned(trx, { boardId: e.board_id, cardId: p.cardId, code: p.code, userId: p.userId, assignedBy: e.actor_id, at: now });
+							await notifyHandlerAssigned(trx, {
+								boardId: e.board_id,
+								cardId: p.cardId,
+								code: p.code,
+								userId: p.userId,
+								assignedBy: e.actor_id,
+								at: now
+							});
 						}
 					}
 				});
@@ -187,7 +194,12 @@ export class Dispatcher {
 	private async mailOne(trx: Kysely<Database>, m: MessageRow): Promise<boolean> {
 		const now = this.options.clock.now();
 		const at = now.toISOString();
-		const claimed = await trx.updateTable('inbox_messages').set({ mailed_at: at }).where('id', '=', m.id).where('mailed_at', 'is', null).executeTakeFirst();
+		const claimed = await trx
+			.updateTable('inbox_messages')
+			.set({ mailed_at: at })
+			.where('id', '=', m.id)
+			.where('mailed_at', 'is', null)
+			.executeTakeFirst();
 		if (Number(claimed.numUpdatedRows) !== 1) return false;
 		if (!this.options.mailEnabled) return true;
 		const type = KIND_TYPE[m.kind] ?? 'reminder';

@@ -106,7 +106,12 @@ export class MailQueue {
 
 	private async compose(trx: Kysely<Database>, m: { id: number; user_id: string }, now: Date): Promise<void> {
 		const at = now.toISOString();
-		const marked = await trx.updateTable('mail_outbox').set({ composed_at: at }).where('id', '=', m.id).where('composed_at', 'is', null).executeTakeFirst();
+		const marked = await trx
+			.updateTable('mail_outbox')
+			.set({ composed_at: at })
+			.where('id', '=', m.id)
+			.where('composed_at', 'is', null)
+			.executeTakeFirst();
 		if (Number(marked.numUpdatedRows) !== 1) return;
 		await trx
 			.updateTable('mail_items')
@@ -184,7 +189,11 @@ export class MailQueue {
 				subject,
 				text: r.text_body ?? '',
 				html: r.html_body ?? '',
-				messageId: `<mail-${id}-${crypto.createHash('sha256').update(subject + to).digest('hex').slice(0, 12)}@${host}>`,
+				messageId: `<mail-${id}-${crypto
+					.createHash('sha256')
+					.update(subject + to)
+					.digest('hex')
+					.slice(0, 12)}@${host}>`,
 				headers: { 'Auto-Submitted': 'auto-generated', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
 				list: { unsubscribe: { url: r.unsubscribe_url ?? '', comment: 'Không nhận loại thông báo này qua e-mail' } }
 			});
@@ -200,7 +209,13 @@ export class MailQueue {
 			const next = new Date(this.options.clock.now().getTime() + delay).toISOString();
 			await this.db
 				.updateTable('mail_outbox')
-				.set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: next, claimed_by: null, claimed_until: null, last_error: String(err).slice(0, 500) }))
+				.set((eb) => ({
+					attempts: eb('attempts', '+', 1),
+					next_attempt_at: next,
+					claimed_by: null,
+					claimed_until: null,
+					last_error: String(err).slice(0, 500)
+				}))
 				.where('id', '=', id)
 				.where('claimed_by', '=', this.options.node)
 				.execute();

@@ -16,12 +16,7 @@ export interface MentionDirectory {
 
 /** Lower case, no tone marks, đ as d, one space between words: "Hoà"/"Hòa"/"hoa" fold alike. */
 export function foldHandle(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[đĐ]/g, 'd')
-		.toLowerCase()
-		.replace(/\s+/g, ' ');
+	return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ');
 }
 
 interface Handle {

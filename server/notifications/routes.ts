@@ -33,7 +33,12 @@ export function notificationRoutes(ctx: AppContext, n: Notifications) {
 	};
 
 	const describe = async (userId: string) => {
-		const row = await ctx.db.selectFrom('users').select(['display_name', 'email']).where('id', '=', userId).where('active', '=', 1).executeTakeFirst();
+		const row = await ctx.db
+			.selectFrom('users')
+			.select(['display_name', 'email'])
+			.where('id', '=', userId)
+			.where('active', '=', 1)
+			.executeTakeFirst();
 		if (!row) throw new ApiError(404, 'account_not_found');
 		return {
 			name: row.display_name,

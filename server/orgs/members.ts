@@ -15,7 +15,15 @@ export async function listMembers(db: DB, orgId: string): Promise<CommitteeMembe
 	const rows = await db
 		.selectFrom('plan_members')
 		.innerJoin('plans', 'plans.id', 'plan_members.plan_id')
-		.select(['plan_members.id', 'plan_members.plan_id', 'plans.title', 'plan_members.stt', 'plan_members.name', 'plan_members.position', 'plan_members.areas_json'])
+		.select([
+			'plan_members.id',
+			'plan_members.plan_id',
+			'plans.title',
+			'plan_members.stt',
+			'plan_members.name',
+			'plan_members.position',
+			'plan_members.areas_json'
+		])
 		.where('plans.org_id', '=', orgId)
 		.orderBy('plans.created_at')
 		.execute();

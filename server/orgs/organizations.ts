@@ -29,7 +29,10 @@ export async function listOrganizations(db: DB): Promise<Organization[]> {
 
 export async function createOrganization(db: DB, slug: string, name: string): Promise<Organization> {
 	const org = { id: newId(), slug, name: name.normalize('NFC').trim() };
-	await db.insertInto('organizations').values({ ...org, created_at: new Date().toISOString() }).execute();
+	await db
+		.insertInto('organizations')
+		.values({ ...org, created_at: new Date().toISOString() })
+		.execute();
 	return org;
 }
 

@@ -76,4 +76,3 @@ export function organizationRoutes(ctx: AppContext, sync: SyncServer) {
 
 	return { me: me.router, platform: platform.router, members: members.router };
 }
-

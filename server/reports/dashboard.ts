@@ -25,11 +25,7 @@ export function figuresByAgency(summary: BoardSummary): AgencyFigures[] {
 		.sort((x, y) => y.counts.openOverdue - x.counts.openOverdue || y.total - x.total || x.name.localeCompare(y.name, 'vi'));
 }
 
-export function buildDashboard(
-	summary: BoardSummary,
-	snapshots: SnapshotMeta[],
-	snapshot: DashboardData['snapshot'] = null
-): DashboardData {
+export function buildDashboard(summary: BoardSummary, snapshots: SnapshotMeta[], snapshot: DashboardData['snapshot'] = null): DashboardData {
 	// A snapshot's trend stops at that snapshot: it shows what was known then.
 	const upTo = snapshot ? snapshots.filter((s) => s.takenAt <= snapshot.takenAt) : snapshots;
 	return {

@@ -145,12 +145,13 @@ export function dataTable(columns: TableColumn[], rows: TableRowInput[], size = 
 	const header = new TableRow({
 		tableHeader: true,
 		cantSplit: true,
-		children: columns.map((c) =>
-			new TableCell({
-				width: { size: c.width, type: WidthType.PERCENTAGE },
-				verticalAlign: VerticalAlign.CENTER,
-				children: [para(c.header, { align: 'center', bold: true, size, after: 0 })]
-			})
+		children: columns.map(
+			(c) =>
+				new TableCell({
+					width: { size: c.width, type: WidthType.PERCENTAGE },
+					verticalAlign: VerticalAlign.CENTER,
+					children: [para(c.header, { align: 'center', bold: true, size, after: 0 })]
+				})
 		)
 	});
 	const body = rows.map((r) =>

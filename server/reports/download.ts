@@ -6,7 +6,11 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 /** An ASCII file-name stem from Vietnamese text: "Phụ lục I" → "phu-luc-i". */
 export function fileStem(...parts: string[]): string {
 	return parts
-		.map((p) => searchKey(p).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+		.map((p) =>
+			searchKey(p)
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-+|-+$/g, '')
+		)
 		.filter(Boolean)
 		.join('-')
 		.slice(0, 80);

@@ -29,9 +29,7 @@ export async function progressReportDocx(summary: BoardSummary, opts: { period: 
 	const ref = planReference(summary.plan);
 	const children: FileChild[] = [
 		nationalHeading({ issuer, number: 'Số:        /BC-BCĐ', place: summary.plan.place, date: opts.date }),
-		...titleBlock('BÁO CÁO', [
-			`Kết quả thực hiện ${ref.charAt(0).toLocaleLowerCase('vi')}${ref.slice(1)} ${periodLabel(opts.period, year)}`
-		]),
+		...titleBlock('BÁO CÁO', [`Kết quả thực hiện ${ref.charAt(0).toLocaleLowerCase('vi')}${ref.slice(1)} ${periodLabel(opts.period, year)}`]),
 		para(`(${summary.plan.title})`, { align: 'center', italic: true, after: 12 }),
 		para(
 			`Thực hiện ${ref} về ${summary.plan.title.charAt(0).toLocaleLowerCase('vi')}${summary.plan.title.slice(1)}, ` +
@@ -83,7 +81,12 @@ export async function progressReportDocx(summary: BoardSummary, opts: { period: 
 					{ header: 'Kết quả', width: 19, align: 'center' }
 				],
 				summary.indicators.map((ind, i) => ({
-					cells: [ind.code ?? String(i + 1), ind.text, formatTargets(ind), ind.reportedValue === null ? 'Chưa báo cáo' : formatNumber(ind.reportedValue)]
+					cells: [
+						ind.code ?? String(i + 1),
+						ind.text,
+						formatTargets(ind),
+						ind.reportedValue === null ? 'Chưa báo cáo' : formatNumber(ind.reportedValue)
+					]
 				}))
 			)
 		);
@@ -92,7 +95,12 @@ export async function progressReportDocx(summary: BoardSummary, opts: { period: 
 	children.push(
 		para(`${summary.indicators.length ? 'V' : 'IV'}. KHÓ KHĂN, VƯỚNG MẮC`, { bold: true, before: 12 }),
 		...(blocked.length
-			? blocked.map((c) => para(`- Nhiệm vụ ${c.code} (${agencyNames(summary, c.lead)} chủ trì): ${c.title}${c.result ? `. ${c.result}` : ''}`, { indent: 28, after: 0 }))
+			? blocked.map((c) =>
+					para(`- Nhiệm vụ ${c.code} (${agencyNames(summary, c.lead)} chủ trì): ${c.title}${c.result ? `. ${c.result}` : ''}`, {
+						indent: 28,
+						after: 0
+					})
+				)
 			: [para('Không có nhiệm vụ vướng mắc cần Ban Chỉ đạo cho ý kiến.', { indent: 28 })]),
 		para('', { after: 12 }),
 		signatureBlock(['Thành viên Ban Chỉ đạo', 'Các cơ quan chủ trì, phối hợp', 'Lưu: VT'], ['TM. BAN CHỈ ĐẠO', 'CƠ QUAN THƯỜNG TRỰC'], null)
@@ -105,7 +113,10 @@ function taskTable(summary: BoardSummary) {
 	const bySection = new Map<string, BoardSummary['cards']>();
 	for (const c of summary.cards) bySection.set(c.sectionId, [...(bySection.get(c.sectionId) ?? []), c]);
 	const known = new Set(summary.sections.map((s) => s.id));
-	const groups = [...summary.sections.map((s) => ({ s, cards: bySection.get(s.id) ?? [] })), { s: null, cards: summary.cards.filter((c) => !known.has(c.sectionId)) }];
+	const groups = [
+		...summary.sections.map((s) => ({ s, cards: bySection.get(s.id) ?? [] })),
+		{ s: null, cards: summary.cards.filter((c) => !known.has(c.sectionId)) }
+	];
 	for (const { s, cards } of groups) {
 		if (s && (s.code || s.title) && cards.length) rows.push({ band: [s.code, s.title].filter(Boolean).join('. ') });
 		for (const c of cards) {

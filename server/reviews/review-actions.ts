@@ -73,7 +73,12 @@ export async function recordItem(
 	const item = await itemRow(db, sessionId, itemId);
 	if (!item) throw new ApiError(404, 'agenda_item_not_found');
 	const agency = input.followUpAgencyId
-		? await db.selectFrom('agencies').select(['id', 'name']).where('id', '=', input.followUpAgencyId).where('org_id', '=', user.orgId).executeTakeFirst()
+		? await db
+				.selectFrom('agencies')
+				.select(['id', 'name'])
+				.where('id', '=', input.followUpAgencyId)
+				.where('org_id', '=', user.orgId)
+				.executeTakeFirst()
 		: null;
 	if (input.followUpAgencyId && !agency) throw new ApiError(400, 'bad_agency');
 

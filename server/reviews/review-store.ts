@@ -129,31 +129,33 @@ export async function loadSession(db: DB, id: string): Promise<ReviewSession | n
 		startedAt: s.started_at,
 		closedAt: s.closed_at,
 		snapshotId: s.snapshot_id,
-		items: items.map(
-			(i): ReviewItem => ({
-				id: i.id,
-				cardId: i.card_id,
-				position: i.position,
-				bucket: i.bucket as AgendaBucket,
-				agencyId: i.agency_id,
-				agencyName: i.agency_name ?? null,
-				code: i.card_code,
-				title: i.card_title,
-				statusBefore: i.status_before as Status,
-				conclusion: i.conclusion,
-				decision: i.decision as Status | null,
-				followUp: i.follow_up,
-				followUpAgencyId: i.follow_up_agency_id,
-				followUpAgencyName: i.follow_up_agency_name ?? null,
-				followUpDue: i.follow_up_due,
-				elapsedMs: i.elapsed_ms,
-				recordedAt: i.recorded_at,
-				recordedBy: i.recorded_by
-			})
-		),
-		attendees: attendees.map(
-			(a): ReviewAttendee => ({ userId: a.id, name: a.display_name, role: a.role, agencyName: a.agency_name ?? null, joinedAt: a.joined_at })
-		),
+		items: items.map((i): ReviewItem => ({
+			id: i.id,
+			cardId: i.card_id,
+			position: i.position,
+			bucket: i.bucket as AgendaBucket,
+			agencyId: i.agency_id,
+			agencyName: i.agency_name ?? null,
+			code: i.card_code,
+			title: i.card_title,
+			statusBefore: i.status_before as Status,
+			conclusion: i.conclusion,
+			decision: i.decision as Status | null,
+			followUp: i.follow_up,
+			followUpAgencyId: i.follow_up_agency_id,
+			followUpAgencyName: i.follow_up_agency_name ?? null,
+			followUpDue: i.follow_up_due,
+			elapsedMs: i.elapsed_ms,
+			recordedAt: i.recorded_at,
+			recordedBy: i.recorded_by
+		})),
+		attendees: attendees.map((a): ReviewAttendee => ({
+			userId: a.id,
+			name: a.display_name,
+			role: a.role,
+			agencyName: a.agency_name ?? null,
+			joinedAt: a.joined_at
+		})),
 		serverNow: new Date().toISOString()
 	};
 }
@@ -247,12 +249,7 @@ export async function itemRow(db: DB, sessionId: string, itemId: string) {
 	return db.selectFrom('review_items').selectAll().where('session_id', '=', sessionId).where('id', '=', itemId).executeTakeFirst();
 }
 
-export async function saveRecord(
-	db: DB,
-	itemId: string,
-	input: ReviewRecordInput & { code: string; title: string },
-	userId: string
-): Promise<void> {
+export async function saveRecord(db: DB, itemId: string, input: ReviewRecordInput & { code: string; title: string }, userId: string): Promise<void> {
 	await db
 		.updateTable('review_items')
 		.set({

@@ -31,7 +31,11 @@ export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardCo
 			continue;
 		}
 		if (change.changes.some((c) => currentValue(room.doc, change.cardId, c.field) !== c.from)) {
-			outcome.skipped.push({ cardId: change.cardId, code: change.code, reason: 'Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước; hãy tải tệp lên lại để xem thay đổi mới' });
+			outcome.skipped.push({
+				cardId: change.cardId,
+				code: change.code,
+				reason: 'Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước; hãy tải tệp lên lại để xem thay đổi mới'
+			});
 			continue;
 		}
 		const result = room.applyClientUpdate(peer, cardUpdate(room.doc, change.cardId, change.changes, actor, clientId));

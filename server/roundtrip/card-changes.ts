@@ -25,9 +25,7 @@ export function cardChanges(room: Room, rows: ReturnedRow[], guard: GuardContext
 		const card = readCard(row.cardId, map);
 		const changes = rowChanges(card, row);
 		if (!changes.length && !row.problems.length) continue;
-		const verdict = changes.length
-			? room.check(actor.userId, guard, cardUpdate(doc, row.cardId, changes, actor, clientId))
-			: { ok: true as const };
+		const verdict = changes.length ? room.check(actor.userId, guard, cardUpdate(doc, row.cardId, changes, actor, clientId)) : { ok: true as const };
 		out.push({
 			cardId: row.cardId,
 			code: card.code,

@@ -26,9 +26,7 @@ export interface ReturnedColumns {
 	result: number | null;
 }
 
-export type ReturnedRead =
-	| { ok: true; sheet: string; columns: ReturnedColumns; rows: ReturnedRow[] }
-	| { ok: false; detail: 'card_ids' | 'values' };
+export type ReturnedRead = { ok: true; sheet: string; columns: ReturnedColumns; rows: ReturnedRow[] } | { ok: false; detail: 'card_ids' | 'values' };
 
 /** "card:ab12…" as the export writes it, or the bare id. */
 export function cardIdOf(text: string): string {

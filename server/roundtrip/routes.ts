@@ -56,9 +56,17 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 			guess: guessAgency(room.doc, draft.rows)
 		}));
 		const names = new Map(
-			(await ctx.db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', [...leads.keys(), '']).execute()).map((a) => [a.id, a.name])
+			(
+				await ctx.db
+					.selectFrom('agencies')
+					.select(['id', 'name'])
+					.where('id', 'in', [...leads.keys(), ''])
+					.execute()
+			).map((a) => [a.id, a.name])
 		);
-		const agencies = [...leads].map(([aid, cards]) => ({ id: aid, name: names.get(aid) ?? aid, cards })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+		const agencies = [...leads]
+			.map(([aid, cards]) => ({ id: aid, name: names.get(aid) ?? aid, cards }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 		const chosen = agencyId ?? guess;
 		if (chosen && !names.has(chosen)) throw new ApiError(400, 'agency_not_lead');
 		const actor = { userId: user.id, agencyId: chosen };

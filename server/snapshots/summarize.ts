@@ -30,12 +30,7 @@ export async function loadSummaryContext(db: DB, boardId: string): Promise<Summa
 	const board = await db.selectFrom('boards').selectAll().where('id', '=', boardId).executeTakeFirstOrThrow();
 	const plan = await db.selectFrom('plans').selectAll().where('id', '=', board.plan_id).executeTakeFirstOrThrow();
 	const agencies = await db.selectFrom('agencies').select(['id', 'name', 'short_name', 'is_collective']).where('org_id', '=', board.org_id).execute();
-	const indicators = await db
-		.selectFrom('indicators')
-		.selectAll()
-		.where('plan_id', '=', plan.id)
-		.orderBy('order_index')
-		.execute();
+	const indicators = await db.selectFrom('indicators').selectAll().where('plan_id', '=', plan.id).orderBy('order_index').execute();
 	return {
 		boardId,
 		title: board.title,
@@ -50,9 +45,7 @@ export async function loadSummaryContext(db: DB, boardId: string): Promise<Summa
 			date: plan.date,
 			year: plan.year
 		},
-		agencies: Object.fromEntries(
-			agencies.map((a) => [a.id, { name: a.name, shortName: a.short_name, isCollective: a.is_collective === 1 }])
-		),
+		agencies: Object.fromEntries(agencies.map((a) => [a.id, { name: a.name, shortName: a.short_name, isCollective: a.is_collective === 1 }])),
 		indicators: indicators.map((i) => ({
 			id: i.id,
 			code: i.code,

@@ -20,14 +20,7 @@ import {
 	STEP_RULES,
 	isId
 } from '../../src/lib/core/board-schema.js';
-import {
-	cardAbilities,
-	isBoardManager,
-	isReadOnlyRole,
-	mayAssignHandler,
-	mayChangeComment,
-	type Subject
-} from '../../src/lib/core/permissions.js';
+import { cardAbilities, isBoardManager, isReadOnlyRole, mayAssignHandler, mayChangeComment, type Subject } from '../../src/lib/core/permissions.js';
 import { keyAt, type Deletion, type NewItem, type Segment, type UpdateStructure } from './update-structure.js';
 import type { ActivityRow } from './board-store.js';
 

@@ -97,7 +97,13 @@ export class KyselyBoardStore implements BoardStore {
 			);
 			if (activity.length > 0) await tx.insertInto('activity').values(activity).execute();
 			const outbox = entries.flatMap((e) =>
-				(e.outbox ?? []).map((o) => ({ type: o.type, board_id: boardId, actor_id: e.userId, payload_json: JSON.stringify(o.payload), created_at: now }))
+				(e.outbox ?? []).map((o) => ({
+					type: o.type,
+					board_id: boardId,
+					actor_id: e.userId,
+					payload_json: JSON.stringify(o.payload),
+					created_at: now
+				}))
 			);
 			if (outbox.length > 0) await tx.insertInto('notification_events').values(outbox).execute();
 			return { firstSeq, lastSeq };
@@ -192,7 +198,14 @@ export class KyselyBoardStore implements BoardStore {
 		await this.db.transaction().execute(async (tx) => {
 			await tx
 				.insertInto('quarantined_updates')
-				.values({ board_id: boardId, update_id: e.updateId, user_id: e.userId, data: buffer(e.data), reason: e.reason, created_at: new Date().toISOString() })
+				.values({
+					board_id: boardId,
+					update_id: e.updateId,
+					user_id: e.userId,
+					data: buffer(e.data),
+					reason: e.reason,
+					created_at: new Date().toISOString()
+				})
 				.execute();
 			if (e.updateId !== null) await tx.deleteFrom('board_updates').where('board_id', '=', boardId).where('id', '=', e.updateId).execute();
 		});

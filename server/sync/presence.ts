@@ -61,11 +61,7 @@ export function encodePresence(entries: PresenceEntry[]): Uint8Array {
  * the identity replaced by the server's. `mayUse` says whether the client id is (or can become) the
  * user's; entries for other ids are dropped.
  */
-export function stampPresence(
-	entries: PresenceEntry[],
-	identity: PresenceIdentity,
-	mayUse: (clientId: number) => boolean
-): PresenceEntry[] {
+export function stampPresence(entries: PresenceEntry[], identity: PresenceIdentity, mayUse: (clientId: number) => boolean): PresenceEntry[] {
 	const out: PresenceEntry[] = [];
 	for (const x of entries) {
 		if (!mayUse(x.clientId)) continue;

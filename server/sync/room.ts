@@ -494,10 +494,7 @@ export class Room {
 		awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
 	}
 
-	private onAwarenessUpdate = (
-		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-		origin: unknown
-	) => {
+	private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
 		const changed = added.concat(updated, removed);
 		const peer = origin as Peer | null;
 		const owned = peer ? this.peers.get(peer) : undefined;

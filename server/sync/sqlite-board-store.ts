@@ -33,12 +33,8 @@ export class SqliteBoardStore implements BoardStore {
 				'insert into board_heads (board_id, seq) values (?, ?) on conflict(board_id) do update set seq = board_heads.seq + excluded.seq returning seq'
 			),
 			selectHead: s('select seq from board_heads where board_id = ?'),
-			insertActivity: s(
-				'insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'
-			),
-			insertOutbox: s(
-				'insert into notification_events (type, board_id, actor_id, payload_json, created_at) values (?, ?, ?, ?, ?)'
-			),
+			insertActivity: s('insert into activity (board_id, card_id, user_id, field, detail, created_at) values (?, ?, ?, ?, ?, ?)'),
+			insertOutbox: s('insert into notification_events (type, board_id, actor_id, payload_json, created_at) values (?, ?, ?, ?, ?)'),
 			selectState: s('select state, last_update_id, unchecked from board_states where board_id = ?'),
 			selectUpdates: s('select id, seq, data, user_id, unchecked from board_updates where board_id = ? and seq > ? order by seq'),
 			upsertState: s(
@@ -50,20 +46,14 @@ export class SqliteBoardStore implements BoardStore {
 			checkUpdates: s('update board_updates set unchecked = 0 where board_id = ? and unchecked = 1'),
 			deleteUpdates: s('delete from board_updates where board_id = ? and seq <= ?'),
 			deleteUpdate: s('delete from board_updates where board_id = ? and id = ?'),
-			insertQuarantine: s(
-				'insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'
-			),
+			insertQuarantine: s('insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'),
 			selectQuarantine: s(
 				'select id, board_id, update_id, user_id, length(data) as size, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
 			),
 			selectQuarantineBytes: s('select board_id, data from quarantined_updates where id = ?'),
 			selectClients: s('select client_id, user_id from board_clients where board_id = ?'),
-			countRecentClients: s(
-				'select user_id, count(*) as n from board_clients where board_id = ? and created_at > ? group by user_id'
-			),
-			insertClient: s(
-				'insert into board_clients (board_id, client_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing'
-			),
+			countRecentClients: s('select user_id, count(*) as n from board_clients where board_id = ? and created_at > ? group by user_id'),
+			insertClient: s('insert into board_clients (board_id, client_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing'),
 			upsertCard: s(`insert into cards (id, board_id, section_id, code, title, status, progress, lead_json,
 				support_json, deadline_raw, deadline_kind, deadline_due, completed_at, result, order_key, comment_count,
 				attachment_count, search_text, updated_at, updated_by, handler_id, archived_at, projected_seq)

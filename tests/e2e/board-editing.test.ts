@@ -12,7 +12,18 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { readBoard, setTitle } from '../../src/lib/core/board-doc.js';
 import { addTask, archiveCard, setDeadline } from '../../src/lib/core/board-editing.js';
-import { agencyIdByName, apiGet, DEMO_PASSWORD, firstBoard, openBoard, screenshot, signIn, startApp, type BoardInfo, type E2EApp } from './helpers/app.js';
+import {
+	agencyIdByName,
+	apiGet,
+	DEMO_PASSWORD,
+	firstBoard,
+	openBoard,
+	screenshot,
+	signIn,
+	startApp,
+	type BoardInfo,
+	type E2EApp
+} from './helpers/app.js';
 
 let app: E2EApp;
 let board: BoardInfo;
@@ -20,7 +31,13 @@ let stc: string;
 let lmhtx: string;
 let snnmt: string;
 
-type FullCard = BoardInfo['cards'][number] & { archived: { reason: string } | null; handler: string | null; checklist: { text: string; done: boolean }[]; deadline: { raw: string; due: string | null }; sectionId: string };
+type FullCard = BoardInfo['cards'][number] & {
+	archived: { reason: string } | null;
+	handler: string | null;
+	checklist: { text: string; done: boolean }[];
+	deadline: { raw: string; due: string | null };
+	sectionId: string;
+};
 
 beforeAll(async () => {
 	app = await startApp();
@@ -111,7 +128,10 @@ describe('managers edit the board; everyone sees it live', () => {
 			await b.locator(`[data-card-id="${victim.id}"]`).first().waitFor({ timeout: 5000 });
 
 			// History: who and when.
-			const history = await apiGet<{ field: string; detail: string | null; userName: string }[]>(a, `/api/boards/${board.id}/activity?cardId=${added.id}`);
+			const history = await apiGet<{ field: string; detail: string | null; userName: string }[]>(
+				a,
+				`/api/boards/${board.id}/activity?cardId=${added.id}`
+			);
 			expect(history.map((h) => h.field)).toEqual(expect.arrayContaining(['create', 'title', 'lead', 'deadline']));
 			expect(history.find((h) => h.field === 'deadline')).toMatchObject({ detail: '30/10/2026', userName: 'Thư ký cuộc họp' });
 
@@ -149,7 +169,12 @@ describe('managers edit the board; everyone sees it live', () => {
 			const section = readBoard(doc).sections[0].id;
 			const actor = { userId: 'x' };
 			const attempts: (() => void)[] = [
-				() => addTask(doc, { sectionId: section, code: 'Z.9', title: 'Chen nhiệm vụ', lead: [stc], support: [], deadline: { raw: '', kind: 'unknown', due: null } }, actor),
+				() =>
+					addTask(
+						doc,
+						{ sectionId: section, code: 'Z.9', title: 'Chen nhiệm vụ', lead: [stc], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
+						actor
+					),
 				() => setTitle(doc, own.id, 'Đổi tên trái phép', actor),
 				() => setDeadline(doc, own.id, { raw: 'Năm 2030', kind: 'year', due: '2030-12-31' }, actor),
 				() => archiveCard(doc, own.id, 'Không làm nữa', actor)
@@ -158,7 +183,9 @@ describe('managers edit the board; everyone sees it live', () => {
 				attempt();
 				await new Promise((r) => setTimeout(r, 1200)); // refusals are reported at most once a second
 			}
-			await expect.poll(() => denied.filter((d) => /permission|từ chối|Chỉ thường trực/i.test(d)).length, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+			await expect
+				.poll(() => denied.filter((d) => /permission|từ chối|Chỉ thường trực/i.test(d)).length, { timeout: 5000 })
+				.toBeGreaterThanOrEqual(1);
 			const { page, context } = await signIn(app, 'admin');
 			const server = await cards(page);
 			await context.close();
@@ -179,7 +206,10 @@ describe('lead agencies break tasks down', () => {
 	it('a lead editor adds three steps, ticks two and names a handler of its agency, who sees the task under "Việc của tôi"', async () => {
 		const people = await (async () => {
 			const { page, context } = await signIn(app, 'stc');
-			const list = await apiGet<{ id: string; displayName: string; agencyId: string | null }[]>(page, `/api/people?q=${encodeURIComponent('Thư ký')}`);
+			const list = await apiGet<{ id: string; displayName: string; agencyId: string | null }[]>(
+				page,
+				`/api/people?q=${encodeURIComponent('Thư ký')}`
+			);
 			await context.close();
 			return list;
 		})();
@@ -248,7 +278,10 @@ describe('lead agencies break tasks down', () => {
 			await p.goto(`/boards/${board.id}?card=${task.id}`);
 			await p.getByTestId('card-drawer').waitFor();
 			await synced(p);
-			const text = 'Đã tổ chức khảo sát 45 hợp tác xã trên địa bàn, tổng hợp khó khăn về vốn và đất đai; dự thảo báo cáo gửi Sở Tài chính trước ngày 15/10/2026 để trình UBND thành phố xem xét, ban hành kế hoạch hỗ trợ.'.padEnd(200, '.').slice(0, 200);
+			const text =
+				'Đã tổ chức khảo sát 45 hợp tác xã trên địa bàn, tổng hợp khó khăn về vốn và đất đai; dự thảo báo cáo gửi Sở Tài chính trước ngày 15/10/2026 để trình UBND thành phố xem xét, ban hành kế hoạch hỗ trợ.'
+					.padEnd(200, '.')
+					.slice(0, 200);
 			expect(text).toHaveLength(200);
 			const box = p.locator('#card-result');
 			await box.click();

@@ -57,7 +57,9 @@ describe('labels', () => {
 			await dialog.getByText('Cần kinh phí').first().waitFor();
 			await dialog.getByRole('button', { name: 'Đóng' }).click();
 			let data = await apiGet<Labeled>(a, `/api/boards/${board.id}`);
-			await expect.poll(async () => (data = await apiGet<Labeled>(a, `/api/boards/${board.id}`)).labels, { timeout: 5000 }).toEqual([expect.objectContaining({ name: 'Cần kinh phí', color: 'orange' })]);
+			await expect
+				.poll(async () => (data = await apiGet<Labeled>(a, `/api/boards/${board.id}`)).labels, { timeout: 5000 })
+				.toEqual([expect.objectContaining({ name: 'Cần kinh phí', color: 'orange' })]);
 			const labelId = data.labels[0].id;
 
 			// — the lead agency (Sở Tài chính) sets it on its card, from the drawer, with the keyboard —
@@ -72,7 +74,9 @@ describe('labels', () => {
 			// — a second browser sees it live on the card —
 			const w = watcher.page;
 			await w.locator(`[data-card-id="${target.id}"] [data-label-id="${labelId}"]`).waitFor({ timeout: 5000 });
-			await expect.poll(async () => (await apiGet<Labeled>(a, `/api/boards/${board.id}`)).cards.find((c) => c.id === target.id)?.labels).toEqual([labelId]);
+			await expect
+				.poll(async () => (await apiGet<Labeled>(a, `/api/boards/${board.id}`)).cards.find((c) => c.id === target.id)?.labels)
+				.toEqual([labelId]);
 
 			// — filtering by it narrows the board to that card, and the URL carries the filter —
 			const before = await w.getByTestId('card').count();

@@ -113,7 +113,9 @@ describe('attachments', () => {
 		const { page, context } = await signIn(app, 'stc');
 		try {
 			await openBoard(page, board.id, `?card=${card.id}`);
-			await page.getByTestId('attachment-input').setInputFiles({ name: 'cai-dat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from([0x4d, 0x5a, 0, 1]) });
+			await page
+				.getByTestId('attachment-input')
+				.setInputFiles({ name: 'cai-dat.exe', mimeType: 'application/octet-stream', buffer: Buffer.from([0x4d, 0x5a, 0, 1]) });
 			await page.getByRole('alert').filter({ hasText: 'Loại tệp không được phép' }).waitFor({ timeout: 5000 });
 		} finally {
 			await context.close();
@@ -129,7 +131,10 @@ describe('attachments', () => {
 			await page.getByTestId('attachment-input').setInputFiles({ name: 'qua-lon.pdf', mimeType: 'application/pdf', buffer: big });
 			// The server's "Tệp quá lớn: tối đa … MB", or, when it closed the connection before the browser
 			// finished sending, our own message saying the file may be too large.
-			await page.getByRole('alert').filter({ hasText: /quá lớn/ }).waitFor({ timeout: 5000 });
+			await page
+				.getByRole('alert')
+				.filter({ hasText: /quá lớn/ })
+				.waitFor({ timeout: 5000 });
 		} finally {
 			await context.close();
 		}
@@ -159,11 +164,17 @@ describe('search and keyboard', () => {
 			const el = page.locator(`[data-card-id="${card.id}"]`);
 			await el.focus();
 			await page.keyboard.press('Space');
-			await page.getByTestId('announcer').getByText(/Đã nhấc thẻ/).waitFor();
+			await page
+				.getByTestId('announcer')
+				.getByText(/Đã nhấc thẻ/)
+				.waitFor();
 			await page.keyboard.press('ArrowRight');
 			await page.keyboard.press('Space');
 			await page.locator(`[data-status="doing"] [data-card-id="${card.id}"]`).waitFor({ timeout: 2000 });
-			await page.getByTestId('announcer').getByText(/Đã đặt thẻ/).waitFor();
+			await page
+				.getByTestId('announcer')
+				.getByText(/Đã đặt thẻ/)
+				.waitFor();
 			// The server has it too.
 			await expect
 				.poll(async () => (await apiGet<BoardInfo>(page, `/api/boards/${board.id}`)).cards.find((c) => c.id === card.id)?.status, {

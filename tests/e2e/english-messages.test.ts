@@ -81,7 +81,9 @@ describe('the English interface shows the server refusals in English', () => {
 		const other = await agencyIdByName(admin.page, 'Sở Nông nghiệp và Môi trường');
 		const card = board.cards.find((c) => c.status === 'todo' && c.lead.includes(stc))!;
 		const adminId = (await apiGet<{ user: { id: string } }>(admin.page, '/api/me')).user.id;
-		const token = (await (await admin.page.request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } })).json()) as { token: string };
+		const token = (await (await admin.page.request.post('/api/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } })).json()) as {
+			token: string;
+		};
 		const wsUrl = app.server.url.replace(/^http/, 'ws');
 		const editor = connectBoard(wsUrl, board.id, token.token);
 		try {
@@ -98,7 +100,9 @@ describe('the English interface shows the server refusals in English', () => {
 			await user.context.setOffline(false);
 			const toast = page.getByRole('status').filter({ hasText: 'The server refused a change' });
 			await toast.waitFor({ timeout: 15_000 });
-			expect(await toast.textContent()).toMatch(/The server refused a change: (Only the lead agency may update the progress of this task|Your agency does not take part in this task)/);
+			expect(await toast.textContent()).toMatch(
+				/The server refused a change: (Only the lead agency may update the progress of this task|Your agency does not take part in this task)/
+			);
 		} finally {
 			editor.destroy();
 			await user.context.close();

@@ -70,7 +70,7 @@ describe('the import page', () => {
 		}
 	});
 
-	it('an agency\'s filled-in export shows each change (old → new) and is applied on its behalf', async () => {
+	it("an agency's filled-in export shows each change (old → new) and is applied on its behalf", async () => {
 		const { page, context } = await signIn(app, 'admin');
 		try {
 			const board = await firstBoard(page);
@@ -90,7 +90,9 @@ describe('the import page', () => {
 			});
 			await page.goto('/import');
 			await page.getByRole('tab', { name: 'Tệp Excel đơn vị gửi lại' }).click();
-			await page.locator('#panel-returned input[type=file]').setInputFiles({ name: 'lien-minh.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+			await page
+				.locator('#panel-returned input[type=file]')
+				.setInputFiles({ name: 'lien-minh.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
 			const change = page.getByTestId('return-change');
 			await change.first().waitFor({ timeout: 20_000 });
 			expect(await change.first().textContent()).toMatch(/Trạng thái:\s*Chưa triển khai\s*→\s*Đang thực hiện/);
@@ -109,8 +111,12 @@ describe('the import page', () => {
 		const { page, context } = await signIn(app, 'admin');
 		try {
 			await page.goto('/import');
-			await page.locator('#panel-plan input[type=file]').setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) });
-			await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 }).toMatch(/Tệp không phải văn bản, Word \(\.docx\) hay Excel/);
+			await page
+				.locator('#panel-plan input[type=file]')
+				.setInputFiles({ name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) });
+			await expect
+				.poll(() => page.getByRole('alert').first().textContent(), { timeout: 20_000 })
+				.toMatch(/Tệp không phải văn bản, Word \(\.docx\) hay Excel/);
 		} finally {
 			await context.close();
 		}

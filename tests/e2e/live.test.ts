@@ -129,7 +129,10 @@ describe('offline', () => {
 			await page.getByTestId('sync-status').getByText('Mất kết nối — đang thử lại').waitFor({ timeout: 5000 });
 
 			await page.getByLabel('Trạng thái').selectOption({ label: 'Vướng mắc' });
-			await page.getByTestId('sync-status').getByText(/thay đổi chưa gửi/).waitFor({ timeout: 2000 });
+			await page
+				.getByTestId('sync-status')
+				.getByText(/thay đổi chưa gửi/)
+				.waitFor({ timeout: 2000 });
 			expect((await serverCard(page, card.id))?.status).toBe('todo');
 
 			// The tab is closed before the connection comes back: the edit waits in IndexedDB.

@@ -47,7 +47,9 @@ describe('offline on a phone', () => {
 			// The service worker takes control and keeps this page and its start-up data for offline use.
 			await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
 			await expect
-				.poll(() => page.evaluate(async () => !!(await caches.match('/api/me')) && (await caches.keys()).includes('phoihop-pages')), { timeout: 10_000 })
+				.poll(() => page.evaluate(async () => !!(await caches.match('/api/me')) && (await caches.keys()).includes('phoihop-pages')), {
+					timeout: 10_000
+				})
 				.toBe(true);
 
 			// Network gone: the chip says so at once, not half a minute later.

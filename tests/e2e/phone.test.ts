@@ -71,14 +71,33 @@ const SCREENS: Screen[] = [
 			await p.getByTestId('card-drawer').waitFor();
 		}
 	},
-	{ name: 'dashboard', user: 'lanhdao', path: () => `/boards/${board.id}/dashboard`, ready: (p) => p.getByTestId('tile-doneOnTime').waitFor({ timeout: 15_000 }) },
+	{
+		name: 'dashboard',
+		user: 'lanhdao',
+		path: () => `/boards/${board.id}/dashboard`,
+		ready: (p) => p.getByTestId('tile-doneOnTime').waitFor({ timeout: 15_000 })
+	},
 	{ name: 'inbox', user: 'snnmt', path: () => '/inbox', ready: heading },
 	{ name: 'reviews', user: 'thuky', path: () => `/boards/${board.id}/review`, ready: (p) => p.getByTestId('open-review').waitFor() },
-	{ name: 'review-session', user: 'thuky', path: () => `/boards/${board.id}/review/${openSessionId}`, ready: (p) => p.getByTestId('review-card').waitFor({ timeout: 15_000 }) },
-	{ name: 'minutes', user: 'thuky', path: () => `/boards/${board.id}/review/${closedSessionId}/minutes`, ready: (p) => p.getByTestId('minutes').waitFor() },
+	{
+		name: 'review-session',
+		user: 'thuky',
+		path: () => `/boards/${board.id}/review/${openSessionId}`,
+		ready: (p) => p.getByTestId('review-card').waitFor({ timeout: 15_000 })
+	},
+	{
+		name: 'minutes',
+		user: 'thuky',
+		path: () => `/boards/${board.id}/review/${closedSessionId}/minutes`,
+		ready: (p) => p.getByTestId('minutes').waitFor()
+	},
 	{ name: 'import', user: 'admin', path: () => '/import', ready: heading },
 	{ name: 'admin', user: 'admin', path: () => '/admin', ready: heading },
-	{ name: 'board-not-found', user: 'stc', path: () => '/boards/khong-co-bang-nay', ready: async (p) => {
+	{
+		name: 'board-not-found',
+		user: 'stc',
+		path: () => '/boards/khong-co-bang-nay',
+		ready: async (p) => {
 			await p.getByTestId('board-not-found').waitFor({ timeout: 10_000 });
 			// Nothing left trying to connect: no sync chip, no "Đang tải bảng…".
 			expect(await p.getByTestId('sync-status').count()).toBe(0);
@@ -124,10 +143,15 @@ describe.each(VIEWPORTS)('every page at $name', (vp) => {
 async function smallTargets(page: Page, scope: string): Promise<string[]> {
 	return page.locator(scope).evaluate((root) => {
 		const small: string[] = [];
-		for (const el of root.querySelectorAll<HTMLElement>('button, select, input:not([type="checkbox"]):not([type="range"]), [role="tab"], .views a, .pages a')) {
+		for (const el of root.querySelectorAll<HTMLElement>(
+			'button, select, input:not([type="checkbox"]):not([type="range"]), [role="tab"], .views a, .pages a'
+		)) {
 			const r = el.getBoundingClientRect();
 			if (r.width === 0 || r.height === 0) continue;
-			if (r.height < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.height)}px`);
+			if (r.height < 43.5)
+				small.push(
+					`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.height)}px`
+				);
 		}
 		return small;
 	});
@@ -144,9 +168,11 @@ describe('the board on a phone', () => {
 
 			// Only the "Chưa triển khai" column is drawn (this board has nothing in progress yet).
 			const visibleStatuses = () =>
-				page.locator('[data-testid="card"]').evaluateAll((els) => [
-					...new Set(els.filter((e) => (e as HTMLElement).offsetParent).map((e) => e.closest<HTMLElement>('[data-status]')!.dataset.status))
-				]);
+				page
+					.locator('[data-testid="card"]')
+					.evaluateAll((els) => [
+						...new Set(els.filter((e) => (e as HTMLElement).offsetParent).map((e) => e.closest<HTMLElement>('[data-status]')!.dataset.status))
+					]);
 			expect(await visibleStatuses()).toEqual(['todo']);
 
 			// The move menu of a card Sở Tài chính leads takes it to "Đang thực hiện".

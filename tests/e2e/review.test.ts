@@ -66,7 +66,9 @@ describe('a quarterly review with a follower', () => {
 		await t.getByTestId('review-conclusion').waitFor();
 		// The follower's screen picks up the recorded conclusion.
 		await expect
-			.poll(async () => (await l.getByTestId('review-conclusion').count()) > 0 && (await l.getByTestId('review-conclusion').textContent()), { timeout: 10_000 })
+			.poll(async () => (await l.getByTestId('review-conclusion').count()) > 0 && (await l.getByTestId('review-conclusion').textContent()), {
+				timeout: 10_000
+			})
 			.toContain('đề nghị tổng kết trong quý III');
 
 		await screenshot(t, 'review-session');
@@ -121,7 +123,9 @@ describe('a quarterly review with a follower', () => {
 		await l.getByTestId('tile-openOverdue').waitFor();
 		const total = board.cards.length;
 		const counts = await Promise.all(
-			['doneOnTime', 'doneLate', 'openNotDue', 'openOverdue'].map(async (c) => Number((await l.getByTestId(`tile-${c}`).locator('.tile-count').textContent()) ?? 0))
+			['doneOnTime', 'doneLate', 'openNotDue', 'openOverdue'].map(async (c) =>
+				Number((await l.getByTestId(`tile-${c}`).locator('.tile-count').textContent()) ?? 0)
+			)
 		);
 		expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
 		await l.getByTestId('late-agency').first().waitFor();
@@ -129,7 +133,7 @@ describe('a quarterly review with a follower', () => {
 		await l.screenshot({ path: 'tests/e2e/screenshots/dashboard-full.png', fullPage: true });
 	});
 
-	it('a one-click reminder from the standing office lands in the late agency\'s inbox', async () => {
+	it("a one-click reminder from the standing office lands in the late agency's inbox", async () => {
 		const admin = await signIn(app, 'admin');
 		await admin.page.goto(`/boards/${board.id}/dashboard`);
 		const row = admin.page.getByTestId('late-agency').filter({ hasText: 'Sở Tài chính' });

@@ -37,7 +37,12 @@ async function seedProgress(users: Record<string, string>) {
 	}
 	const first = board.cards[0];
 	await app.server.sync.change(board.id, users.snnmt, first.id, 'comment', (room) =>
-		addComment(room.doc, first.id, { body: 'Sở NN&MT đề nghị @STC bổ sung nội dung về HTX nông nghiệp.' }, { userId: users.snnmt, agencyId: users.snnmtAgency })
+		addComment(
+			room.doc,
+			first.id,
+			{ body: 'Sở NN&MT đề nghị @STC bổ sung nội dung về HTX nông nghiệp.' },
+			{ userId: users.snnmt, agencyId: users.snnmtAgency }
+		)
 	);
 }
 

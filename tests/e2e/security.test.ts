@@ -23,7 +23,9 @@ async function watch(context: BrowserContext, page: Page) {
 	await context.addInitScript(() => {
 		const w = window as unknown as { __csp: string[] };
 		w.__csp = [];
-		document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)
+		);
 	});
 	const errors: string[] = [];
 	page.on('console', (m) => {
@@ -43,9 +45,24 @@ const PAGES: { name: string; user: string; path: () => string; ready: (p: Page) 
 	{ name: 'home', user: 'admin', path: () => '/', ready: (p) => p.locator('.board-link').first().waitFor({ timeout: 15_000 }) },
 	{ name: 'board', user: 'stc', path: () => `/boards/${board.id}`, ready: synced },
 	{ name: 'table', user: 'stc', path: () => `/boards/${board.id}?view=table`, ready: synced },
-	{ name: 'drawer', user: 'stc', path: () => `/boards/${board.id}?card=${board.cards[0].id}`, ready: (p) => p.getByTestId('card-drawer').waitFor({ timeout: 15_000 }) },
-	{ name: 'dashboard', user: 'lanhdao', path: () => `/boards/${board.id}/dashboard`, ready: (p) => p.getByTestId('tile-doneOnTime').waitFor({ timeout: 15_000 }) },
-	{ name: 'reviews', user: 'thuky', path: () => `/boards/${board.id}/review`, ready: (p) => p.getByTestId('open-review').waitFor({ timeout: 15_000 }) },
+	{
+		name: 'drawer',
+		user: 'stc',
+		path: () => `/boards/${board.id}?card=${board.cards[0].id}`,
+		ready: (p) => p.getByTestId('card-drawer').waitFor({ timeout: 15_000 })
+	},
+	{
+		name: 'dashboard',
+		user: 'lanhdao',
+		path: () => `/boards/${board.id}/dashboard`,
+		ready: (p) => p.getByTestId('tile-doneOnTime').waitFor({ timeout: 15_000 })
+	},
+	{
+		name: 'reviews',
+		user: 'thuky',
+		path: () => `/boards/${board.id}/review`,
+		ready: (p) => p.getByTestId('open-review').waitFor({ timeout: 15_000 })
+	},
 	{ name: 'inbox', user: 'snnmt', path: () => '/inbox', ready: heading },
 	{ name: 'notifications', user: 'snnmt', path: () => '/notifications', ready: heading },
 	{ name: 'members', user: 'admin', path: () => '/members', ready: heading },
@@ -68,7 +85,10 @@ describe('Content-Security-Policy in Chromium', () => {
 				await p.ready(page);
 				await page.waitForTimeout(300);
 				expect(await seen.violations(), p.name).toEqual([]);
-				expect(seen.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), p.name).toEqual([]);
+				expect(
+					seen.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)),
+					p.name
+				).toEqual([]);
 				if (p.name === 'home') {
 					// The watch itself works: an injected inline script is refused and reported.
 					await page.evaluate(() => {
@@ -122,7 +142,12 @@ describe('Content-Security-Policy in Chromium', () => {
 			await page.waitForTimeout(1500);
 			const frame = page.frames().find((f) => f !== page.mainFrame());
 			// The framed page never ran: no sign-in form in it.
-			const inputs = frame ? await frame.locator('input').count().catch(() => 0) : 0;
+			const inputs = frame
+				? await frame
+						.locator('input')
+						.count()
+						.catch(() => 0)
+				: 0;
 			expect(inputs).toBe(0);
 			// Chromium shows its error page in place of the refused frame.
 			expect(frame?.url()).toMatch(/^chrome-error:/);
@@ -139,7 +164,8 @@ describe('sessions page', () => {
 		const phoneContext = await app.browser.newContext({
 			baseURL: app.server.url,
 			viewport: { width: 390, height: 844 },
-			userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
+			userAgent:
+				'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'
 		});
 		const phone = await phoneContext.newPage();
 		try {

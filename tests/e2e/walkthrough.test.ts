@@ -52,7 +52,10 @@ describe('the board', () => {
 			return list;
 		})();
 		const snnmt = people.find((p) => p.username === 'snnmt')!;
-		const long = Array.from({ length: 12 }, (_, i) => `Dòng ${i + 1}: Sở Nông nghiệp và Môi trường đề nghị bổ sung số liệu về hợp tác xã nông nghiệp.`).join('\n');
+		const long = Array.from(
+			{ length: 12 },
+			(_, i) => `Dòng ${i + 1}: Sở Nông nghiệp và Môi trường đề nghị bổ sung số liệu về hợp tác xã nông nghiệp.`
+		).join('\n');
 		await app.server.sync.change(board.id, snnmt.id, card.id, 'comment', (room) =>
 			addComment(room.doc, card.id, { body: long }, { userId: snnmt.id, agencyId: snnmt.agencyId })
 		);
@@ -63,9 +66,13 @@ describe('the board', () => {
 			await openBoard(page, board.id, `?card=${card.id}`);
 			const drawer = page.getByTestId('card-drawer');
 			await drawer.locator('.viewers').waitFor({ timeout: 10_000 });
-			const tops = await drawer.locator('.head-top > *').evaluateAll((els) =>
-				els.filter((e) => (e as HTMLElement).offsetParent).map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))
-			);
+			const tops = await drawer
+				.locator('.head-top > *')
+				.evaluateAll((els) =>
+					els
+						.filter((e) => (e as HTMLElement).offsetParent)
+						.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))
+				);
 			expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
 			const close = drawer.getByRole('button', { name: 'Đóng' });
 			expect((await close.boundingBox())!.height).toBeLessThan(48);
@@ -151,7 +158,13 @@ describe('a closed review', () => {
 			const stc = await agencyIdByName(page, 'Sở Tài chính');
 			const item = session.items[0];
 			const recorded = await page.request.post(`/api/reviews/${session.id}/items/${item.id}`, {
-				data: { conclusion: 'Tiếp tục thực hiện.', decision: null, followUp: 'Tổng hợp ý kiến các sở', followUpAgencyId: stc, followUpDue: '2026-10-15' }
+				data: {
+					conclusion: 'Tiếp tục thực hiện.',
+					decision: null,
+					followUp: 'Tổng hợp ý kiến các sở',
+					followUpAgencyId: stc,
+					followUpDue: '2026-10-15'
+				}
 			});
 			expect(recorded.ok()).toBe(true);
 			page.once('dialog', (d) => void d.accept());
@@ -181,7 +194,11 @@ describe('the import page', () => {
 		docxBytes([
 			...planHeading('Kế hoạch thử nhập hai lần'),
 			para('Phụ lục I'),
-			table([row(TASK_HEADER, { header: true }), row(['I', { text: 'Chỉ đạo', span: 4 }]), row(['1', 'Ban hành quy chế', 'Sở Tài chính', 'Sở Nội vụ', 'Quý II/2026'])])
+			table([
+				row(TASK_HEADER, { header: true }),
+				row(['I', { text: 'Chỉ đạo', span: 4 }]),
+				row(['1', 'Ban hành quy chế', 'Sở Tài chính', 'Sở Nội vụ', 'Quý II/2026'])
+			])
 		]);
 
 	async function drop(page: import('playwright-core').Page, bytes: Uint8Array) {

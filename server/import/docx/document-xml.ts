@@ -28,10 +28,7 @@ export interface RawRow {
 
 export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: RawRow[] };
 
-const WORD_NS = new Set([
-	'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-	'http://purl.oclc.org/ooxml/wordprocessingml/main'
-]);
+const WORD_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** Elements whose whole content is not part of the visible text. */

@@ -26,10 +26,7 @@ export interface ParagraphList {
 	style: string | null;
 }
 
-const WORD_NS = new Set([
-	'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-	'http://purl.oclc.org/ooxml/wordprocessingml/main'
-]);
+const WORD_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
 export class ListNumbering {
 	private abstracts = new Map<string, Map<number, ListLevel>>();
@@ -177,7 +174,21 @@ function format(n: number, fmt: string): string {
 }
 
 function roman(n: number): string {
-	const parts: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+	const parts: Array<[number, string]> = [
+		[1000, 'M'],
+		[900, 'CM'],
+		[500, 'D'],
+		[400, 'CD'],
+		[100, 'C'],
+		[90, 'XC'],
+		[50, 'L'],
+		[40, 'XL'],
+		[10, 'X'],
+		[9, 'IX'],
+		[5, 'V'],
+		[4, 'IV'],
+		[1, 'I']
+	];
 	let out = '';
 	for (const [v, s] of parts) while (n >= v) ((out += s), (n -= v));
 	return out;

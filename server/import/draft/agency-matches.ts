@@ -52,7 +52,11 @@ export function suggestAgencies(dir: AgencyDirectory, name: string): KnownAgency
 }
 
 function meaningfulWords(name: string): Set<string> {
-	return new Set(agencyKey(name).split(' ').filter((w) => w && !COMMON_WORDS.has(w)));
+	return new Set(
+		agencyKey(name)
+			.split(' ')
+			.filter((w) => w && !COMMON_WORDS.has(w))
+	);
 }
 
 /** Dice coefficient of the two word sets. */

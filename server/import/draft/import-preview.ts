@@ -14,8 +14,7 @@ export type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, Pre
 export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDirectory): ImportPreview {
 	const w = workingPlan(draft);
 	// A text plan's line numbers mean something to its reader; a Word or Excel file's are shown by their row labels only.
-	const where = (line: number | null) =>
-		line === null ? null : (draft.labels[line] ?? (draft.kind === 'text' ? `dòng ${line}` : null));
+	const where = (line: number | null) => (line === null ? null : (draft.labels[line] ?? (draft.kind === 'text' ? `dòng ${line}` : null)));
 	const attached = new Set<number>();
 	// Warning indexes by the line they are about.
 	const warningsAt = new Map<number, number[]>();

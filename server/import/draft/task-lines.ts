@@ -23,8 +23,7 @@ export function taskLines(text: string, parsed: ParsedPlan): TaskLines {
 		if (!table || table.kind !== 'tasks' || appendix.kind !== 'tasks') return null;
 		const grouped = groupRows(table);
 		// Only trusted when it agrees with what the parser read.
-		const same =
-			grouped.length === appendix.sections.length && grouped.every((s, i) => s.length === appendix.sections[i].tasks.length);
+		const same = grouped.length === appendix.sections.length && grouped.every((s, i) => s.length === appendix.sections[i].tasks.length);
 		return same ? grouped : null;
 	});
 }

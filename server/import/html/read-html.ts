@@ -15,8 +15,40 @@ import { TableEmitter } from '../office/table-emitter.js';
 const HIDDEN = new Set(['script', 'style', 'title', 'template', 'noscript', 'object', 'svg', 'math', 'xml', 'iframe', 'select']);
 /** Elements that end a paragraph (or a line inside a cell). */
 const BLOCK = new Set([
-	'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'section',
-	'article', 'header', 'footer', 'aside', 'nav', 'main', 'center', 'address', 'figure', 'figcaption', 'caption', 'hr', 'body', 'html', 'form', 'fieldset', 'legend'
+	'p',
+	'div',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'ul',
+	'ol',
+	'dl',
+	'dt',
+	'dd',
+	'blockquote',
+	'pre',
+	'section',
+	'article',
+	'header',
+	'footer',
+	'aside',
+	'nav',
+	'main',
+	'center',
+	'address',
+	'figure',
+	'figcaption',
+	'caption',
+	'hr',
+	'body',
+	'html',
+	'form',
+	'fieldset',
+	'legend'
 ]);
 
 interface OpenTable {

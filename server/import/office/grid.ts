@@ -25,10 +25,7 @@ export interface GridRow {
 
 /** Whitespace of any kind (tabs and line breaks included) becomes one space: a cell is one line. */
 export function cellText(lines: string[]): string {
-	return lines
-		.join(' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return lines.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 export function ownCell(lines: string[]): GridCell {

@@ -45,7 +45,18 @@ type Matrix = number[];
 
 const FILLS = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const STROKES = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const IMAGES = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintSolidColorImageMask, OPS.paintImageMaskXObjectRepeat].filter((n) => n !== undefined));
+const IMAGES = new Set(
+	[
+		OPS.paintImageXObject,
+		OPS.paintInlineImageXObject,
+		OPS.paintImageMaskXObject,
+		OPS.paintImageXObjectRepeat,
+		OPS.paintInlineImageXObjectGroup,
+		OPS.paintImageMaskXObjectGroup,
+		OPS.paintSolidColorImageMask,
+		OPS.paintImageMaskXObjectRepeat
+	].filter((n) => n !== undefined)
+);
 
 /** pdfjs's path commands in a constructPath's data. */
 const MOVE_TO = 0;
@@ -58,7 +69,16 @@ export async function readPageContent(page: PDFPageProxy, no: number): Promise<P
 	const [x0, y0, x1, y1] = page.view;
 	const top = Math.max(y0, y1);
 	const left = Math.min(x0, x1);
-	const content: PageContent = { no, width: Math.abs(x1 - x0), height: Math.abs(y1 - y0), runs: [], horizontal: [], vertical: [], images: 0, clip: null };
+	const content: PageContent = {
+		no,
+		width: Math.abs(x1 - x0),
+		height: Math.abs(y1 - y0),
+		runs: [],
+		horizontal: [],
+		vertical: [],
+		images: 0,
+		clip: null
+	};
 
 	const text = await page.getTextContent();
 	for (const item of text.items) {
@@ -162,7 +182,7 @@ function addStroked(content: PageContent, data: ArrayLike<number>, toPage: ToPag
 			content.vertical.push({ at: p[0], a: Math.min(p[1], q[1]), b: Math.max(p[1], q[1]) });
 		}
 	};
-	for (let i = 0; i < data.length; ) {
+	for (let i = 0; i < data.length;) {
 		const op = data[i];
 		if (op === MOVE_TO) {
 			at = start = toPage(data[i + 1], data[i + 2]);
@@ -187,7 +207,7 @@ function addStroked(content: PageContent, data: ArrayLike<number>, toPage: ToPag
 }
 
 function forEachPoint(data: ArrayLike<number>, fn: (x: number, y: number) => void): void {
-	for (let i = 0; i < data.length; ) {
+	for (let i = 0; i < data.length;) {
 		const op = data[i];
 		if (op === MOVE_TO || op === LINE_TO) {
 			fn(data[i + 1], data[i + 2]);

@@ -154,9 +154,7 @@ function tableOf(h: Rule[], v: Rule[], columnHint: number[] | null): RuledTable 
 function fitsHint(columns: number[], hint: number[]): boolean {
 	const near = (x: number) => hint.some((y) => Math.abs(x - y) <= SNAP * 1.5);
 	return (
-		Math.abs(columns[0] - hint[0]) <= SNAP * 1.5 &&
-		Math.abs(columns[columns.length - 1] - hint[hint.length - 1]) <= SNAP * 1.5 &&
-		columns.every(near)
+		Math.abs(columns[0] - hint[0]) <= SNAP * 1.5 && Math.abs(columns[columns.length - 1] - hint[hint.length - 1]) <= SNAP * 1.5 && columns.every(near)
 	);
 }
 

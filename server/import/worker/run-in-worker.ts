@@ -23,10 +23,7 @@ let running = 0;
 const waiting: Array<() => void> = [];
 
 /** Runs the job off the main thread. The job's bytes are handed over: do not use them afterwards. */
-export async function runInWorker<K extends ParseJob['kind']>(
-	job: Extract<ParseJob, { kind: K }>,
-	options: RunOptions = {}
-): Promise<JobResults[K]> {
+export async function runInWorker<K extends ParseJob['kind']>(job: Extract<ParseJob, { kind: K }>, options: RunOptions = {}): Promise<JobResults[K]> {
 	if (running >= MAX_CONCURRENT_JOBS) await new Promise<void>((resolve) => waiting.push(resolve));
 	running++;
 	try {
@@ -53,12 +50,8 @@ function runOnce(job: ParseJob, timeoutMs: number): Promise<unknown> {
 			fn();
 		};
 		const timer = setTimeout(() => finish(() => reject(refusals.timeout())), timeoutMs);
-		worker.once('message', (reply: WorkerReply) =>
-			finish(() => (reply.ok ? resolve(reply.result) : reject(toError(reply.error))))
-		);
-		worker.once('error', (e: NodeJS.ErrnoException) =>
-			finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusals.tooMuchMemory() : e))
-		);
+		worker.once('message', (reply: WorkerReply) => finish(() => (reply.ok ? resolve(reply.result) : reject(toError(reply.error)))));
+		worker.once('error', (e: NodeJS.ErrnoException) => finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusals.tooMuchMemory() : e)));
 		worker.once('exit', (code) => finish(() => reject(new Error(`Tiến trình đọc tệp dừng bất thường (mã ${code})`))));
 	});
 }

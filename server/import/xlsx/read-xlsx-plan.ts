@@ -30,7 +30,12 @@ export async function readXlsxPlan(bytes: Uint8Array): Promise<OfficeSource> {
 		tables++;
 		const above = sheet.rows
 			.slice(0, found.start)
-			.map((r) => r.cells.filter((c) => c.origin === 'own' && c.text).map((c) => c.text).join(' '))
+			.map((r) =>
+				r.cells
+					.filter((c) => c.origin === 'own' && c.text)
+					.map((c) => c.text)
+					.join(' ')
+			)
 			.filter(Boolean);
 		// Each sheet is its own appendix; a sheet that does not say which gets a heading from its name.
 		if (!above.some((line) => /^phu luc\b/.test(searchKey(line)))) out.paragraph(`Phụ lục (trang tính «${sheet.name}»)`);

@@ -35,7 +35,11 @@ export const EMPTY_FILTER: BoardFilter = Object.freeze({
 
 export function activeFilterCount(f: BoardFilter): number {
 	return (
-		(f.query.trim() ? 1 : 0) + (f.agencyId ? 1 : 0) + (f.statuses.length ? 1 : 0) + (f.due !== 'all' ? 1 : 0) + (f.mine ? 1 : 0) +
+		(f.query.trim() ? 1 : 0) +
+		(f.agencyId ? 1 : 0) +
+		(f.statuses.length ? 1 : 0) +
+		(f.due !== 'all' ? 1 : 0) +
+		(f.mine ? 1 : 0) +
 		(f.labels.length ? 1 : 0)
 	);
 }
@@ -46,7 +50,11 @@ export const FILTER_PARAMS = ['q', 'agency', 'role', 'status', 'due', 'mine', 'l
 
 /** The filter a board link carries: ?q=…&agency=<id>&role=lead&status=todo,doing&due=overdue&mine=1&label=<id>,<id>. */
 export function filterFromParams(params: URLSearchParams): BoardFilter {
-	const list = (k: string) => (params.get(k) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+	const list = (k: string) =>
+		(params.get(k) ?? '')
+			.split(',')
+			.map((v) => v.trim())
+			.filter(Boolean);
 	const role = params.get('role');
 	const due = params.get('due') as DueFilter | null;
 	const agencyId = params.get('agency') || null;
@@ -197,13 +205,7 @@ export interface DropNeighbours {
  * just before the card it was dropped above, else just after the card it was dropped below, else
  * (an empty cell) after the last card of its section in that column, else at the column's end.
  */
-export function columnIndexFor(
-	cards: readonly CardView[],
-	cardId: string,
-	status: Status,
-	sectionId: string,
-	at: DropNeighbours
-): number {
+export function columnIndexFor(cards: readonly CardView[], cardId: string, status: Status, sectionId: string, at: DropNeighbours): number {
 	const column = cards.filter((c) => c.status === status && c.id !== cardId).sort(byOrder);
 	const find = (id: string | null | undefined) => (id ? column.findIndex((c) => c.id === id) : -1);
 	const before = find(at.before);

@@ -10,17 +10,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import {
-	addComment,
-	cardsMap,
-	deleteComment,
-	editComment,
-	moveCard,
-	setProgress,
-	setStatus,
-	touchCard,
-	type Actor
-} from '../core/board-doc.js';
+import { addComment, cardsMap, deleteComment, editComment, moveCard, setProgress, setStatus, touchCard, type Actor } from '../core/board-doc.js';
 import type { Status } from '../core/board-types.js';
 import { isReadOnlyRole, type Role } from '../core/permissions.js';
 import { BoardMirror, type MirrorSnapshot } from './board-mirror.js';
@@ -259,11 +249,8 @@ export class BoardSession {
 			handleSync(encoder, decoder, p, emitSynced, messageType);
 			if (answer) this.acknowledge();
 		};
-		provider.messageHandlers[MESSAGE_AUTH] = (
-			_encoder: encoding.Encoder,
-			decoder: decoding.Decoder,
-			p: WebsocketProvider
-		) => authProtocol.readAuthMessage(decoder, p.doc, (_d, reason) => this.denied(reason));
+		provider.messageHandlers[MESSAGE_AUTH] = (_encoder: encoding.Encoder, decoder: decoding.Decoder, p: WebsocketProvider) =>
+			authProtocol.readAuthMessage(decoder, p.doc, (_d, reason) => this.denied(reason));
 		provider.on('status', ({ status }) => {
 			this.connection = !this.online && status !== 'connected' ? 'offline' : status;
 			if (status !== 'connected') this.socketLost();

@@ -38,11 +38,13 @@ export function suggestMentions(candidates: readonly MentionCandidate[], query: 
 		else if (label.includes(q)) score = 3;
 		if (score >= 0) scored.push({ c, score });
 	}
-	return scored
-		// Agencies before people on a tie: mentions are mostly to agencies.
-		.sort((a, b) => a.score - b.score || rank(a.c) - rank(b.c) || a.c.label.localeCompare(b.c.label, 'vi'))
-		.slice(0, limit)
-		.map((s) => s.c);
+	return (
+		scored
+			// Agencies before people on a tie: mentions are mostly to agencies.
+			.sort((a, b) => a.score - b.score || rank(a.c) - rank(b.c) || a.c.label.localeCompare(b.c.label, 'vi'))
+			.slice(0, limit)
+			.map((s) => s.c)
+	);
 }
 
 /** Replaces the "@query" at `start` with "@handle " (no second space when one follows already). */

@@ -7,15 +7,59 @@ import { capitalizeFirst, collapseSpaces, nfc, searchKey } from './text.js';
  * ("Ban hành", "Hội nghị", "Các nhiệm vụ").
  */
 const HEAD_WORDS = [
-	'Sở', 'Hội(?! (?:nghị|thảo|chợ|thi|diễn))', 'Liên minh', 'Liên hiệp', 'Ủy ban', 'Uỷ ban', 'UBND', 'UBMTTQ',
-	'Mặt trận', 'Ngân hàng', 'NHNN', 'Văn phòng', 'Thống kê', 'Cục', 'Chi cục', 'Thuế', 'Bảo hiểm', 'BHXH',
-	'Ban(?! hành)', 'Bộ(?! (?:máy|phận))', 'Công an', 'Kho bạc', 'Quỹ', 'Thành đoàn', 'Tỉnh đoàn', 'Trung tâm',
-	'Viện', 'Tòa án', 'Hải quan', 'Thành ủy', 'Tỉnh ủy'
+	'Sở',
+	'Hội(?! (?:nghị|thảo|chợ|thi|diễn))',
+	'Liên minh',
+	'Liên hiệp',
+	'Ủy ban',
+	'Uỷ ban',
+	'UBND',
+	'UBMTTQ',
+	'Mặt trận',
+	'Ngân hàng',
+	'NHNN',
+	'Văn phòng',
+	'Thống kê',
+	'Cục',
+	'Chi cục',
+	'Thuế',
+	'Bảo hiểm',
+	'BHXH',
+	'Ban(?! hành)',
+	'Bộ(?! (?:máy|phận))',
+	'Công an',
+	'Kho bạc',
+	'Quỹ',
+	'Thành đoàn',
+	'Tỉnh đoàn',
+	'Trung tâm',
+	'Viện',
+	'Tòa án',
+	'Hải quan',
+	'Thành ủy',
+	'Tỉnh ủy'
 ];
 /** "Các …" is a group of agencies only before these nouns ("Các sở", not "Các nhiệm vụ"). */
 const COLLECTIVE_NOUNS = [
-	'sở', 'ban', 'ngành', 'bộ', 'cơ quan', 'đơn vị', 'địa phương', 'tổ chức', 'hội', 'đoàn thể', 'thành viên',
-	'ủy ban', 'UBND', 'xã', 'phường', 'quận', 'huyện', 'cấp', 'ngân hàng'
+	'sở',
+	'ban',
+	'ngành',
+	'bộ',
+	'cơ quan',
+	'đơn vị',
+	'địa phương',
+	'tổ chức',
+	'hội',
+	'đoàn thể',
+	'thành viên',
+	'ủy ban',
+	'UBND',
+	'xã',
+	'phường',
+	'quận',
+	'huyện',
+	'cấp',
+	'ngân hàng'
 ].map((n) => `[${n[0]}${n[0].toLocaleUpperCase('vi')}]${n.slice(1)}`);
 const HEAD = `(?:${HEAD_WORDS.join('|')}|[Cc]ác (?:${COLLECTIVE_NOUNS.join('|')}))(?![\\p{L}\\p{N}])`;
 const HEAD_RE = new RegExp(`^${HEAD}`, 'u');
@@ -29,7 +73,9 @@ export function startsWithAgency(text: string): boolean {
 export function splitAgencies(cell: string): string[] {
 	const parts: string[] = [];
 	for (const chunk of nfc(cell).split(/[;\n]+/)) {
-		const text = collapseSpaces(chunk.replace(/\s+/g, ' ')).replace(/[.:,]+$/, '').trim();
+		const text = collapseSpaces(chunk.replace(/\s+/g, ' '))
+			.replace(/[.:,]+$/, '')
+			.trim();
 		let start = 0;
 		const sep = /\s*,\s*|\s+và\s+/g;
 		for (let m = sep.exec(text); m; m = sep.exec(text)) {

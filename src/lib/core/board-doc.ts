@@ -271,12 +271,7 @@ export function moveCard(doc: Y.Doc, cardId: string, to: { status: Status; index
 	});
 }
 
-export function addComment(
-	doc: Y.Doc,
-	cardId: string,
-	comment: { body: string; id?: string },
-	actor: Actor
-): string {
+export function addComment(doc: Y.Doc, cardId: string, comment: { body: string; id?: string }, actor: Actor): string {
 	const body = comment.body.trim();
 	if (!body) throw new Error('Bình luận trống');
 	const id = comment.id ?? newId();
@@ -414,9 +409,7 @@ export function readCard(id: string, card: CardMap): CardData {
 
 export function readSections(doc: Y.Doc): SectionData[] {
 	const out: SectionData[] = [];
-	sectionsMap(doc).forEach((s, id) =>
-		out.push({ id, code: String(s.get('code')), title: String(s.get('title')), order: Number(s.get('order')) })
-	);
+	sectionsMap(doc).forEach((s, id) => out.push({ id, code: String(s.get('code')), title: String(s.get('title')), order: Number(s.get('order')) }));
 	return out.sort((a, b) => a.order - b.order);
 }
 

@@ -92,7 +92,10 @@ export function setAgencies(
 	const card = getCard(doc, cardId);
 	doc.transact(() => {
 		const lead = replaceArray(card.get(CARD.lead) as Y.Array<string>, [...new Set(agencies.lead)]);
-		const support = replaceArray(card.get(CARD.support) as Y.Array<string>, [...new Set(agencies.support)].filter((a) => !agencies.lead.includes(a)));
+		const support = replaceArray(
+			card.get(CARD.support) as Y.Array<string>,
+			[...new Set(agencies.support)].filter((a) => !agencies.lead.includes(a))
+		);
 		if (options.dropHandler && card.get(CARD.handler)) card.set(CARD.handler, null);
 		if (lead || support) touch(card, actor);
 	});

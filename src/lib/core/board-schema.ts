@@ -75,11 +75,7 @@ export function isDeadline(v: unknown): boolean {
 	const d = v as Record<string, unknown>;
 	const keys = Object.keys(d);
 	if (keys.length !== 3 || !keys.every((k) => k === 'raw' || k === 'kind' || k === 'due')) return false;
-	return (
-		isShortString(d.raw) &&
-		(DEADLINE_KINDS as readonly unknown[]).includes(d.kind) &&
-		(d.due === null || isIsoDate(d.due))
-	);
+	return isShortString(d.raw) && (DEADLINE_KINDS as readonly unknown[]).includes(d.kind) && (d.due === null || isIsoDate(d.due));
 }
 
 export function isStatusValue(v: unknown): boolean {

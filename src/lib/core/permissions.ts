@@ -52,11 +52,7 @@ export function relationTo(subject: Subject, card: CardAgencies, isCollective: (
 	return 'none';
 }
 
-export function cardAbilities(
-	subject: Subject,
-	card: CardAgencies,
-	isCollective: (agencyId: string) => boolean
-): CardAbilities {
+export function cardAbilities(subject: Subject, card: CardAgencies, isCollective: (agencyId: string) => boolean): CardAbilities {
 	if (isReadOnlyRole(subject.role)) {
 		return { work: false, comment: false, attach: false, structure: false, reason: 'readOnlyRole' };
 	}

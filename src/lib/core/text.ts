@@ -28,14 +28,7 @@ export function collapseSpaces(s: string): string {
  * and so do "Sở Tài chính" and "so tai chinh".
  */
 export function searchKey(s: string): string {
-	return s
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/đ/g, 'd')
-		.replace(/Đ/g, 'D')
-		.toLowerCase()
-		.replace(/\s+/g, ' ')
-		.trim();
+	return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Upper-cases the first letter (Vietnamese-aware). */

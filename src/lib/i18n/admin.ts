@@ -6,9 +6,9 @@
 import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
-	'cancel': 'Huỷ',
-	'chooseAgency': '— Chọn đơn vị —',
-	'actions': 'Thao tác',
+	cancel: 'Huỷ',
+	chooseAgency: '— Chọn đơn vị —',
+	actions: 'Thao tác',
 
 	'login.docTitle': 'Đăng nhập · Phối hợp',
 	'login.heading': 'Đăng nhập',
@@ -173,9 +173,9 @@ const en: Record<AdminMessageKey, string> = {
 	'quarantine.download': 'Download',
 	'quarantine.unknownUser': 'unknown',
 
-	'cancel': 'Cancel',
-	'chooseAgency': '— Select an agency —',
-	'actions': 'Actions',
+	cancel: 'Cancel',
+	chooseAgency: '— Select an agency —',
+	actions: 'Actions',
 
 	'login.docTitle': 'Sign in · Phối hợp',
 	'login.heading': 'Sign in',
@@ -241,7 +241,7 @@ const en: Record<AdminMessageKey, string> = {
 	'users.lockedToast': '"{username}" locked.',
 
 	'roleChoice.editor.label': 'Agency staff',
-	'roleChoice.editor.hint': "Updates the tasks their agency leads; comments and attaches files on tasks it supports.",
+	'roleChoice.editor.hint': 'Updates the tasks their agency leads; comments and attaches files on tasks it supports.',
 	'roleChoice.viewer.label': 'Read-only (agency)',
 	'roleChoice.viewer.hint': 'Views the boards their agency takes part in; cannot edit.',
 	'roleChoice.leader.label': 'Leader',

@@ -237,7 +237,8 @@ export const en: Messages = {
 	'sync.denied': 'The server refused a change: {reason}',
 	'sync.reset': 'The board was reloaded from the server; the refused change was undone.',
 
-	'move.picked': 'Picked up card {code}. In column {status}, position {position} of {total}. Use the arrow keys to move, Space to drop, Escape to cancel.',
+	'move.picked':
+		'Picked up card {code}. In column {status}, position {position} of {total}. Use the arrow keys to move, Space to drop, Escape to cancel.',
 	'move.moved': 'Card {code}: column {status}, position {position} of {total}.',
 	'move.dropped': 'Dropped card {code} in column {status}, position {position}.',
 	'move.cancelled': 'Move of card {code} cancelled.',

@@ -8,10 +8,10 @@ import type { Deadline } from '../core/parsed-plan.js';
 import { t, type MessageParams } from './index.svelte.js';
 
 const vi = {
-	'cancel': 'Huỷ',
-	'save': 'Lưu',
-	'actions': 'Thao tác',
-	'chooseAgency': '— Chọn đơn vị —',
+	cancel: 'Huỷ',
+	save: 'Lưu',
+	actions: 'Thao tác',
+	chooseAgency: '— Chọn đơn vị —',
 
 	'page.docTitle': 'Nhập kế hoạch · Phối hợp',
 	'page.heading': 'Nhập kế hoạch',
@@ -129,10 +129,10 @@ const vi = {
 export type ImportMessageKey = keyof typeof vi;
 
 const en: Record<ImportMessageKey, string> = {
-	'cancel': 'Cancel',
-	'save': 'Save',
-	'actions': 'Actions',
-	'chooseAgency': '— Select an agency —',
+	cancel: 'Cancel',
+	save: 'Save',
+	actions: 'Actions',
+	chooseAgency: '— Select an agency —',
 
 	'page.docTitle': 'Import a plan · Phối hợp',
 	'page.heading': 'Import a plan',

@@ -31,7 +31,7 @@ const vi = {
 	'kind.due-soon': 'Còn 7 ngày',
 	'kind.due-tomorrow': 'Đến hạn ngày mai',
 	'kind.overdue': 'Quá hạn',
-	'openCard': 'Mở nhiệm vụ {code}'
+	openCard: 'Mở nhiệm vụ {code}'
 } as const;
 
 export type NotificationMessageKey = keyof typeof vi;
@@ -56,14 +56,14 @@ const en: Record<NotificationMessageKey, string> = {
 	'type.reminder': 'Reminders from the standing office or the facilitator',
 	'type.comment': 'New comments on tasks my agency leads or supports',
 	'type.conclusion': 'Review conclusions assigned to my agency',
-	'type.deadline': 'My agency\'s tasks due in 7 days, due tomorrow, overdue',
+	'type.deadline': "My agency's tasks due in 7 days, due tomorrow, overdue",
 	'kind.mention': 'Mention',
 	'kind.handler': 'Handler',
 	'kind.comment': 'Comment',
 	'kind.due-soon': 'Due in 7 days',
 	'kind.due-tomorrow': 'Due tomorrow',
 	'kind.overdue': 'Overdue',
-	'openCard': 'Open task {code}'
+	openCard: 'Open task {code}'
 };
 
 /** This part of the one catalogue (index.svelte.ts), where its keys are `notify.<key>`. */

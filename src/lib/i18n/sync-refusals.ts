@@ -30,7 +30,8 @@ const ENGLISH: Record<string, string> = {
 		'The person in charge must belong to the lead agency (agency staff assign within their own agency)',
 	'Danh sách bước đã có, không được thay cả danh sách': 'The checklist exists; it cannot be replaced as a whole',
 	'Mã bước đã tồn tại': 'The step id already exists',
-	'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình': 'Only the standing office or the facilitator may archive a task, in their own name',
+	'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình':
+		'Only the standing office or the facilitator may archive a task, in their own name',
 	'Chỉ thường trực hoặc thư ký được sửa bộ nhãn của bảng': "Only the standing office or the facilitator may change the board's labels",
 	'Nhãn không tồn tại trên bảng này': 'The label does not exist on this board',
 	'Bảng đã có đủ số nhãn tối đa': 'The board already has the most labels it can have',

@@ -62,15 +62,7 @@ export interface LateAgency {
 	lastRemindedAt: string | null;
 }
 
-export type InboxKind =
-	| 'reminder'
-	| 'follow-up'
-	| 'mention'
-	| 'handler'
-	| 'comment'
-	| 'due-soon'
-	| 'due-tomorrow'
-	| 'overdue';
+export type InboxKind = 'reminder' | 'follow-up' | 'mention' | 'handler' | 'comment' | 'due-soon' | 'due-tomorrow' | 'overdue';
 
 export interface InboxMessage {
 	id: string;

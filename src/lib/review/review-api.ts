@@ -15,8 +15,7 @@ async function putJson<T>(path: string, body: unknown): Promise<T> {
 
 export const reviewApi = {
 	list: (boardId: string) => getJson<ReviewListEntry[]>(`/api/boards/${boardId}/reviews`),
-	open: (boardId: string, body: { year: number; quarter: number; title?: string }) =>
-		postJson<ReviewSession>(`/api/boards/${boardId}/reviews`, body),
+	open: (boardId: string, body: { year: number; quarter: number; title?: string }) => postJson<ReviewSession>(`/api/boards/${boardId}/reviews`, body),
 	get: (id: string) => getJson<ReviewSession>(`/api/reviews/${id}`),
 	join: (id: string) => postJson<ReviewSession>(`/api/reviews/${id}/join`),
 	reorder: (id: string, itemIds: string[]) => putJson<ReviewSession>(`/api/reviews/${id}/order`, { itemIds }),
@@ -36,8 +35,7 @@ export const snapshotApi = {
 
 export const dashboardApi = {
 	/** The live board's dashboard, or a snapshot's. */
-	get: (kind: 'board' | 'snapshot', id: string) =>
-		getJson<DashboardData>(`/api/${kind === 'board' ? 'boards' : 'snapshots'}/${id}/dashboard`),
+	get: (kind: 'board' | 'snapshot', id: string) => getJson<DashboardData>(`/api/${kind === 'board' ? 'boards' : 'snapshots'}/${id}/dashboard`),
 	late: (boardId: string) => getJson<{ asOf: string; agencies: LateAgency[] }>(`/api/boards/${boardId}/late-agencies`),
 	remind: (boardId: string, agencyIds?: string[], confirm = false) =>
 		postJson<{ sent: { id: string; agencyId: string; tasks: number }[] }>(`/api/boards/${boardId}/reminders`, {

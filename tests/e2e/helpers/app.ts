@@ -108,7 +108,9 @@ export async function dropFile(page: Page, bytes: Uint8Array, name: string): Pro
 			const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 			const dt = new DataTransfer();
 			dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-			document.querySelector('[data-testid="file-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+			document
+				.querySelector('[data-testid="file-drop"]')!
+				.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
 		},
 		{ b64: Buffer.from(bytes).toString('base64'), name }
 	);

@@ -20,7 +20,16 @@ export async function seriousViolations(page: Page): Promise<AxeProblem[]> {
 	// Evaluated through the DevTools protocol: a <script> tag would be refused by the page's CSP (script-src 'self' + nonce).
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+		const axe = (
+			window as unknown as {
+				axe: {
+					run(
+						ctx: Document,
+						opts: object
+					): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+				};
+			}
+		).axe;
 		const result = await axe.run(document, { resultTypes: ['violations'] });
 		return result.violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -37,7 +37,11 @@ describe('attachments', () => {
 		expect(res.status).toBe(201);
 		const { attachment } = (await res.json()) as { attachment: { id: string; name: string } };
 		expect(attachment.name).toBe('Báo cáo quý I.pdf');
-		await waitFor(() => readBoard(watcher.doc).cards.find((c) => c.id === cardId)!.attachments.some((a) => a.id === attachment.id));
+		await waitFor(() =>
+			readBoard(watcher.doc)
+				.cards.find((c) => c.id === cardId)!
+				.attachments.some((a) => a.id === attachment.id)
+		);
 		const dl = await fetch(`${server.url}/api/attachments/${attachment.id}`, { headers: { authorization: `Bearer ${token}` } });
 		expect(dl.status).toBe(200);
 		expect(dl.headers.get('x-content-type-options')).toBe('nosniff');

@@ -122,7 +122,9 @@ describe('merging an agency into another', () => {
 	});
 
 	it('refuses merging into itself (400), into nothing (400), or an unknown agency (404)', async () => {
-		expect((await call(server.url, 'POST', `/api/admin/agencies/${stcAgency}/merge`, { token: admin, body: { intoId: stcAgency } })).status).toBe(400);
+		expect((await call(server.url, 'POST', `/api/admin/agencies/${stcAgency}/merge`, { token: admin, body: { intoId: stcAgency } })).status).toBe(
+			400
+		);
 		expect((await call(server.url, 'POST', `/api/admin/agencies/${stcAgency}/merge`, { token: admin, body: {} })).status).toBe(400);
 		expect((await call(server.url, 'POST', '/api/admin/agencies/nope/merge', { token: admin, body: { intoId: stcAgency } })).status).toBe(404);
 	});

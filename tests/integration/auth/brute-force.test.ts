@@ -40,7 +40,9 @@ function loginFrom(address: string, username: string, password: string): Promise
 				let text = '';
 				res.setEncoding('utf8');
 				res.on('data', (d) => (text += d));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) })
+				);
 			}
 		);
 		req.on('error', reject);

@@ -81,7 +81,19 @@ beforeAll(async () => {
 	);
 	// Every object was really made: a missing one would make its routes answer 404 for nothing.
 	for (const [k, v] of Object.entries(other)) expect(v && v !== 'none' && v !== 'undefined', k).toBeTruthy();
-	foreignIds.push(other.member, 'Ba Đình', other.board, other.card, other.snapshot, other.review, other.attachment, other.agency, other.user, 'hn.stc', 'hn.admin');
+	foreignIds.push(
+		other.member,
+		'Ba Đình',
+		other.board,
+		other.card,
+		other.snapshot,
+		other.review,
+		other.attachment,
+		other.agency,
+		other.user,
+		'hn.stc',
+		'hn.admin'
+	);
 });
 afterAll(async () => server.stop());
 
@@ -133,12 +145,19 @@ describe('organizations: nothing crosses', () => {
 		for (const account of CAN_THO) {
 			const token = await login(server.url, account.username);
 			for (const route of routes) {
-				const res = await call(server.url, route.method, pathWith(route, other), { token, body: route.method === 'GET' ? undefined : bodyFor(route) });
+				const res = await call(server.url, route.method, pathWith(route, other), {
+					token,
+					body: route.method === 'GET' ? undefined : bodyFor(route)
+				});
 				if (allows(route.who, account.role)) {
 					if (res.status !== 404) failures.push(`${account.username} ${route.method} ${route.path}: ${res.status}`);
 				} else {
-					const none = await call(server.url, route.method, pathWith(route, null), { token, body: route.method === 'GET' ? undefined : bodyFor(route) });
-					if (res.status !== none.status) failures.push(`${account.username} ${route.method} ${route.path}: ${res.status} vs ${none.status} for an unknown id`);
+					const none = await call(server.url, route.method, pathWith(route, null), {
+						token,
+						body: route.method === 'GET' ? undefined : bodyFor(route)
+					});
+					if (res.status !== none.status)
+						failures.push(`${account.username} ${route.method} ${route.path}: ${res.status} vs ${none.status} for an unknown id`);
 				}
 				const text = JSON.stringify(res.body);
 				for (const id of foreignIds) if (text.includes(id)) failures.push(`${account.username} ${route.method} ${route.path} names ${id}`);
@@ -150,7 +169,18 @@ describe('organizations: nothing crosses', () => {
 	it('lists name only the own organization’s boards, agencies and people', async () => {
 		for (const account of CAN_THO) {
 			const token = await login(server.url, account.username);
-			for (const path of ['/api/boards', '/api/agencies', '/api/people?q=chuyen%20vien', '/api/people?q=quan%20tri', '/api/inbox', '/api/me', '/api/members', '/api/admin/users', '/api/admin/agencies', '/api/admin/quarantine']) {
+			for (const path of [
+				'/api/boards',
+				'/api/agencies',
+				'/api/people?q=chuyen%20vien',
+				'/api/people?q=quan%20tri',
+				'/api/inbox',
+				'/api/me',
+				'/api/members',
+				'/api/admin/users',
+				'/api/admin/agencies',
+				'/api/admin/quarantine'
+			]) {
 				const res = await call(server.url, 'GET', path, { token });
 				const text = JSON.stringify(res.body);
 				for (const id of foreignIds) expect(text.includes(id), `${account.username} ${path} names ${id}`).toBe(false);
@@ -216,7 +246,10 @@ describe('the demo’s three organizations', () => {
 		expect(dn.length).toBe(1);
 		const stcIds: string[] = [];
 		for (const username of ['stc', 'dn.stc', 'hn.stc']) {
-			const agencies = (await call(server.url, 'GET', '/api/agencies', { token: await login(server.url, username) })).body as { id: string; name: string }[];
+			const agencies = (await call(server.url, 'GET', '/api/agencies', { token: await login(server.url, username) })).body as {
+				id: string;
+				name: string;
+			}[];
 			const stc = agencies.filter((a) => a.name === 'Sở Tài chính');
 			expect(stc, username).toHaveLength(1);
 			stcIds.push(stc[0].id);
@@ -227,7 +260,14 @@ describe('the demo’s three organizations', () => {
 	it('a user of two organizations switches between them: the boards, role and agency follow', async () => {
 		const admin = await login(server.url, 'admin');
 		const dnOrg = (await queryValue<string>(server, sql`select id from organizations where slug = 'dong-nai'`))!;
-		expect((await call(server.url, 'POST', `/api/platform/organizations/${dnOrg}/members`, { token: admin, body: { username: 'lanhdao', role: 'leader' } })).status).toBe(201);
+		expect(
+			(
+				await call(server.url, 'POST', `/api/platform/organizations/${dnOrg}/members`, {
+					token: admin,
+					body: { username: 'lanhdao', role: 'leader' }
+				})
+			).status
+		).toBe(201);
 		const token = await login(server.url, 'lanhdao');
 		const me = (await call(server.url, 'GET', '/api/me', { token })).body as { organization: { slug: string }; organizations: { slug: string }[] };
 		expect(me.organization.slug).toBe('can-tho');
@@ -242,12 +282,18 @@ describe('the demo’s three organizations', () => {
 		const admin = await login(server.url, 'admin');
 		const created = await call(server.url, 'POST', '/api/platform/organizations', {
 			token: admin,
-			body: { slug: 'bo-tai-chinh', name: 'Ban Chỉ đạo Bộ Tài chính', admin: { username: 'btc.admin', displayName: 'Quản trị BTC', password: 'mat-khau-du-dai-1' } }
+			body: {
+				slug: 'bo-tai-chinh',
+				name: 'Ban Chỉ đạo Bộ Tài chính',
+				admin: { username: 'btc.admin', displayName: 'Quản trị BTC', password: 'mat-khau-du-dai-1' }
+			}
 		});
 		expect(created.status).toBe(201);
 		const btc = await login(server.url, 'btc.admin', 'mat-khau-du-dai-1');
 		expect((await call(server.url, 'GET', '/api/boards', { token: btc })).body).toEqual([]);
 		expect((await call(server.url, 'POST', '/api/platform/organizations', { token: btc, body: {} })).status).toBe(403);
-		expect((await call(server.url, 'POST', '/api/platform/organizations', { token: await login(server.url, 'dn.admin'), body: {} })).status).toBe(403);
+		expect((await call(server.url, 'POST', '/api/platform/organizations', { token: await login(server.url, 'dn.admin'), body: {} })).status).toBe(
+			403
+		);
 	});
 });

@@ -84,7 +84,13 @@ const otherComment = (who: Account) => ownComment.get(who.username === 'admin' ?
 const WORK: Action[] = [
 	{
 		name: 'status',
-		run: (doc, id, who) => setStatus(doc, id, (['doing', 'blocked', 'todo'] as const).find((s) => s !== card(doc, id).status)!, actorOf(who)),
+		run: (doc, id, who) =>
+			setStatus(
+				doc,
+				id,
+				(['doing', 'blocked', 'todo'] as const).find((s) => s !== card(doc, id).status)!,
+				actorOf(who)
+			),
 		read: (doc, id) => card(doc, id).status
 	},
 	{
@@ -118,7 +124,11 @@ const STRUCTURE: Action[] = [
 		read: (doc, id) => card(doc, id).deadline
 	},
 	{ name: 'code', run: (doc, id, who) => getCard(doc, id).set('code', `Z.${who.username}.${++counter}`), read: (doc, id) => card(doc, id).code },
-	{ name: 'title', run: (doc, id, who) => setTitle(doc, id, `Tiêu đề ${who.username} ${++counter}`, actorOf(who)), read: (doc, id) => card(doc, id).title }
+	{
+		name: 'title',
+		run: (doc, id, who) => setTitle(doc, id, `Tiêu đề ${who.username} ${++counter}`, actorOf(who)),
+		read: (doc, id) => card(doc, id).title
+	}
 ];
 
 const COMMENT_EDITS: Action[] = [
@@ -224,9 +234,7 @@ beforeAll(async () => {
 		const u = res.body.user;
 		accounts.set(username, { username, id: u.id, role: u.role, agencyId: u.agencyId, token: res.body.token });
 	}
-	const collectives = new Set(
-		(await server.ctx.db.selectFrom('agencies').select('id').where('is_collective', '=', 1).execute()).map((r) => r.id)
-	);
+	const collectives = new Set((await server.ctx.db.selectFrom('agencies').select('id').where('is_collective', '=', 1).execute()).map((r) => r.id));
 	outsiderAgency = accounts.get('lanhdao')!.agencyId;
 	const admin = accounts.get('admin')!;
 
@@ -235,7 +243,13 @@ beforeAll(async () => {
 	const boards = (await call(server.url, 'GET', '/api/boards', { token: admin.token })).body as { id: string }[];
 	let cards: CardJson[] = [];
 	const relation = (c: CardJson, agency: string): Relation | 'collective' =>
-		c.lead.includes(agency) ? 'lead' : c.support.includes(agency) ? 'support' : [...c.lead, ...c.support].some((x) => collectives.has(x)) ? 'collective' : 'none';
+		c.lead.includes(agency)
+			? 'lead'
+			: c.support.includes(agency)
+				? 'support'
+				: [...c.lead, ...c.support].some((x) => collectives.has(x))
+					? 'collective'
+					: 'none';
 	for (const b of boards) {
 		cards = (await call(server.url, 'GET', `/api/boards/${b.id}`, { token: admin.token })).body.cards;
 		const fits = EDITORS.every((e) => {

@@ -120,7 +120,9 @@ beforeAll(async () => {
 	const admin = await login(server.url, 'admin');
 	// A board every caller above sees, so that board routes answer on access alone.
 	const lists = await Promise.all(
-		CALLERS.filter((c) => c.username).map(async (c) => (await call(server.url, 'GET', '/api/boards', { token: await login(server.url, c.username!) })).body as { id: string }[])
+		CALLERS.filter((c) => c.username).map(
+			async (c) => (await call(server.url, 'GET', '/api/boards', { token: await login(server.url, c.username!) })).body as { id: string }[]
+		)
 	);
 	ids.board = lists[0].map((b) => b.id).find((id) => lists.every((l) => l.some((b) => b.id === id)))!;
 	expect(ids.board).toBeTruthy();
@@ -174,8 +176,14 @@ describe('the access table', () => {
 		});
 		const served = new Set(app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
 		const listed = new Set(ROWS.map((r) => `${r.method} ${r.path}`));
-		expect([...served].filter((r) => !listed.has(r)), 'served but not in the table').toEqual([]);
-		expect([...listed].filter((r) => !served.has(r)), 'in the table but not served').toEqual([]);
+		expect(
+			[...served].filter((r) => !listed.has(r)),
+			'served but not in the table'
+		).toEqual([]);
+		expect(
+			[...listed].filter((r) => !served.has(r)),
+			'in the table but not served'
+		).toEqual([]);
 	});
 
 	for (const [column, caller] of CALLERS.entries()) {
@@ -184,7 +192,8 @@ describe('the access table', () => {
 			for (const row of ROWS) {
 				const res = await callAs(row, caller.username);
 				const got = res.status === 401 || res.status === 403 ? String(res.status) : 'ok';
-				if (got !== row.expected[column]) wrong.push(`${row.method} ${row.path}: expected ${row.expected[column]}, got ${res.status} ${JSON.stringify(res.body)}`);
+				if (got !== row.expected[column])
+					wrong.push(`${row.method} ${row.path}: expected ${row.expected[column]}, got ${res.status} ${JSON.stringify(res.body)}`);
 			}
 			expect(wrong).toEqual([]);
 		}, 60_000);

@@ -158,9 +158,7 @@ describe.skipIf(missing !== null)('three nodes on PostgreSQL and Redis', () => {
 		const reader = freshClientOn(nodes.find((n) => n.child.exitCode === null && n.child.signalCode === null)!.url);
 		try {
 			await waitFor(
-				() =>
-					reader.provider.synced &&
-					clients.every((c) => c.provider.synced && snapshot(c.doc, cardIds) === snapshot(reader.doc, cardIds)),
+				() => reader.provider.synced && clients.every((c) => c.provider.synced && snapshot(c.doc, cardIds) === snapshot(reader.doc, cardIds)),
 				timeoutMs,
 				'every client holds what the database holds'
 			);
@@ -171,9 +169,7 @@ describe.skipIf(missing !== null)('three nodes on PostgreSQL and Redis', () => {
 	}
 
 	it('clients on different nodes converge; a node killed mid-edit loses nothing anyone had seen', async () => {
-		const clients = Array.from({ length: 6 }, (_, i) =>
-			connect(balancer.wsUrl, boardId, i % 2 ? managerToken : adminToken, `client-${i}`)
-		);
+		const clients = Array.from({ length: 6 }, (_, i) => connect(balancer.wsUrl, boardId, i % 2 ? managerToken : adminToken, `client-${i}`));
 		try {
 			await waitFor(() => clients.every((c) => c.provider.synced), 20_000, 'clients synced');
 			const seen = new Set<string>();

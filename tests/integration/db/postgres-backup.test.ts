@@ -20,7 +20,20 @@ import { loadDemoWorkspace } from '../../../seeds/demo.js';
 import { adminDatabaseUrl, createTestDatabase, dropTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { tempDataDir } from '../helpers/server.js';
 
-const TABLES = ['organizations', 'plans', 'boards', 'cards', 'comments', 'agencies', 'agency_aliases', 'users', 'memberships', 'board_states', 'indicators', 'plan_members'] as const;
+const TABLES = [
+	'organizations',
+	'plans',
+	'boards',
+	'cards',
+	'comments',
+	'agencies',
+	'agency_aliases',
+	'users',
+	'memberships',
+	'board_states',
+	'indicators',
+	'plan_members'
+] as const;
 
 let source: TestDatabase;
 let db: DB;
@@ -42,8 +55,20 @@ async function stateHashes(on: DB): Promise<Record<string, string>> {
 async function columnsOf(on: DB, dialect: 'sqlite' | 'postgres'): Promise<Record<string, string[]>> {
 	const rows =
 		dialect === 'postgres'
-			? (await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public'`.execute(on)).rows
-			: (await sql<{ t: string; c: string }>`select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%'`.execute(on)).rows;
+			? (
+					await sql<{
+						t: string;
+						c: string;
+					}>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public'`.execute(on)
+				).rows
+			: (
+					await sql<{
+						t: string;
+						c: string;
+					}>`select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and m.name not like 'sqlite_%'`.execute(
+						on
+					)
+				).rows;
 	const out: Record<string, string[]> = {};
 	for (const r of rows) (out[r.t] ??= []).push(r.c);
 	for (const cols of Object.values(out)) cols.sort();
@@ -79,11 +104,24 @@ describe('PostgreSQL', () => {
 		await db.insertInto('organizations').values({ id: org, slug: 'types', name: 'Types', created_at: '' }).execute();
 		await db
 			.insertInto('users')
-			.values({ id: 'u-types', username: 'types', display_name: 'T', password_hash: 'x', org_id: org, role: 'viewer', agency_id: null, active: 1, created_at: '' })
+			.values({
+				id: 'u-types',
+				username: 'types',
+				display_name: 'T',
+				password_hash: 'x',
+				org_id: org,
+				role: 'viewer',
+				agency_id: null,
+				active: 1,
+				created_at: ''
+			})
 			.execute();
 		const expires = Date.UTC(2099, 0, 1);
 		await db.insertInto('sessions').values({ id: 's-types', user_id: 'u-types', expires_at: expires }).execute();
-		await db.insertInto('board_clients').values({ board_id: 'b-types', client_id: 2 ** 32 - 1, user_id: 'u-types', created_at: '' }).execute();
+		await db
+			.insertInto('board_clients')
+			.values({ board_id: 'b-types', client_id: 2 ** 32 - 1, user_id: 'u-types', created_at: '' })
+			.execute();
 		const bytes = new Uint8Array([0, 255, 1, 128, 0]);
 		const { id } = await db
 			.insertInto('board_updates')
@@ -95,7 +133,12 @@ describe('PostgreSQL', () => {
 		const update = await db.selectFrom('board_updates').select(['id', 'data']).where('id', '=', id).executeTakeFirstOrThrow();
 		expect(typeof update.id).toBe('number');
 		expect([...update.data]).toEqual([...bytes]);
-		const n = (await db.selectFrom('board_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+		const n = (
+			await db
+				.selectFrom('board_updates')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		).n;
 		expect(n).toBe(1);
 		// Leave the database empty for the demo workspace.
 		await db.deleteFrom('board_clients').execute();
@@ -115,7 +158,11 @@ describe('PostgreSQL', () => {
 		for (const b of await db.selectFrom('board_states').select(['board_id', 'state']).execute()) {
 			const doc = new Y.Doc();
 			Y.applyUpdate(doc, b.state);
-			const projected = await db.selectFrom('cards').select((eb) => eb.fn.countAll<number>().as('n')).where('board_id', '=', b.board_id).executeTakeFirstOrThrow();
+			const projected = await db
+				.selectFrom('cards')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('board_id', '=', b.board_id)
+				.executeTakeFirstOrThrow();
 			expect(cardsMap(doc).size).toBe(projected.n);
 			doc.destroy();
 		}

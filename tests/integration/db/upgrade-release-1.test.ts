@@ -22,7 +22,7 @@ afterAll(async () => server.stop());
 describe('upgrading a first-release database', () => {
 	it('everything lands in one organization, counted as the fixture holds it', () => {
 		const db = server.ctx.sqlite!;
-		const count = (sql: string) => (db.prepare(sql).pluck().get() as number);
+		const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 		expect(db.prepare('select slug, name from organizations').all()).toEqual([{ slug: 'mac-dinh', name: 'Tổ chức mặc định' }]);
 		// What the fixture was made with: the six demo accounts, 36 agencies, four plans with one board each, four comments.
 		expect(count('select count(*) from users')).toBe(6);
@@ -32,8 +32,10 @@ describe('upgrading a first-release database', () => {
 		expect(count('select count(*) from comments')).toBe(4);
 		expect(count("select count(*) from agencies where org_id != 'org-default'")).toBe(0);
 		expect(count("select count(*) from plans where org_id is null or org_id != 'org-default'")).toBe(0);
-		expect(count("select count(*) from users where platform_admin = 1")).toBe(1); // the old admin
-		expect(db.prepare("select memberships.role from memberships join users on users.id = memberships.user_id where username = 'stc'").pluck().get()).toBe('editor');
+		expect(count('select count(*) from users where platform_admin = 1')).toBe(1); // the old admin
+		expect(
+			db.prepare("select memberships.role from memberships join users on users.id = memberships.user_id where username = 'stc'").pluck().get()
+		).toBe('editor');
 		expect(db.prepare('pragma foreign_key_check').all()).toEqual([]);
 	});
 

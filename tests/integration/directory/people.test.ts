@@ -56,9 +56,24 @@ describe('GET /api/people', () => {
 			const id = newId();
 			await server.ctx.db
 				.insertInto('users')
-				.values({ id, username: `cv${i}`, display_name: `Cán bộ số ${i}`, password_hash: 'x', org_id: orgId, role: 'viewer', agency_id: null, platform_admin: 0, active: 1, created_at: now, email: null })
+				.values({
+					id,
+					username: `cv${i}`,
+					display_name: `Cán bộ số ${i}`,
+					password_hash: 'x',
+					org_id: orgId,
+					role: 'viewer',
+					agency_id: null,
+					platform_admin: 0,
+					active: 1,
+					created_at: now,
+					email: null
+				})
 				.execute();
-			await server.ctx.db.insertInto('memberships').values({ user_id: id, org_id: orgId, role: 'viewer', agency_id: null, created_at: now }).execute();
+			await server.ctx.db
+				.insertInto('memberships')
+				.values({ user_id: id, org_id: orgId, role: 'viewer', agency_id: null, created_at: now })
+				.execute();
 		}
 		expect((await people('?q=can%20bo')).body).toHaveLength(20);
 		expect((await people('?q=can%20bo&limit=5')).body).toHaveLength(5);
@@ -79,7 +94,11 @@ describe('GET /api/people', () => {
 	it('answers the people of an agency of its organization; another organization’s agency has none', async () => {
 		const me = await call(server.url, 'GET', '/api/me', { token });
 		const own = await people(`?agency=${me.body.user.agencyId}`);
-		expect(own.body.map((p: { displayName: string }) => p.displayName).sort()).toEqual(['Chuyên viên Sở Tài chính', 'Quản trị (Thường trực BCĐ)', 'Thư ký cuộc họp']);
+		expect(own.body.map((p: { displayName: string }) => p.displayName).sort()).toEqual([
+			'Chuyên viên Sở Tài chính',
+			'Quản trị (Thường trực BCĐ)',
+			'Thư ký cuộc họp'
+		]);
 		const hnAgency = (await call(server.url, 'GET', '/api/me', { token: await login(server.url, 'hn.stc') })).body.user.agencyId;
 		expect((await people(`?agency=${hnAgency}`)).body).toEqual([]);
 	});

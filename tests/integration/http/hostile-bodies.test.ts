@@ -22,11 +22,35 @@ const GET_ROUTES = [...DOCS.matchAll(/^\| GET \| `([^`]+)` \|/gm)].map(([, path]
 beforeAll(async () => {
 	server = await startTestServer();
 	admin = await login(server.url, 'admin');
-	boardId = (await queryValue<string>(server, sql`select id from boards where org_id = (select id from organizations where slug = 'can-tho') order by id limit 1`))!;
+	boardId = (await queryValue<string>(
+		server,
+		sql`select id from boards where org_id = (select id from organizations where slug = 'can-tho') order by id limit 1`
+	))!;
 });
 afterAll(async () => server.stop());
 
-const FIELDS = ['name', 'year', 'quarter', 'password', 'username', 'reportedValue', 'agencyIds', 'ids', 'areas', 'orgId', 'edits', 'itemIds', 'itemId', 'userId', 'agencyId', 'intoId', 'preferences', 'token', 'decision', 'followUpDue'];
+const FIELDS = [
+	'name',
+	'year',
+	'quarter',
+	'password',
+	'username',
+	'reportedValue',
+	'agencyIds',
+	'ids',
+	'areas',
+	'orgId',
+	'edits',
+	'itemIds',
+	'itemId',
+	'userId',
+	'agencyId',
+	'intoId',
+	'preferences',
+	'token',
+	'decision',
+	'followUpDue'
+];
 
 const FIXED: [string, string][] = [
 	['null', 'null'],
@@ -49,7 +73,11 @@ function pathOf(path: string): string {
 async function send(route: { method: string; path: string }, body: string) {
 	// Signing out would end the session the walk uses: those routes are called anonymously.
 	const auth: Record<string, string> = route.path.includes('/logout') ? {} : { authorization: `Bearer ${admin}` };
-	const res = await fetch(`${server.url}${pathOf(route.path)}`, { method: route.method, headers: { ...auth, 'content-type': 'application/json' }, body });
+	const res = await fetch(`${server.url}${pathOf(route.path)}`, {
+		method: route.method,
+		headers: { ...auth, 'content-type': 'application/json' },
+		body
+	});
 	const text = await res.text();
 	let code: unknown;
 	try {
@@ -109,7 +137,12 @@ describe('hostile bodies', () => {
 
 	it('hostile query strings on every GET route: never a 500, every refusal with a code', async () => {
 		expect(GET_ROUTES.length).toBeGreaterThan(25);
-		const queries = ['?limit=-1e309&cardId=&period=zzz', `?cardId=${'x'.repeat(5000)}&token=%00`, '?period=year&period=half-year&token[]=1', '?limit=NaN&name=..%2F..%2Fetc'];
+		const queries = [
+			'?limit=-1e309&cardId=&period=zzz',
+			`?cardId=${'x'.repeat(5000)}&token=%00`,
+			'?period=year&period=half-year&token[]=1',
+			'?limit=NaN&name=..%2F..%2Fetc'
+		];
 		const failures: string[] = [];
 		for (const path of GET_ROUTES.filter((p) => !p.endsWith('/stream'))) {
 			for (const query of queries) {

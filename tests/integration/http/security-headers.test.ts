@@ -39,8 +39,20 @@ describe('security headers on /api answers', () => {
 			['GET /api/me signed out', fetch(`${server.url}/api/me`), 401],
 			['unknown route', fetch(`${server.url}/api/khong-co`, { headers: auth }), 404],
 			['broken JSON', fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }), 400],
-			['cross-site write', fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example', cookie: 'phoihop_session=x' } }), 403],
-			['wrong password', fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'stc', password: 'sai-mat-khau' }) }), 401],
+			[
+				'cross-site write',
+				fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example', cookie: 'phoihop_session=x' } }),
+				403
+			],
+			[
+				'wrong password',
+				fetch(`${server.url}/api/auth/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ username: 'stc', password: 'sai-mat-khau' })
+				}),
+				401
+			],
 			['health', fetch(`${server.url}/api/health`), 200]
 		];
 		for (const [what, pending, status] of cases) {
@@ -78,10 +90,18 @@ describe('security headers on /api answers', () => {
 	});
 
 	it('an attachment download trades its own caching for no-store', async () => {
-		const cardId = ((await (await fetch(`${server.url}/api/boards/${boardId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { cards: { id: string }[] }).cards[0].id;
+		const cardId = (
+			(await (await fetch(`${server.url}/api/boards/${boardId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+				cards: { id: string }[];
+			}
+		).cards[0].id;
 		const form = new FormData();
 		form.append('file', new Blob(['Ghi chú cuộc họp']), 'ghi-chu.txt');
-		const up = await fetch(`${server.url}/api/boards/${boardId}/cards/${cardId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+		const up = await fetch(`${server.url}/api/boards/${boardId}/cards/${cardId}/attachments`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${token}` },
+			body: form
+		});
 		expect(up.status).toBe(201);
 		expectApiHeaders(up, 'upload');
 		const { attachment } = (await up.json()) as { attachment: { id: string } };

@@ -26,7 +26,14 @@ const letter = () => docxBytes([para('GIẤY MỜI'), para('Kính mời đồng 
 describe('bad input is refused with a clear Vietnamese message, and nothing is written', () => {
 	it.each([
 		['not a plan (a letter in Word)', letter, 'giay-moi.docx', 422, 'not_a_plan', /^Tệp không giống một kế hoạch/],
-		['a password-protected Word file', async () => compoundFile(['EncryptionInfo', 'EncryptedPackage']), 'mat-khau.docx', 422, 'encrypted', /^Tệp được đặt mật khẩu/],
+		[
+			'a password-protected Word file',
+			async () => compoundFile(['EncryptionInfo', 'EncryptedPackage']),
+			'mat-khau.docx',
+			422,
+			'encrypted',
+			/^Tệp được đặt mật khẩu/
+		],
 		['a corrupt Word file', async () => (await letter()).slice(0, 300), 'hong.docx', 422, 'corrupt', /^Tệp Word bị hỏng/],
 		[
 			'a zip bomb',
@@ -38,15 +45,41 @@ describe('bad input is refused with a clear Vietnamese message, and nothing is w
 		],
 		[
 			'a table with no recognisable header',
-			() => docxBytes([...planHeading(), table([row(['Số', 'Việc', 'Người làm']), row(['1', 'Việc một', 'Sở Tài chính']), row(['2', 'Việc hai', 'Sở Nội vụ'])])]),
+			() =>
+				docxBytes([
+					...planHeading(),
+					table([row(['Số', 'Việc', 'Người làm']), row(['1', 'Việc một', 'Sở Tài chính']), row(['2', 'Việc hai', 'Sở Nội vụ'])])
+				]),
 			'khong-tieu-de.docx',
 			422,
 			'no_header',
 			/^Không nhận ra hàng tiêu đề/
 		],
-		['a spreadsheet with no recognisable header', () => workbookBytes([{ rows: [['A', 'B'], [1, 2]] }]), 'bang.xlsx', 422, 'no_header', /^Không nhận ra hàng tiêu đề/],
+		[
+			'a spreadsheet with no recognisable header',
+			() =>
+				workbookBytes([
+					{
+						rows: [
+							['A', 'B'],
+							[1, 2]
+						]
+					}
+				]),
+			'bang.xlsx',
+			422,
+			'no_header',
+			/^Không nhận ra hàng tiêu đề/
+		],
 		['a PDF cut short', async () => strToU8('%PDF-1.7\n1 0 obj'), 'ke-hoach.pdf', 422, 'corrupt', /^Tệp PDF bị hỏng/],
-		['an image', async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'anh.png', 415, 'binary', /^Tệp không phải văn bản, Word/]
+		[
+			'an image',
+			async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+			'anh.png',
+			415,
+			'binary',
+			/^Tệp không phải văn bản, Word/
+		]
 	])('%s', async (_what, make, name, status, code, message) => {
 		const before = await rowCounts(server);
 		expect(await refusal(await make(), name)).toMatchObject({ status, code, message: expect.stringMatching(message) });

@@ -53,7 +53,11 @@ describe('plan import over HTTP', () => {
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', bytes, 'KH-BCD-2026.docx'));
 		expect(preview.kind).toBe('docx');
 		const tasks = preview.appendices[0];
-		expect(tasks.kind === 'tasks' && tasks.sections.map((s) => [s.code, s.tasks.length])).toEqual([['I', 7], ['II', 14], ['III', 3]]);
+		expect(tasks.kind === 'tasks' && tasks.sections.map((s) => [s.code, s.tasks.length])).toEqual([
+			['I', 7],
+			['II', 14],
+			['III', 3]
+		]);
 		expect(preview.appendices[1]).toMatchObject({ kind: 'assignments', members: 17, areas: 103 });
 		expect(taskIn(preview, 'I', '5').deadline).toEqual({ raw: 'Quý II/2026', kind: 'quarter', due: '2026-06-30' });
 		expect(taskIn(preview, 'II', '12')).toMatchObject({ where: 'Bảng 2, hàng 13', warnings: [expect.stringContaining('ngắt trang')] });
@@ -86,7 +90,9 @@ describe('plan import over HTTP', () => {
 				]
 			})
 		);
-		expect(fixed.appendices[0].kind === 'tasks' && fixed.appendices[0].sections[0].tasks.map((t) => [t.stt, t.dropped, t.deadline.kind, t.warnings])).toEqual([
+		expect(
+			fixed.appendices[0].kind === 'tasks' && fixed.appendices[0].sections[0].tasks.map((t) => [t.stt, t.dropped, t.deadline.kind, t.warnings])
+		).toEqual([
 			['1', false, 'quarter', []],
 			['2', false, 'quarter', []],
 			['3', true, 'year', []]
@@ -99,7 +105,11 @@ describe('plan import over HTTP', () => {
 		expect(res.status).toBe(201);
 		const summary = (await res.json()) as ImportSummary;
 		expect(summary.agenciesCreated).toEqual(['Trung tâm Khuyến công Cần Thơ']);
-		const board = await api<{ cards: Array<{ code: string; lead: string[]; deadline: { raw: string } }> }>(server.url, admin, `/api/boards/${summary.boards[0].id}`);
+		const board = await api<{ cards: Array<{ code: string; lead: string[]; deadline: { raw: string } }> }>(
+			server.url,
+			admin,
+			`/api/boards/${summary.boards[0].id}`
+		);
 		expect(board.cards.map((c) => [c.code, c.lead, c.deadline.raw]).sort()).toEqual([
 			['I.1', [stc.id], 'Quý II/2026'],
 			['I.2', [stc.id], 'Quý I/2026']
@@ -117,7 +127,9 @@ describe('plan import over HTTP', () => {
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', bytes, 'ha-noi.docx'));
 		expect(preview.appendices[0]).toMatchObject({ kind: 'tasks', derived: true, dropped: false });
 		const dropped = await previewOf(
-			await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/edits`, { edits: [{ op: 'dropAppendix', appendix: 0, dropped: true }] })
+			await postJson(server.url, admin, `/api/import/drafts/${preview.draftId}/edits`, {
+				edits: [{ op: 'dropAppendix', appendix: 0, dropped: true }]
+			})
 		);
 		expect(dropped.appendices[0]).toMatchObject({ dropped: true });
 		expect(dropped.counts).toMatchObject({ boards: 0, tasks: 0 });
@@ -144,7 +156,9 @@ describe('plan import over HTTP', () => {
 
 	it('an Excel appendix gives a preview like a Word one', async () => {
 		const bytes = await workbookBytes([
-			{ rows: [['PHỤ LỤC'], ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'], [1, 'Việc một', 'Sở Nội vụ', null, 'Quý III/2026']] }
+			{
+				rows: [['PHỤ LỤC'], ['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'], [1, 'Việc một', 'Sở Nội vụ', null, 'Quý III/2026']]
+			}
 		]);
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', bytes, 'phu-luc.xlsx'));
 		expect(preview.kind).toBe('xlsx');

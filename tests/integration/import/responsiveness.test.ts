@@ -24,7 +24,10 @@ afterAll(async () => {
 /** Makes the large plan in another process, so this one (the server) holds none of its garbage. */
 function makeLargePlan(file: string): number {
 	const script = path.join(import.meta.dirname, 'write-large-plan.ts');
-	const result = spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../../..') });
+	const result = spawnSync(process.execPath, ['--import', 'tsx', script, file], {
+		encoding: 'utf8',
+		cwd: path.resolve(import.meta.dirname, '../../..')
+	});
 	if (result.status !== 0) throw new Error(result.stderr);
 	return Number(result.stdout);
 }

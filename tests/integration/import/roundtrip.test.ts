@@ -90,7 +90,13 @@ describe('Excel round trip for agencies that do not use the app', () => {
 				{ field: 'result', from: '', to: 'Đã tổ chức 3 lớp tập huấn cho 120 thành viên' }
 			]
 		});
-		expect(byCard.get(b.id)).toMatchObject({ allowed: true, changes: [{ field: 'status', to: 'doing' }, { field: 'progress', from: 0, to: 60 }] });
+		expect(byCard.get(b.id)).toMatchObject({
+			allowed: true,
+			changes: [
+				{ field: 'status', to: 'doing' },
+				{ field: 'progress', from: 0, to: 60 }
+			]
+		});
 		expect(byCard.get(other.id)).toMatchObject({ allowed: false, reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ' });
 		expect(preview.changes).toHaveLength(3);
 
@@ -124,7 +130,7 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		expect(activity.map((r) => r.field)).toEqual(expect.arrayContaining(['status', 'result', 'progress']));
 	});
 
-	it('choosing another agency previews the same file under that agency\'s rights', async () => {
+	it("choosing another agency previews the same file under that agency's rights", async () => {
 		const [c] = ledOnlyBy(liminh).slice(2);
 		const bytes = await filledExport(new Map([[c.id, [null, 30, null]]]));
 		const preview = (await (await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'tra-ve.xlsx')).json()) as ReturnPreview;
@@ -145,11 +151,20 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		await server.sync.change(boardId, null, c.id, 'status', (room) => setStatus(room.doc, c.id, 'doing', { userId: 'someone' }));
 		const outcome = (await (await postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: stc })).json()) as ApplyOutcome;
 		expect(outcome.applied).toEqual([]);
-		expect(outcome.skipped).toEqual([expect.objectContaining({ cardId: c.id, reason: expect.stringMatching(/^Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước/) })]);
+		expect(outcome.skipped).toEqual([
+			expect.objectContaining({ cardId: c.id, reason: expect.stringMatching(/^Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước/) })
+		]);
 	});
 
 	it('is for the standing office only, and a workbook that is not an export of a board is refused', async () => {
-		const bytes = await workbookBytes([{ rows: [['STT', 'Trạng thái'], [1, 'Hoàn thành']] }]);
+		const bytes = await workbookBytes([
+			{
+				rows: [
+					['STT', 'Trạng thái'],
+					[1, 'Hoàn thành']
+				]
+			}
+		]);
 		expect((await upload(server.url, await login(server.url, 'lmhtx'), '/api/roundtrip/upload', bytes, 'x.xlsx')).status).toBe(403);
 		const res = await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'x.xlsx');
 		expect(res.status).toBe(422);

@@ -21,7 +21,18 @@ export async function postJson(baseUrl: string, token: string, route: string, bo
 /** Row counts of the tables an import writes to: equal before and after means nothing was written. */
 export async function rowCounts(server: TestServer): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
-	for (const table of ['plans', 'boards', 'sections', 'cards', 'agencies', 'agency_aliases', 'indicators', 'plan_reports', 'plan_members', 'board_states']) {
+	for (const table of [
+		'plans',
+		'boards',
+		'sections',
+		'cards',
+		'agencies',
+		'agency_aliases',
+		'indicators',
+		'plan_reports',
+		'plan_members',
+		'board_states'
+	]) {
 		out[table] = Number(await queryValue(server, sql`select count(*) from ${sql.table(table)}`));
 	}
 	return out;

@@ -168,7 +168,7 @@ describe('e-mail notifications', () => {
 		expect(confirmed.status).toBe(201);
 	}, 30_000);
 
-	it('being made a card\'s handler arrives once, addressed to that person', async () => {
+	it("being made a card's handler arrives once, addressed to that person", async () => {
 		// The handler is set in the board document, as the card drawer does; the outbox hook sees it.
 		await server.sync.change(boardId, ids.admin.id, cardId, 'handler', (room) =>
 			setHandler(room.doc, cardId, ids.snnmt.id, { userId: ids.admin.id, agencyId: ids.admin.agencyId })

@@ -59,7 +59,10 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
 		async waitFor(pred, ms = 10_000) {
 			const until = Date.now() + ms;
 			while (!pred(mails)) {
-				if (Date.now() > until) throw new Error(`timed out waiting for mail; got: ${mails.map((m) => `${m.to && 'text' in m.to ? m.to.text : ''} ${m.subject}`).join(' | ')}`);
+				if (Date.now() > until)
+					throw new Error(
+						`timed out waiting for mail; got: ${mails.map((m) => `${m.to && 'text' in m.to ? m.to.text : ''} ${m.subject}`).join(' | ')}`
+					);
 				await new Promise((r) => setTimeout(r, 50));
 			}
 		}

@@ -103,7 +103,10 @@ describe('export.xlsx', () => {
 	});
 
 	it('a snapshot exports what was frozen, not what the board became', async () => {
-		const meta = await api<SnapshotMeta>(server.url, token, `/api/boards/${boardId}/snapshots`, { method: 'POST', body: JSON.stringify({ name: 'Cuối quý' }) });
+		const meta = await api<SnapshotMeta>(server.url, token, `/api/boards/${boardId}/snapshots`, {
+			method: 'POST',
+			body: JSON.stringify({ name: 'Cuối quý' })
+		});
 		const board = await api<Board>(server.url, token, `/api/boards/${boardId}`);
 		const card = board.cards.find((c) => c.status === 'todo')!;
 		await server.sync.change(boardId, null, card.id, 'result', (room) => setResult(room.doc, card.id, 'Viết sau khi chụp', { userId: 't' }));

@@ -67,7 +67,10 @@ describe('late agencies and reminders (đôn đốc)', () => {
 		// Another agency's inbox does not see it.
 		expect((await api<InboxMessage[]>(server.url, lmhtx, '/api/inbox')).some((m) => m.id === message.id)).toBe(false);
 
-		const after = await api<{ unread: number }>(server.url, snnmt, '/api/inbox/read', { method: 'POST', body: JSON.stringify({ ids: [message.id] }) });
+		const after = await api<{ unread: number }>(server.url, snnmt, '/api/inbox/read', {
+			method: 'POST',
+			body: JSON.stringify({ ids: [message.id] })
+		});
 		expect(after.unread).toBe(before.unread);
 		const { agencies } = await api<{ agencies: LateAgency[] }>(server.url, admin, `/api/boards/${boardId}/late-agencies`);
 		expect(agencies.find((a) => a.agencyId === snnId)!.lastRemindedAt).not.toBeNull();
@@ -110,7 +113,7 @@ describe('dashboard', () => {
 		expect(frozen.overall.counts).toEqual(snap.counts);
 	});
 
-	it('shows an indicator\'s target and the value the standing office reported', async () => {
+	it("shows an indicator's target and the value the standing office reported", async () => {
 		// Hà Nội's plan has indicators (chỉ tiêu); its standing office reports them.
 		const admin = await login(server.url, 'hn.admin');
 		const boards = await api<{ id: string; planId: string }[]>(server.url, admin, '/api/boards');

@@ -39,8 +39,15 @@ describe('review sessions', () => {
 		expect(session.items.map((i) => i.cardId).sort()).toEqual(board.cards.map((c) => c.id).sort());
 		const ranks = session.items.map((i) => AGENDA_BUCKETS.indexOf(i.bucket));
 		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-		const due = new Set(board.cards.filter((c) => c.deadline.due && c.deadline.due >= '2026-04-01' && c.deadline.due <= '2026-06-30').map((c) => c.id));
-		expect(session.items.filter((i) => i.bucket === 'due').map((i) => i.cardId).sort()).toEqual([...due].sort());
+		const due = new Set(
+			board.cards.filter((c) => c.deadline.due && c.deadline.due >= '2026-04-01' && c.deadline.due <= '2026-06-30').map((c) => c.id)
+		);
+		expect(
+			session.items
+				.filter((i) => i.bucket === 'due')
+				.map((i) => i.cardId)
+				.sort()
+		).toEqual([...due].sort());
 		expect(session.attendees.map((a) => a.name)).toEqual(['Thư ký cuộc họp']);
 	});
 
@@ -87,7 +94,9 @@ describe('review sessions', () => {
 		const watcher = connectBoard(server.wsUrl, boardId, lanhdao);
 		await synced(watcher);
 		const item = session.items[0];
-		const snn = (await api<{ id: string; name: string }[]>(server.url, thuky, '/api/agencies')).find((a) => a.name === 'Sở Nông nghiệp và Môi trường')!;
+		const snn = (await api<{ id: string; name: string }[]>(server.url, thuky, '/api/agencies')).find(
+			(a) => a.name === 'Sở Nông nghiệp và Môi trường'
+		)!;
 		session = await ok(
 			await call(thuky, 'POST', `/api/reviews/${session.id}/items/${item.id}`, {
 				conclusion: 'Chậm do chưa bố trí kinh phí; giao bổ sung trong quý III.',
@@ -132,7 +141,9 @@ describe('review sessions', () => {
 
 	it('closing freezes a snapshot and produces the minutes, as JSON and as DOCX', async () => {
 		const item = session.items[1];
-		await ok(await call(thuky, 'POST', `/api/reviews/${session.id}/items/${item.id}`, { conclusion: 'Đạt tiến độ, tiếp tục theo dõi.', decision: 'done' }));
+		await ok(
+			await call(thuky, 'POST', `/api/reviews/${session.id}/items/${item.id}`, { conclusion: 'Đạt tiến độ, tiếp tục theo dõi.', decision: 'done' })
+		);
 		session = await ok(await call(thuky, 'POST', `/api/reviews/${session.id}/close`));
 		expect(session.status).toBe('closed');
 		expect(session.snapshotId).toBeTruthy();
@@ -160,8 +171,12 @@ describe('review sessions', () => {
 		expect(text).toMatch(/Quyết định về trạng thái \(2\)/);
 	});
 
-	it('lists the board\'s sessions with how many items were recorded', async () => {
-		const list = await api<{ id: string; status: string; recordedCount: number; itemCount: number }[]>(server.url, lanhdao, `/api/boards/${boardId}/reviews`);
+	it("lists the board's sessions with how many items were recorded", async () => {
+		const list = await api<{ id: string; status: string; recordedCount: number; itemCount: number }[]>(
+			server.url,
+			lanhdao,
+			`/api/boards/${boardId}/reviews`
+		);
 		expect(list[0]).toMatchObject({ id: session.id, status: 'closed', recordedCount: 2, itemCount: session.items.length });
 	});
 });

@@ -25,11 +25,12 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-const post = (token: string, path: string, body: unknown) => fetch(`${server.url}${path}`, {
-	method: 'POST',
-	headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-	body: JSON.stringify(body)
-});
+const post = (token: string, path: string, body: unknown) =>
+	fetch(`${server.url}${path}`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
 
 describe('snapshots', () => {
 	it('a facilitator takes a named snapshot; it lists every card with status, progress, result and category', async () => {
@@ -53,7 +54,9 @@ describe('snapshots', () => {
 	it('editing the board after a snapshot leaves the snapshot unchanged (summary and Yjs state)', async () => {
 		const meta = (await (await post(thuky, `/api/boards/${boardId}/snapshots`, { name: 'Mốc bất biến' })).json()) as SnapshotMeta;
 		const before = await api<Snapshot>(server.url, lanhdao, `/api/snapshots/${meta.id}`);
-		const stateBefore = new Uint8Array(await (await fetch(`${server.url}/api/snapshots/${meta.id}/state`, { headers: { authorization: `Bearer ${lanhdao}` } })).arrayBuffer());
+		const stateBefore = new Uint8Array(
+			await (await fetch(`${server.url}/api/snapshots/${meta.id}/state`, { headers: { authorization: `Bearer ${lanhdao}` } })).arrayBuffer()
+		);
 
 		const client = connectBoard(server.wsUrl, boardId, thuky);
 		await synced(client);
@@ -69,7 +72,9 @@ describe('snapshots', () => {
 
 		const after = await api<Snapshot>(server.url, lanhdao, `/api/snapshots/${meta.id}`);
 		expect(after).toEqual(before);
-		const stateAfter = new Uint8Array(await (await fetch(`${server.url}/api/snapshots/${meta.id}/state`, { headers: { authorization: `Bearer ${lanhdao}` } })).arrayBuffer());
+		const stateAfter = new Uint8Array(
+			await (await fetch(`${server.url}/api/snapshots/${meta.id}/state`, { headers: { authorization: `Bearer ${lanhdao}` } })).arrayBuffer()
+		);
 		expect(stateAfter).toEqual(stateBefore);
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, stateAfter);

@@ -131,7 +131,11 @@ describe.each(targets)('BoardStore contract: $name', (target) => {
 	it('a client id keeps its first owner; quarantine takes an update out of the log', async () => {
 		const boardId = `owners-${++board}`;
 		await store.bindClients(boardId, [{ clientId: 4_000_000_000, userId: 'first' }]);
-		await store.appendBatch(boardId, [{ update: new Uint8Array([0, 0]), userId: 'second', activity: [] }], [{ clientId: 4_000_000_000, userId: 'second' }]);
+		await store.appendBatch(
+			boardId,
+			[{ update: new Uint8Array([0, 0]), userId: 'second', activity: [] }],
+			[{ clientId: 4_000_000_000, userId: 'second' }]
+		);
 		expect((await store.clientOwners(boardId)).get(4_000_000_000)).toBe('first');
 		const loaded = await store.load(boardId);
 		await store.quarantine(boardId, { updateId: loaded.updates[0].id, userId: 'second', data: loaded.updates[0].data, reason: 'test' });

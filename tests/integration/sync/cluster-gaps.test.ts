@@ -31,13 +31,21 @@ afterAll(async () => {
 });
 
 type Step =
-	| { kind: 'edit'; node: 0 | 1; text: string }
-	| { kind: 'deliver'; node: 0 | 1; pick: number; drop: boolean }
-	| { kind: 'compact'; node: 0 | 1 };
+	{ kind: 'edit'; node: 0 | 1; text: string } | { kind: 'deliver'; node: 0 | 1; pick: number; drop: boolean } | { kind: 'compact'; node: 0 | 1 };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-	{ weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), node: fc.constantFrom(0 as const, 1 as const), text: fc.string({ minLength: 1, maxLength: 3 }) }) },
-	{ weight: 4, arbitrary: fc.record({ kind: fc.constant('deliver' as const), node: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(), drop: fc.boolean() }) },
+	{
+		weight: 4,
+		arbitrary: fc.record({
+			kind: fc.constant('edit' as const),
+			node: fc.constantFrom(0 as const, 1 as const),
+			text: fc.string({ minLength: 1, maxLength: 3 })
+		})
+	},
+	{
+		weight: 4,
+		arbitrary: fc.record({ kind: fc.constant('deliver' as const), node: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(), drop: fc.boolean() })
+	},
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const), node: fc.constantFrom(0 as const, 1 as const) }) }
 );
 

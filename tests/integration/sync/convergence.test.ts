@@ -49,10 +49,12 @@ describe('concurrent editing', () => {
 		const title = titleText(a.doc, card).toString();
 		expect(title.startsWith('A: ')).toBe(true);
 		expect(title.endsWith(' (B)')).toBe(true);
-		expect(state(a.doc).cards.find((c) => c.id === card)!.comments.map((c) => c.body).sort()).toEqual([
-			'Bình luận từ A',
-			'Bình luận từ B'
-		]);
+		expect(
+			state(a.doc)
+				.cards.find((c) => c.id === card)!
+				.comments.map((c) => c.body)
+				.sort()
+		).toEqual(['Bình luận từ A', 'Bình luận từ B']);
 		a.destroy();
 		b.destroy();
 	});
@@ -93,7 +95,9 @@ describe('concurrent editing', () => {
 		expect(cardsMap(b.doc).get(cardIds[2])!.get('title')!.toString().startsWith('Offline ')).toBe(false);
 		a.provider.connect();
 		await converged([a, b]);
-		const bodies = state(b.doc).cards.find((c) => c.id === cardIds[1])!.comments.map((c) => c.body);
+		const bodies = state(b.doc)
+			.cards.find((c) => c.id === cardIds[1])!
+			.comments.map((c) => c.body);
 		expect(bodies).toContain('Viết khi mất mạng');
 		expect(bodies).toContain('Viết khi có mạng');
 		expect(titleText(b.doc, cardIds[2]).toString().startsWith('Offline ')).toBe(true);

@@ -48,7 +48,9 @@ describe('durability', () => {
 		clearInterval(timer);
 		await new Promise((r) => first.child.once('exit', r));
 		// What the reader got came through the server, which logs before it relays.
-		const received = readBoard(reader.doc).cards.find((c) => c.id === cardId)!.comments.map((c) => c.body);
+		const received = readBoard(reader.doc)
+			.cards.find((c) => c.id === cardId)!
+			.comments.map((c) => c.body);
 		writer.destroy();
 		reader.destroy();
 

@@ -9,7 +9,18 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import WebSocket from 'ws';
 import { addComment, CARD, readBoard, resultText, setStatus } from '../../../src/lib/core/board-doc.js';
-import { api, closeCodeOf, connectBoard, login, startTestServer, synced, waitFor, type BoardClient, type TestServer, orgIdOf } from '../helpers/server.js';
+import {
+	api,
+	closeCodeOf,
+	connectBoard,
+	login,
+	startTestServer,
+	synced,
+	waitFor,
+	type BoardClient,
+	type TestServer,
+	orgIdOf
+} from '../helpers/server.js';
 
 let server: TestServer;
 let leadToken: string;
@@ -247,7 +258,7 @@ describe('the seven attacks of the security review', () => {
 				reasons = (await server.sync.store.listQuarantine(poisoned)).map((q) => q.reason.slice(0, 14));
 				if (reasons.length < 2) await new Promise((r) => setTimeout(r, 100));
 			}
-			expect(reasons).toEqual(["Yjs failed on ", "Yjs failed on "]);
+			expect(reasons).toEqual(['Yjs failed on ', 'Yjs failed on ']);
 			a.destroy();
 			b.destroy();
 		} finally {
@@ -270,7 +281,9 @@ describe('the seven attacks of the security review', () => {
 		const c = connectBoard(server.wsUrl, boardId, leadToken);
 		await synced(c);
 		const leadCard = foreignCard;
-		const existingComment = card(serverDoc(), leadCard).comments[0]?.id ?? (addComment(c.doc, leadCard, { body: 'Một ý kiến' }, lead), card(c.doc, leadCard).comments[0].id);
+		const existingComment =
+			card(serverDoc(), leadCard).comments[0]?.id ??
+			(addComment(c.doc, leadCard, { body: 'Một ý kiến' }, lead), card(c.doc, leadCard).comments[0].id);
 		await waitFor(() => card(serverDoc(), leadCard).comments.some((x) => x.id === existingComment), 3000, 'a comment');
 		const attempts: ((m: Y.Map<unknown>, d: Y.Doc) => void)[] = [
 			(m) => m.set(CARD.completedAt, 12345),
@@ -334,7 +347,11 @@ describe('the seven attacks of the security review', () => {
 			{ name: 'logout', end: (t) => fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${t}` } }) },
 			{
 				name: 'password reset',
-				end: () => api(server.url, adminToken, `/api/admin/users/${target.id}/password`, { method: 'POST', body: JSON.stringify({ password: 'demo-phoihop' }) })
+				end: () =>
+					api(server.url, adminToken, `/api/admin/users/${target.id}/password`, {
+						method: 'POST',
+						body: JSON.stringify({ password: 'demo-phoihop' })
+					})
 			},
 			{ name: 'deactivation', end: () => api(server.url, adminToken, `/api/admin/users/${target.id}/deactivate`, { method: 'POST' }) }
 		];

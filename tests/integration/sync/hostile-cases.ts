@@ -56,9 +56,25 @@ export function fixtureState(): Uint8Array {
 			{ id: 's2', code: 'II', title: 'Phần hai' }
 		],
 		[
-			{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Việc một', lead: [AG.A], support: [AG.B], deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' } },
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Việc một',
+				lead: [AG.A],
+				support: [AG.B],
+				deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' }
+			},
 			{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [AG.B], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
-			{ id: 'c3', code: 'II.1', sectionId: 's2', title: 'Việc ba', lead: [AG.C], support: [], deadline: { raw: 'Năm 2026', kind: 'year', due: '2026-12-31' } }
+			{
+				id: 'c3',
+				code: 'II.1',
+				sectionId: 's2',
+				title: 'Việc ba',
+				lead: [AG.C],
+				support: [],
+				deadline: { raw: 'Năm 2026', kind: 'year', due: '2026-12-31' }
+			}
 		]
 	);
 	addComment(doc, 'c1', { id: 'cm-victim', body: 'Ý kiến của đơn vị chủ trì' }, { userId: VICTIM.id, agencyId: AG.A });
@@ -124,9 +140,27 @@ export type Op =
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
 	fc.record({ op: fc.constant('set' as const), card: cardId, key: fieldKey, value: anyValue }),
 	fc.record({ op: fc.constant('nest' as const), card: cardId, key: fieldKey, depth: fc.integer({ min: 1, max: 40 }) }),
-	fc.record({ op: fc.constant('text' as const), card: cardId, field: fc.constantFrom('title' as const, 'result' as const), pos: fc.nat(20), text: fc.string({ minLength: 1, maxLength: 8 }) }),
-	fc.record({ op: fc.constant('cut' as const), card: cardId, field: fc.constantFrom('title' as const, 'result' as const), pos: fc.nat(10), len: fc.integer({ min: 1, max: 10 }) }),
-	fc.record({ op: fc.constant('agency' as const), card: cardId, field: fc.constantFrom('lead' as const, 'support' as const), agency: fc.constantFrom(AG.A, AG.B, AG.C, AG.ALL, 'ag-nope'), remove: fc.boolean() }),
+	fc.record({
+		op: fc.constant('text' as const),
+		card: cardId,
+		field: fc.constantFrom('title' as const, 'result' as const),
+		pos: fc.nat(20),
+		text: fc.string({ minLength: 1, maxLength: 8 })
+	}),
+	fc.record({
+		op: fc.constant('cut' as const),
+		card: cardId,
+		field: fc.constantFrom('title' as const, 'result' as const),
+		pos: fc.nat(10),
+		len: fc.integer({ min: 1, max: 10 })
+	}),
+	fc.record({
+		op: fc.constant('agency' as const),
+		card: cardId,
+		field: fc.constantFrom('lead' as const, 'support' as const),
+		agency: fc.constantFrom(AG.A, AG.B, AG.C, AG.ALL, 'ag-nope'),
+		remove: fc.boolean()
+	}),
 	fc.record({
 		op: fc.constant('comment' as const),
 		card: cardId,
@@ -135,7 +169,13 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 		agencyId: fc.constantFrom(AG.A, AG.B, null),
 		body: fc.constantFrom('Ý kiến', '', 'x'.repeat(20_000))
 	}),
-	fc.record({ op: fc.constant('commentEdit' as const), card: cardId, index: fc.nat(2), key: fc.constantFrom('body', 'deleted', 'editedAt', 'authorId', 'id', 'extra'), value: anyValue }),
+	fc.record({
+		op: fc.constant('commentEdit' as const),
+		card: cardId,
+		index: fc.nat(2),
+		key: fc.constantFrom('body', 'deleted', 'editedAt', 'authorId', 'id', 'extra'),
+		value: anyValue
+	}),
 	fc.record({ op: fc.constant('commentRemove' as const), card: cardId, index: fc.nat(2) }),
 	fc.record({ op: fc.constant('cardRemove' as const), card: cardId }),
 	fc.record({ op: fc.constant('cardAdd' as const), id: fc.constantFrom('c4', 'c1', 'bad id!') }),
@@ -157,9 +197,20 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 		order: fc.constantFrom('a5', 'a0', '', '!!'),
 		fresh: fc.boolean()
 	}),
-	fc.record({ op: fc.constant('stepEdit' as const), card: cardId, index: fc.nat(2), key: fc.constantFrom('text', 'done', 'due', 'order', 'id', 'extra'), value: anyValue }),
+	fc.record({
+		op: fc.constant('stepEdit' as const),
+		card: cardId,
+		index: fc.nat(2),
+		key: fc.constantFrom('text', 'done', 'due', 'order', 'id', 'extra'),
+		value: anyValue
+	}),
 	fc.record({ op: fc.constant('stepRemove' as const), card: cardId, index: fc.nat(2) }),
-	fc.record({ op: fc.constant('labelOn' as const), card: cardId, label: fc.constantFrom('lb-urgent', 'lb-funds', 'lb-new', 'lb-nope', '', 42 as unknown as string), fresh: fc.boolean() }),
+	fc.record({
+		op: fc.constant('labelOn' as const),
+		card: cardId,
+		label: fc.constantFrom('lb-urgent', 'lb-funds', 'lb-new', 'lb-nope', '', 42 as unknown as string),
+		fresh: fc.boolean()
+	}),
 	fc.record({ op: fc.constant('labelOff' as const), card: cardId, index: fc.nat(2) }),
 	fc.record({
 		op: fc.constant('boardLabel' as const),
@@ -369,7 +420,8 @@ export function violations(before: BoardData, after: BoardData, doc: Y.Doc, subj
 	const roots = [...doc.share.keys()].filter((k) => !['meta', 'sections', 'cards', 'labels'].includes(k));
 	if (roots.length) out.push(`unknown root types ${roots.join(',')}`);
 	if (doc.store.pendingStructs || doc.store.pendingDs) out.push('pending structs or deletions left in the document');
-	if (!manager && (json(before.meta) !== json(after.meta) || json(before.sections) !== json(after.sections))) out.push('meta or sections changed by a non-manager');
+	if (!manager && (json(before.meta) !== json(after.meta) || json(before.sections) !== json(after.sections)))
+		out.push('meta or sections changed by a non-manager');
 	// Schema version 3: the board's label set is the managers'; every label is complete and valid.
 	if (!manager && json(before.labels) !== json(after.labels)) out.push('board labels changed by a non-manager');
 	if (after.labels.length > LIMITS.boardLabels) out.push('more labels than a board may have');

@@ -86,7 +86,16 @@ function docFrom(update: Uint8Array, clientId?: number): Y.Doc {
 }
 
 /** The bytes of one attack, built from the server's state and the victim's unsent edits. */
-function attackBytes(server: Y.Doc, victimUpdate: Uint8Array, mode: Mode, ops: Op[], attacker: Subject, seed: number, room: Room, peer: Peer): Uint8Array {
+function attackBytes(
+	server: Y.Doc,
+	victimUpdate: Uint8Array,
+	mode: Mode,
+	ops: Op[],
+	attacker: Subject,
+	seed: number,
+	room: Room,
+	peer: Peer
+): Uint8Array {
 	const base = Y.encodeStateAsUpdate(server);
 	const serverSv = Y.encodeStateVector(server);
 	const run = (d: Y.Doc) =>

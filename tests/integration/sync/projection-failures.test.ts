@@ -49,7 +49,24 @@ describe('projection failures', () => {
 		});
 		const allowBad = await refuseInserts(opened, 'cards', 'refused (test)', "new.id = 'bad'");
 		await db.insertInto('organizations').values({ id: 'o', slug: 'o', name: 'O', created_at: '' }).execute();
-		await db.insertInto('plans').values({ id: 'p', org_id: 'o', number: null, doc_type: null, title: 'P', issuer: null, place: null, date: null, year: 2026, source_name: 'x', source_text: '', parsed_json: '{}', created_at: '' }).execute();
+		await db
+			.insertInto('plans')
+			.values({
+				id: 'p',
+				org_id: 'o',
+				number: null,
+				doc_type: null,
+				title: 'P',
+				issuer: null,
+				place: null,
+				date: null,
+				year: 2026,
+				source_name: 'x',
+				source_text: '',
+				parsed_json: '{}',
+				created_at: ''
+			})
+			.execute();
 		await db.insertInto('boards').values({ id: 'b1', org_id: 'o', plan_id: 'p', title: 'B', appendix: 'x', derived: 0, created_at: '' }).execute();
 		const errors: unknown[] = [];
 		const origError = console.error;
@@ -81,18 +98,32 @@ describe('projection failures', () => {
 		}
 	});
 
-	it("a node that saw less never puts back an older card over rows projected from a later document", async () => {
+	it('a node that saw less never puts back an older card over rows projected from a later document', async () => {
 		const { db } = opened;
 		const store: BoardStore = opened.sqlite ? new SqliteBoardStore(opened.sqlite) : new KyselyBoardStore(db);
 		const doc = new Y.Doc();
-		initBoardDoc(doc, { title: 'B', planId: 'p', appendix: 'x' }, [{ id: 's1', code: 'I', title: 'S' }], [
-			{ id: 'seqcard', code: 'I.9', sectionId: 's1', title: 'Việc', lead: [], support: [], deadline: { raw: '', kind: 'unknown' as const, due: null } }
-		]);
+		initBoardDoc(
+			doc,
+			{ title: 'B', planId: 'p', appendix: 'x' },
+			[{ id: 's1', code: 'I', title: 'S' }],
+			[
+				{
+					id: 'seqcard',
+					code: 'I.9',
+					sectionId: 's1',
+					title: 'Việc',
+					lead: [],
+					support: [],
+					deadline: { raw: '', kind: 'unknown' as const, due: null }
+				}
+			]
+		);
 		const read = (d: Y.Doc) => {
 			const m = d.getMap<Y.Map<unknown>>('cards').get('seqcard')!;
 			return { id: 'seqcard', data: readCardOf(m) };
 		};
-		const progress = async () => (await db.selectFrom('cards').select(['progress', 'projected_seq']).where('id', '=', 'seqcard').executeTakeFirstOrThrow());
+		const progress = async () =>
+			await db.selectFrom('cards').select(['progress', 'projected_seq']).where('id', '=', 'seqcard').executeTakeFirstOrThrow();
 		setProgress(doc, 'seqcard', 70, { userId: 'u' });
 		await store.writeCard('b1', read(doc), 12);
 		expect(await progress()).toEqual({ progress: 70, projected_seq: 12 });

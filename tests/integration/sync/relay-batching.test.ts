@@ -12,7 +12,11 @@ let boardId: string;
 
 /** How many updates of the board are in the log. */
 async function logCount(): Promise<number> {
-	const r = await server.ctx.db.selectFrom('board_updates').select((eb) => eb.fn.countAll<number>().as('n')).where('board_id', '=', boardId).executeTakeFirstOrThrow();
+	const r = await server.ctx.db
+		.selectFrom('board_updates')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('board_id', '=', boardId)
+		.executeTakeFirstOrThrow();
 	return Number(r.n);
 }
 

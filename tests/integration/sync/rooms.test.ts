@@ -47,10 +47,19 @@ describe('rooms', () => {
 		setProgress(c.doc, cardId, 65, await signer());
 		setResult(c.doc, cardId, 'Hòa giải xong với Sở Tài chính', await signer());
 		await expect
-			.poll(async () => {
-				const row = await server.ctx.db.selectFrom('cards').select(['progress', 'result', 'search_text']).where('id', '=', cardId).executeTakeFirst();
-				return row?.progress === 65 && row.result === 'Hòa giải xong với Sở Tài chính' && row.search_text.includes('hoa giai xong voi so tai chinh');
-			}, { timeout: 3000, message: 'projection' })
+			.poll(
+				async () => {
+					const row = await server.ctx.db
+						.selectFrom('cards')
+						.select(['progress', 'result', 'search_text'])
+						.where('id', '=', cardId)
+						.executeTakeFirst();
+					return (
+						row?.progress === 65 && row.result === 'Hòa giải xong với Sở Tài chính' && row.search_text.includes('hoa giai xong voi so tai chinh')
+					);
+				},
+				{ timeout: 3000, message: 'projection' }
+			)
 			.toBe(true);
 		c.destroy();
 	});

@@ -7,13 +7,18 @@ const deadline = { raw: 'Quý I/2026', kind: 'quarter' as const, due: '2026-03-3
 
 function board() {
 	const doc = new Y.Doc();
-	initBoardDoc(doc, { title: 'B', planId: 'p', appendix: 'Phụ lục' }, [{ id: 's', code: 'I', title: 'Nhiệm vụ' }], [
-		{ id: 'c1', code: '1', sectionId: 's', title: 'Một', lead: ['old', 'x'], support: ['y'], deadline },
-		{ id: 'c2', code: '2', sectionId: 's', title: 'Hai', lead: ['new'], support: ['old', 'z'], deadline },
-		{ id: 'c3', code: '3', sectionId: 's', title: 'Ba', lead: ['old'], support: ['new'], deadline },
-		{ id: 'c4', code: '4', sectionId: 's', title: 'Bốn', lead: ['x'], support: [], deadline },
-		{ id: 'c5', code: '5', sectionId: 's', title: 'Năm', lead: ['x'], support: [], deadline }
-	]);
+	initBoardDoc(
+		doc,
+		{ title: 'B', planId: 'p', appendix: 'Phụ lục' },
+		[{ id: 's', code: 'I', title: 'Nhiệm vụ' }],
+		[
+			{ id: 'c1', code: '1', sectionId: 's', title: 'Một', lead: ['old', 'x'], support: ['y'], deadline },
+			{ id: 'c2', code: '2', sectionId: 's', title: 'Hai', lead: ['new'], support: ['old', 'z'], deadline },
+			{ id: 'c3', code: '3', sectionId: 's', title: 'Ba', lead: ['old'], support: ['new'], deadline },
+			{ id: 'c4', code: '4', sectionId: 's', title: 'Bốn', lead: ['x'], support: [], deadline },
+			{ id: 'c5', code: '5', sectionId: 's', title: 'Năm', lead: ['x'], support: [], deadline }
+		]
+	);
 	addComment(doc, 'c5', { body: 'Ý kiến' }, { userId: 'u', agencyId: 'old' });
 	return doc;
 }

@@ -77,7 +77,10 @@ describe('LoginThrottle (in the database)', () => {
 			await t.fail(`spray${i}`, '10.0.0.9');
 			clock.now += 10_000;
 		}
-		const rows = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const rows = await db
+			.selectFrom('login_failures')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		// Three keys per failure; the failures of the last 60 s (six or seven) remain.
 		expect(Number(rows.n)).toBeLessThanOrEqual(3 * 7);
 		expect(Number(rows.n)).toBeGreaterThanOrEqual(3 * 6);

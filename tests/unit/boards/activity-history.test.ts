@@ -40,7 +40,12 @@ describe('history people can read', () => {
 	});
 
 	it('progress and deadline changes are never merged, even back to back', () => {
-		const rows = [row(0, 'progress', 'u1', 'c1', '10'), row(1, 'progress', 'u1', 'c1', '20'), row(2, 'deadline', 'u1', 'c1', 'Quý III/2026'), row(3, 'deadline', 'u1', 'c1', 'Quý IV/2026')];
+		const rows = [
+			row(0, 'progress', 'u1', 'c1', '10'),
+			row(1, 'progress', 'u1', 'c1', '20'),
+			row(2, 'deadline', 'u1', 'c1', 'Quý III/2026'),
+			row(3, 'deadline', 'u1', 'c1', 'Quý IV/2026')
+		];
 		expect(mergeActivity(newestFirst(rows))).toHaveLength(4);
 	});
 

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-	agencyKey,
-	agencyShortName,
-	canonicalAgency,
-	isCollective,
-	resolveAgency,
-	splitAgencies
-} from '../../../src/lib/core/agency.js';
+import { agencyKey, agencyShortName, canonicalAgency, isCollective, resolveAgency, splitAgencies } from '../../../src/lib/core/agency.js';
 
 describe('splitting a cell into agencies', () => {
 	it('a comma followed by a head word starts a new agency', () => {
-		expect(splitAgencies('Sở Tài chính, Liên minh Hợp tác xã thành phố')).toEqual([
-			'Sở Tài chính',
-			'Liên minh Hợp tác xã thành phố'
-		]);
+		expect(splitAgencies('Sở Tài chính, Liên minh Hợp tác xã thành phố')).toEqual(['Sở Tài chính', 'Liên minh Hợp tác xã thành phố']);
 	});
 
 	it('commas inside a name do not split it: "Sở Văn hóa, Thể thao và Du lịch" is one agency', () => {
@@ -53,7 +43,7 @@ describe('collectives', () => {
 		expect(isCollective('Ủy ban nhân dân quận, huyện')).toBe(true);
 	});
 
-	it('a named agency is not a group, even the city People\'s Committee', () => {
+	it("a named agency is not a group, even the city People's Committee", () => {
 		expect(isCollective('Sở Tài chính')).toBe(false);
 		expect(isCollective('Ủy ban nhân dân thành phố')).toBe(false);
 	});

@@ -5,10 +5,15 @@ import { addStep, appendSection, moveStep, nextCodeInSection, setAgencies, setHa
 
 function board() {
 	const doc = new Y.Doc();
-	initBoardDoc(doc, { title: 'B', planId: 'p', appendix: 'Phụ lục I' }, [{ id: 's1', code: 'II', title: 'Phần hai' }], [
-		{ id: 'c1', code: 'II.3', sectionId: 's1', title: 'Ba', lead: ['a'], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
-		{ id: 'c2', code: 'II.10', sectionId: 's1', title: 'Mười', lead: ['a'], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
-	]);
+	initBoardDoc(
+		doc,
+		{ title: 'B', planId: 'p', appendix: 'Phụ lục I' },
+		[{ id: 's1', code: 'II', title: 'Phần hai' }],
+		[
+			{ id: 'c1', code: 'II.3', sectionId: 's1', title: 'Ba', lead: ['a'], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
+			{ id: 'c2', code: 'II.10', sectionId: 's1', title: 'Mười', lead: ['a'], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
+		]
+	);
 	return doc;
 }
 const actor = { userId: 'u1' };
@@ -26,7 +31,11 @@ describe('board editing accessors', () => {
 		addStep(doc, 'c1', { id: 'x', text: 'Một' }, actor);
 		addStep(doc, 'c1', { id: 'y', text: 'Hai' }, actor);
 		moveStep(doc, 'c1', 'y', 0, actor);
-		expect(readBoard(doc).cards.find((c) => c.id === 'c1')!.checklist.map((s) => s.id)).toEqual(['y', 'x']);
+		expect(
+			readBoard(doc)
+				.cards.find((c) => c.id === 'c1')!
+				.checklist.map((s) => s.id)
+		).toEqual(['y', 'x']);
 	});
 
 	it('an agency that leads is not also listed as supporting; dropHandler clears the handler', () => {

@@ -7,16 +7,23 @@ import { compoundFile } from './cfb.js';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from './docx-builder.js';
 
 const refusalOf = async (bytes: Uint8Array, name = 'ke-hoach.docx') => {
-	const error = await parsePlanBytes(bytes, name).then(
-		(read) => refuseIfNoTasks(read),
-		(e: unknown) => e
-	).catch((e: unknown) => e);
+	const error = await parsePlanBytes(bytes, name)
+		.then(
+			(read) => refuseIfNoTasks(read),
+			(e: unknown) => e
+		)
+		.catch((e: unknown) => e);
 	if (!(error instanceof ImportRefusal)) throw new Error(`expected a refusal, got ${String(error)}`);
 	return { reason: error.reason, message: error.message };
 };
 
 /** A one-task plan, to be damaged in various ways. */
-const goodDocx = () => docxBytes([...planHeading(), para('Phụ lục I'), table([row(TASK_HEADER, { header: true }), row(['1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'])])]);
+const goodDocx = () =>
+	docxBytes([
+		...planHeading(),
+		para('Phụ lục I'),
+		table([row(TASK_HEADER, { header: true }), row(['1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'])])
+	]);
 
 /** Rewrites one part's sizes in the zip's central directory and local header (a crafted archive). */
 function withDeclaredSize(zip: Uint8Array, part: string, size: number): Uint8Array {
@@ -60,7 +67,10 @@ describe('files that are refused, with a clear Vietnamese message', () => {
 	});
 
 	it('a PDF cut short after its header', async () => {
-		expect(await refusalOf(strToU8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'ke-hoach.pdf')).toMatchObject({ reason: 'corrupt', message: expect.stringMatching(/^Tệp PDF bị hỏng/) });
+		expect(await refusalOf(strToU8('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'ke-hoach.pdf')).toMatchObject({
+			reason: 'corrupt',
+			message: expect.stringMatching(/^Tệp PDF bị hỏng/)
+		});
 	});
 
 	it('a Word file cut short (a broken download)', async () => {
@@ -87,7 +97,10 @@ describe('files that are refused, with a clear Vietnamese message', () => {
 	it('a zip bomb: a document part that inflates a thousandfold', async () => {
 		const parts = unzipSync(await goodDocx());
 		parts['word/document.xml'] = new Uint8Array(40 * 1024 * 1024).fill(0x20);
-		expect(await refusalOf(zipSync(parts, { level: 9 }))).toMatchObject({ reason: 'zip_bomb', message: expect.stringMatching(/^Tệp nén bất thường/) });
+		expect(await refusalOf(zipSync(parts, { level: 9 }))).toMatchObject({
+			reason: 'zip_bomb',
+			message: expect.stringMatching(/^Tệp nén bất thường/)
+		});
 	});
 
 	it('a crafted zip declaring a 4 GB document part', async () => {
@@ -115,7 +128,11 @@ describe('files that are refused, with a clear Vietnamese message', () => {
 	it('a plan whose table has no recognisable header', async () => {
 		const bytes = await docxBytes([
 			...planHeading(),
-			table([row(['Số', 'Việc', 'Người làm', 'Khi nào']), row(['1', 'Việc một', 'Sở Tài chính', 'Năm 2026']), row(['2', 'Việc hai', 'Sở Nội vụ', 'Năm 2026'])])
+			table([
+				row(['Số', 'Việc', 'Người làm', 'Khi nào']),
+				row(['1', 'Việc một', 'Sở Tài chính', 'Năm 2026']),
+				row(['2', 'Việc hai', 'Sở Nội vụ', 'Năm 2026'])
+			])
 		]);
 		expect(await refusalOf(bytes)).toMatchObject({ reason: 'no_header', message: expect.stringMatching(/^Không nhận ra hàng tiêu đề của bảng/) });
 	});

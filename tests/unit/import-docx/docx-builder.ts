@@ -37,8 +37,8 @@ export function cell(input: CellInput): TableCell {
 	const paragraphs = spec.paragraphs
 		? spec.paragraphs
 		: Array.isArray(t) && t.every((x) => typeof x === 'string')
-		? (t as string[]).map((p) => new Paragraph(p))
-		: [new Paragraph({ children: typeof t === 'string' ? [new TextRun(t)] : (t as ParagraphChild[]) })];
+			? (t as string[]).map((p) => new Paragraph(p))
+			: [new Paragraph({ children: typeof t === 'string' ? [new TextRun(t)] : (t as ParagraphChild[]) })];
 	return new TableCell({ children: paragraphs, columnSpan: spec.span, rowSpan: spec.rows });
 }
 

@@ -7,8 +7,7 @@ import { readSeed, seedPath, SEED_PLANS } from '../import/seed-plans.js';
 import { rebuildAsDocx } from './plan-rebuild.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const run = (...args: string[]) =>
-	spawnSync(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('import CLI with a Word file', () => {
 	it('npm run import -- --dry-run --json plan.docx prints the same ParsedPlan as the text form', async () => {

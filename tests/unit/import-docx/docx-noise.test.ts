@@ -16,7 +16,10 @@ describe('what a reader does not see is not read', () => {
 		const bytes = await docxBytes([
 			...planHeading(),
 			para('Phụ lục I'),
-			table([row(TASK_HEADER, { header: true }), row(['1', { text: [new TextRun('Tổng kết Nghị định 77'), footnote('Chú thích: xem Công văn 123/STC.')] }, 'Sở Tài chính', '', 'Năm 2026'])]),
+			table([
+				row(TASK_HEADER, { header: true }),
+				row(['1', { text: [new TextRun('Tổng kết Nghị định 77'), footnote('Chú thích: xem Công văn 123/STC.')] }, 'Sở Tài chính', '', 'Năm 2026'])
+			]),
 			title
 		]);
 		const plan = await parse(bytes);
@@ -30,14 +33,26 @@ describe('what a reader does not see is not read', () => {
 			para('Phụ lục I'),
 			table([
 				row(TASK_HEADER, { header: true }),
-				row(['1', { text: [new TextRun('Xây dựng '), deleted('dự thảo '), inserted('kế hoạch năm 2026')] }, { text: [deleted('Sở Nội vụ'), inserted('Sở Tài chính')] }, '', 'Năm 2026'])
+				row([
+					'1',
+					{ text: [new TextRun('Xây dựng '), deleted('dự thảo '), inserted('kế hoạch năm 2026')] },
+					{ text: [deleted('Sở Nội vụ'), inserted('Sở Tài chính')] },
+					'',
+					'Năm 2026'
+				])
 			])
 		]);
 		expect(tasksOf(await parse(bytes))[0]).toMatchObject({ title: 'Xây dựng kế hoạch năm 2026', lead: ['Sở Tài chính'] });
 	});
 
 	it('a table row deleted as a tracked change is not a task', async () => {
-		const body = HEADING + tbl([HEADER_ROW, tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026')), tr(cells('2', 'Việc đã xoá', 'Sở Nội vụ', '', 'Năm 2026'), '<w:del w:id="9" w:author="A" w:date="2026-03-01T00:00:00Z"/>')]);
+		const body =
+			HEADING +
+			tbl([
+				HEADER_ROW,
+				tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026')),
+				tr(cells('2', 'Việc đã xoá', 'Sở Nội vụ', '', 'Năm 2026'), '<w:del w:id="9" w:author="A" w:date="2026-03-01T00:00:00Z"/>')
+			]);
 		expect(tasksOf(await parse(rawDocx(body))).map((t) => t.title)).toEqual(['Việc một']);
 	});
 
@@ -51,7 +66,10 @@ describe('what a reader does not see is not read', () => {
 		const bytes = await docxBytes([
 			...planHeading(),
 			para('Phụ lục I'),
-			table([row(TASK_HEADER, { header: true }), row(['1', { text: [new TextRun('Việc một'), new TextRun({ text: ' (ghi chú ẩn)', vanish: true })] }, 'Sở Tài chính', '', 'Năm 2026'])])
+			table([
+				row(TASK_HEADER, { header: true }),
+				row(['1', { text: [new TextRun('Việc một'), new TextRun({ text: ' (ghi chú ẩn)', vanish: true })] }, 'Sở Tài chính', '', 'Năm 2026'])
+			])
 		]);
 		expect(tasksOf(await parse(bytes))[0].title).toBe('Việc một');
 	});
@@ -69,7 +87,9 @@ describe('what a reader does not see is not read', () => {
 	it('a text box and the fallback copy Word keeps of it are not read into the paragraph around them', async () => {
 		const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
 		const drawing = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${box('DỰ THẢO')}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box('DỰ THẢO')}</w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
-		const body = HEADING.replace('<w:p><w:r><w:t xml:space="preserve">Thử nghiệm</w:t></w:r></w:p>', `<w:p><w:r><w:t>Thử nghiệm</w:t></w:r>${drawing}</w:p>`) + tbl([HEADER_ROW, tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))]);
+		const body =
+			HEADING.replace('<w:p><w:r><w:t xml:space="preserve">Thử nghiệm</w:t></w:r></w:p>', `<w:p><w:r><w:t>Thử nghiệm</w:t></w:r>${drawing}</w:p>`) +
+			tbl([HEADER_ROW, tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))]);
 		const plan = await parse(rawDocx(body));
 		expect(plan.plan.title).toBe('Thử nghiệm');
 		expect(everything(plan)).not.toContain('DỰ THẢO');
@@ -82,7 +102,11 @@ describe('what a reader does not see is not read', () => {
 	});
 
 	it('a tab inside a paragraph does not make it a table row', async () => {
-		const body = HEADING.replace('<w:p><w:r><w:t xml:space="preserve">Thử nghiệm</w:t></w:r></w:p>', '<w:p><w:r><w:t>Thử</w:t><w:tab/><w:t>nghiệm</w:t></w:r></w:p>') + tbl([HEADER_ROW, tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))]);
+		const body =
+			HEADING.replace(
+				'<w:p><w:r><w:t xml:space="preserve">Thử nghiệm</w:t></w:r></w:p>',
+				'<w:p><w:r><w:t>Thử</w:t><w:tab/><w:t>nghiệm</w:t></w:r></w:p>'
+			) + tbl([HEADER_ROW, tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))]);
 		const plan = await parse(rawDocx(body));
 		expect(plan.plan.title).toBe('Thử nghiệm');
 		expect(tasksOf(plan)).toHaveLength(1);

@@ -28,7 +28,12 @@ describe('Word tables: merged cells', () => {
 				])
 			)
 		);
-		expect(shape(plan)).toEqual([[['I', 'Công tác chỉ đạo', ['1']], ['II', 'TUYÊN TRUYỀN', ['1']]]]);
+		expect(shape(plan)).toEqual([
+			[
+				['I', 'Công tác chỉ đạo', ['1']],
+				['II', 'TUYÊN TRUYỀN', ['1']]
+			]
+		]);
 	});
 
 	it('a lead agency merged down over three tasks (vMerge) leads each of them', async () => {
@@ -54,7 +59,13 @@ describe('Word tables: merged cells', () => {
 			appendix(
 				table([
 					row(TASK_HEADER, { header: true }),
-					row([{ text: '1', rows: 2 }, { text: 'Hỗ trợ hợp tác xã chuyển đổi số', rows: 2 }, { text: 'Sở Khoa học và Công nghệ', rows: 2 }, 'Sở Tài chính', { text: 'Quý III/2026', rows: 2 }]),
+					row([
+						{ text: '1', rows: 2 },
+						{ text: 'Hỗ trợ hợp tác xã chuyển đổi số', rows: 2 },
+						{ text: 'Sở Khoa học và Công nghệ', rows: 2 },
+						'Sở Tài chính',
+						{ text: 'Quý III/2026', rows: 2 }
+					]),
 					row(['Liên minh Hợp tác xã thành phố']),
 					row(['2', 'Việc hai', 'Sở Tài chính', '', 'Năm 2026'])
 				])
@@ -67,7 +78,13 @@ describe('Word tables: merged cells', () => {
 	});
 
 	it('empty grid columns before a row (gridBefore) keep its cells under their headers', async () => {
-		const body = HEADING + tbl([HEADER_ROW, tr([tc(p('1')), ...cells('Việc một', 'Sở Tài chính')], '<w:gridAfter w:val="2"/>'), tr(cells('Việc hai', 'Sở Nội vụ', 'Sở Tài chính', 'Năm 2026'), '<w:gridBefore w:val="1"/>')]);
+		const body =
+			HEADING +
+			tbl([
+				HEADER_ROW,
+				tr([tc(p('1')), ...cells('Việc một', 'Sở Tài chính')], '<w:gridAfter w:val="2"/>'),
+				tr(cells('Việc hai', 'Sở Nội vụ', 'Sở Tài chính', 'Năm 2026'), '<w:gridBefore w:val="1"/>')
+			]);
 		const plan = (await parsePlanBytes(rawDocx(body), 'k.docx', { fallbackYear: 2026 })).parsed;
 		expect(tasksOf(plan).map((t) => [t.stt, t.title, t.lead, t.support])).toEqual([
 			['1', 'Việc một', ['Sở Tài chính'], []],
@@ -76,7 +93,13 @@ describe('Word tables: merged cells', () => {
 	});
 
 	it('the older horizontal merge (hMerge) spans like gridSpan', async () => {
-		const body = HEADING + tbl([HEADER_ROW, tr([tc(p('I')), tc(p('Chỉ đạo'), '<w:hMerge w:val="restart"/>'), tc('', '<w:hMerge/>'), tc('', '<w:hMerge/>'), tc('', '<w:hMerge/>')]), tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))]);
+		const body =
+			HEADING +
+			tbl([
+				HEADER_ROW,
+				tr([tc(p('I')), tc(p('Chỉ đạo'), '<w:hMerge w:val="restart"/>'), tc('', '<w:hMerge/>'), tc('', '<w:hMerge/>'), tc('', '<w:hMerge/>')]),
+				tr(cells('1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'))
+			]);
 		const plan = (await parsePlanBytes(rawDocx(body), 'k.docx', { fallbackYear: 2026 })).parsed;
 		expect(shape(plan)).toEqual([[['I', 'Chỉ đạo', ['1']]]]);
 	});
@@ -111,7 +134,12 @@ describe('Word tables: automatic numbering', () => {
 				])
 			)
 		);
-		expect(shape(plan)).toEqual([[['I', 'Chỉ đạo', ['1', '2']], ['II', 'Kiểm tra', ['1']]]]);
+		expect(shape(plan)).toEqual([
+			[
+				['I', 'Chỉ đạo', ['1', '2']],
+				['II', 'Kiểm tra', ['1']]
+			]
+		]);
 		expect(plan.warnings.filter((w) => /thiếu số|nhảy/.test(w.message))).toEqual([]);
 	});
 });
@@ -126,7 +154,8 @@ describe('Word paragraphs: automatic numbering', () => {
 		const styles = `<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
 			<w:style w:type="paragraph" w:styleId="PartTitle"><w:basedOn w:val="Heading1"/></w:style>`;
 		const heading = (text: string) => `<w:p><w:pPr><w:pStyle w:val="PartTitle"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-		const item = (level: number, text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+		const item = (level: number, text: string) =>
+			`<w:p><w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 		const body =
 			[p('Số: 12/KH-UBND'), p('Cần Thơ, ngày 3 tháng 4 năm 2026'), p('KẾ HOẠCH'), p('Phát triển hợp tác xã')].join('') +
 			heading('MỤC TIÊU') +
@@ -167,7 +196,15 @@ describe('Word tables: headers', () => {
 		const plan = await parseWord(
 			appendix(
 				table([
-					row([{ text: 'TT', rows: 2 }, { text: 'Nội dung công việc', rows: 2 }, { text: 'Đơn vị thực hiện', span: 2 }, { text: 'Thời hạn', rows: 2 }], { header: true }),
+					row(
+						[
+							{ text: 'TT', rows: 2 },
+							{ text: 'Nội dung công việc', rows: 2 },
+							{ text: 'Đơn vị thực hiện', span: 2 },
+							{ text: 'Thời hạn', rows: 2 }
+						],
+						{ header: true }
+					),
 					row(['Đơn vị chủ trì', 'Đơn vị phối hợp'], { header: true }),
 					row(['1', 'Xây dựng kế hoạch', 'Sở Tài chính', 'Sở Nông nghiệp và Môi trường', 'Quý II/2026'])
 				])
@@ -239,12 +276,20 @@ describe('Word tables: several tables', () => {
 			appendix(
 				table([row(TASK_HEADER, { header: true }), row(['I', { text: 'Chỉ đạo', span: 4 }]), row(['1', 'Việc một', 'Sở Tài chính', '', 'Năm 2026'])]),
 				para('(tiếp theo)'),
-				table([row(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'], { header: true }), row(['2', 'Việc hai', 'Sở Tài chính', '', 'Năm 2026'])]),
+				table([
+					row(['STT', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'], { header: true }),
+					row(['2', 'Việc hai', 'Sở Tài chính', '', 'Năm 2026'])
+				]),
 				table([row(['II', { text: 'Kiểm tra', span: 4 }]), row(['1', 'Việc ba', 'Sở Nội vụ', '', 'Quý IV/2026'])])
 			)
 		);
 		expect(taskLists(plan)).toHaveLength(1);
-		expect(shape(plan)).toEqual([[['I', 'Chỉ đạo', ['1', '2']], ['II', 'Kiểm tra', ['1']]]]);
+		expect(shape(plan)).toEqual([
+			[
+				['I', 'Chỉ đạo', ['1', '2']],
+				['II', 'Kiểm tra', ['1']]
+			]
+		]);
 	});
 
 	it('a second "Phụ lục" starts a second task list even with the same columns', async () => {

@@ -174,14 +174,17 @@ function authoredTables(rows: string[][]): FileChild[] {
 			// Noise a reader does not see as the task: a footnote mark, a deleted word, an inserted word.
 			const words = plain(cells[titleCol]).trim().split(' ');
 			const lastWord = words.pop() ?? '';
-			specs[titleCol] = { text: [new TextRun(`${words.join(' ')} `), deleted('(bản cũ) '), inserted(lastWord), footnote('Theo văn bản chỉ đạo của Ban Chỉ đạo.')] };
+			specs[titleCol] = {
+				text: [new TextRun(`${words.join(' ')} `), deleted('(bản cũ) '), inserted(lastWord), footnote('Theo văn bản chỉ đạo của Ban Chỉ đạo.')]
+			};
 		}
 		// The same lead as the task above (both numbered): one cell merged down.
 		const above = whole[i - 1];
 		const sameLeadBelow = (r: number) =>
 			whole[r] && !isHeader(whole[r]) && !isSection(whole[r]) && plain(whole[r][0]).trim() && plain(whole[r][leadCol]) === plain(cells[leadCol]);
 		if (leadCol > 0 && plain(cells[0]).trim() && plain(cells[leadCol]).trim()) {
-			const continuesAbove = above && !isHeader(above) && !isSection(above) && plain(above[0]).trim() && plain(above[leadCol]) === plain(cells[leadCol]);
+			const continuesAbove =
+				above && !isHeader(above) && !isSection(above) && plain(above[0]).trim() && plain(above[leadCol]) === plain(cells[leadCol]);
 			if (continuesAbove) specs.splice(leadCol, 1);
 			else {
 				let span = 1;

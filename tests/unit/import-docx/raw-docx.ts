@@ -28,7 +28,11 @@ export interface RawParts {
 export function rawDocx(bodyXml: string, parts: RawParts = {}): Uint8Array {
 	const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="${W}" xmlns:mc="${MC}"><w:body>${bodyXml}</w:body></w:document>`;
-	const files: Record<string, Uint8Array> = { '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(document) };
+	const files: Record<string, Uint8Array> = {
+		'[Content_Types].xml': strToU8(CONTENT_TYPES),
+		'_rels/.rels': strToU8(RELS),
+		'word/document.xml': strToU8(document)
+	};
 	if (parts.numbering) files['word/numbering.xml'] = strToU8(`<w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`);
 	if (parts.styles) files['word/styles.xml'] = strToU8(`<w:styles xmlns:w="${W}">${parts.styles}</w:styles>`);
 	return zipSync(files);

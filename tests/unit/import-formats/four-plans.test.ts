@@ -31,8 +31,28 @@ function essentials(plan: ParsedPlan) {
 
 /** Hand counts: tasks per section of the task appendix, and members of Phụ lục II. */
 const PLANS = [
-	{ name: '000 Cần Thơ 2026 (tasks and members appendices)', file: SEED_PLANS.canTho2026, sections: [['I', 7], ['II', 14], ['III', 3]], members: 17 },
-	{ name: '001 Đồng Nai 2026 (47 tasks in 5 sections)', file: SEED_PLANS.dongNai2026, sections: [['I', 6], ['II', 13], ['III', 16], ['IV', 3], ['V', 9]], members: null },
+	{
+		name: '000 Cần Thơ 2026 (tasks and members appendices)',
+		file: SEED_PLANS.canTho2026,
+		sections: [
+			['I', 7],
+			['II', 14],
+			['III', 3]
+		],
+		members: 17
+	},
+	{
+		name: '001 Đồng Nai 2026 (47 tasks in 5 sections)',
+		file: SEED_PLANS.dongNai2026,
+		sections: [
+			['I', 6],
+			['II', 13],
+			['III', 16],
+			['IV', 3],
+			['V', 9]
+		],
+		members: null
+	},
 	{ name: '003 Cần Thơ 219/KH-UBND (no table: 16 duties in prose)', file: SEED_PLANS.canTho219, sections: [['V', 16]], members: null },
 	{ name: '004 Hà Nội 2026 (no table: duties in prose)', file: SEED_PLANS.haNoi2026, sections: null, members: null }
 ] as const;

@@ -17,12 +17,46 @@ import { planHtml, planMarkdown } from './plan-formats.js';
 import { textPdf } from './pdf-bytes.js';
 
 const PIECES = [
-	'| STT | Nhiệm vụ | Cơ quan chủ trì |', '|---|---|---|', '| 1 | a \\| b | Sở Tài chính |', '|', '||', '| :-: |', '\\|',
-	'<table>', '</table>', '<tr>', '<td rowspan="99999">', '<td colspan="-3">', '<th colspan=1e9>', '</td>', '<br>', '<p>', '<!--', '-->',
-	'<script>', '</script>', '<table><tr><td><table>', '&nbsp;', '&#0;', '&#x10FFFF;', 'Phụ lục I', 'STT,Nhiệm vụ,Cơ quan chủ trì',
-	'"', '""', ',', ';', '\t', '\r', '\n', '1;"a\nb";Sở Nội vụ', 'I. CÔNG TÁC', 'Quý II/2026'
+	'| STT | Nhiệm vụ | Cơ quan chủ trì |',
+	'|---|---|---|',
+	'| 1 | a \\| b | Sở Tài chính |',
+	'|',
+	'||',
+	'| :-: |',
+	'\\|',
+	'<table>',
+	'</table>',
+	'<tr>',
+	'<td rowspan="99999">',
+	'<td colspan="-3">',
+	'<th colspan=1e9>',
+	'</td>',
+	'<br>',
+	'<p>',
+	'<!--',
+	'-->',
+	'<script>',
+	'</script>',
+	'<table><tr><td><table>',
+	'&nbsp;',
+	'&#0;',
+	'&#x10FFFF;',
+	'Phụ lục I',
+	'STT,Nhiệm vụ,Cơ quan chủ trì',
+	'"',
+	'""',
+	',',
+	';',
+	'\t',
+	'\r',
+	'\n',
+	'1;"a\nb";Sở Nội vụ',
+	'I. CÔNG TÁC',
+	'Quý II/2026'
 ];
-const junk = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 })), { maxLength: 60 }).map((p) => p.join(''));
+const junk = fc
+	.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 })), { maxLength: 60 })
+	.map((p) => p.join(''));
 
 describe('text readers on garbage', () => {
 	it('Markdown, HTML and CSV readers return a source for any text', () => {
@@ -53,7 +87,13 @@ describe('text readers on garbage', () => {
 	it('spans of any size lay out in a grid of bounded width', () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.array(fc.record({ colspan: fc.integer({ min: -5, max: 1e9 }), rowspan: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constant(Number.NaN)) }), { maxLength: 8 }), { maxLength: 30 }),
+				fc.array(
+					fc.array(
+						fc.record({ colspan: fc.integer({ min: -5, max: 1e9 }), rowspan: fc.oneof(fc.integer({ min: -5, max: 50 }), fc.constant(Number.NaN)) }),
+						{ maxLength: 8 }
+					),
+					{ maxLength: 30 }
+				),
 				(rows) => {
 					const grid = spanGrid(rows.map((cells, r) => ({ cells: cells.map((c) => ({ ...c, lines: ['x'] })), header: false, label: `${r}` })));
 					expect(grid).toHaveLength(rows.length);
@@ -86,7 +126,12 @@ describe('huge tables are read in linear time', () => {
 			['csv', () => readCsv(csv, 'a.csv')]
 		] as const) {
 			let lines = 0;
-			const ms = time(() => (lines = read().text.split('\n').filter((l) => l.includes('\t')).length));
+			const ms = time(
+				() =>
+					(lines = read()
+						.text.split('\n')
+						.filter((l) => l.includes('\t')).length)
+			);
 			expect(lines, name).toBe(N + 1);
 			// A guard against a quadratic reader (minutes), not a speed target: those live in bench/.
 			expect(ms, name).toBeLessThan(60_000);
@@ -109,15 +154,18 @@ describe('PDF reader on damaged files', () => {
 
 	it('bytes flipped anywhere in a PDF: read or refused with an ImportError, never a crash', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }), async (flips) => {
-				const bytes = base.slice();
-				for (const [at, value] of flips) bytes[at] = value;
-				try {
-					await readPdf(bytes);
-				} catch (e) {
-					expect(e).toBeInstanceOf(ImportError);
+			fc.asyncProperty(
+				fc.array(fc.tuple(fc.nat({ max: base.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }),
+				async (flips) => {
+					const bytes = base.slice();
+					for (const [at, value] of flips) bytes[at] = value;
+					try {
+						await readPdf(bytes);
+					} catch (e) {
+						expect(e).toBeInstanceOf(ImportError);
+					}
 				}
-			}),
+			),
 			{ numRuns: 150 }
 		);
 	}, 60_000);

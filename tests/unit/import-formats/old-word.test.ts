@@ -27,7 +27,16 @@ function saveAsDoc(html: string): Uint8Array {
 	try {
 		writeFileSync(path.join(dir, 'plan.html'), html);
 		const profile = pathToFileURL(path.join(dir, 'profile')).href;
-		const args = [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'doc:MS Word 97', '--outdir', dir, path.join(dir, 'plan.html')];
+		const args = [
+			`-env:UserInstallation=${profile}`,
+			'--headless',
+			'--infilter=HTML (StarWriter)',
+			'--convert-to',
+			'doc:MS Word 97',
+			'--outdir',
+			dir,
+			path.join(dir, 'plan.html')
+		];
 		const run = spawnSync(soffice!, args, { timeout: 90_000 });
 		if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
 		return new Uint8Array(readFileSync(path.join(dir, 'plan.doc')));
@@ -38,7 +47,9 @@ function saveAsDoc(html: string): Uint8Array {
 
 function tasksOf(plan: Awaited<ReturnType<typeof parsePlanBytes>>['parsed']) {
 	return plan.appendices.map((a) =>
-		a.kind === 'tasks' ? a.sections.map((s) => [s.code, s.tasks.map((t) => [t.stt, t.title, t.lead, t.support, t.deadline.raw])]) : a.members.map((m) => [m.name, m.areas])
+		a.kind === 'tasks'
+			? a.sections.map((s) => [s.code, s.tasks.map((t) => [t.stt, t.title, t.lead, t.support, t.deadline.raw])])
+			: a.members.map((m) => [m.name, m.areas])
 	);
 }
 
@@ -46,15 +57,19 @@ describe.skipIf(!soffice)('.doc through LibreOffice', () => {
 	it.each([
 		['000 Cần Thơ 2026', SEED_PLANS.canTho2026],
 		['001 Đồng Nai 2026', SEED_PLANS.dongNai2026]
-	])('%s saved as .doc imports as its text form', async (_name, file) => {
-		const doc = saveAsDoc(planHtml(readSeed(file)));
-		expect([...doc.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
-		const { source, parsed } = await parsePlanBytes(doc, 'ke-hoach.doc', { fallbackYear: 2026 });
-		expect(source.kind).toBe('doc');
-		const text = parseSeed(file);
-		expect(tasksOf(parsed)).toEqual(tasksOf(text));
-		expect(parsed.plan).toEqual(text.plan);
-	}, 120_000);
+	])(
+		'%s saved as .doc imports as its text form',
+		async (_name, file) => {
+			const doc = saveAsDoc(planHtml(readSeed(file)));
+			expect([...doc.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+			const { source, parsed } = await parsePlanBytes(doc, 'ke-hoach.doc', { fallbackYear: 2026 });
+			expect(source.kind).toBe('doc');
+			const text = parseSeed(file);
+			expect(tasksOf(parsed)).toEqual(tasksOf(text));
+			expect(parsed.plan).toEqual(text.plan);
+		},
+		120_000
+	);
 
 	it('a damaged .doc is refused with a clear message', async () => {
 		await expect(parsePlanBytes(compoundFile(['WordDocument', '1Table']), 'hong.doc')).rejects.toMatchObject({

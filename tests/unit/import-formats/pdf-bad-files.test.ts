@@ -22,7 +22,10 @@ async function failure(bytes: Uint8Array) {
 
 describe('damaged and unusual PDFs', () => {
 	it('a PDF cut right after its header is refused as damaged', async () => {
-		expect(await failure(new TextEncoder().encode('%PDF-1.7\n1 0 obj'))).toEqual({ reason: 'corrupt', message: expect.stringMatching(/^Tệp PDF bị hỏng, không đọc được/) });
+		expect(await failure(new TextEncoder().encode('%PDF-1.7\n1 0 obj'))).toEqual({
+			reason: 'corrupt',
+			message: expect.stringMatching(/^Tệp PDF bị hỏng, không đọc được/)
+		});
 	});
 
 	it('garbage after a PDF header is refused as damaged', async () => {
@@ -34,14 +37,21 @@ describe('damaged and unusual PDFs', () => {
 	it('a password-protected PDF is refused as such', async () => {
 		const hex32 = '<' + '00'.repeat(32) + '>';
 		const encrypted = handPdf(
-			['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Filter /Standard /V 1 /R 2 /O ${hex32} /U ${hex32} /P -44 >>`],
+			[
+				'<< /Type /Catalog /Pages 2 0 R >>',
+				'<< /Type /Pages /Kids [] /Count 0 >>',
+				`<< /Filter /Standard /V 1 /R 2 /O ${hex32} /U ${hex32} /P -44 >>`
+			],
 			'/Encrypt 3 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] '
 		);
 		expect(await failure(encrypted)).toMatchObject({ reason: 'encrypted', message: expect.stringMatching(/^Tệp được đặt mật khẩu/) });
 	});
 
 	it(`a PDF that declares more than ${MAX_PDF_PAGES} pages is refused before any page is read`, async () => {
-		expect(await failure(textPdf(['Ke hoach'], MAX_PDF_PAGES + 1))).toMatchObject({ reason: 'too_large', message: expect.stringMatching(/quá nhiều trang/) });
+		expect(await failure(textPdf(['Ke hoach'], MAX_PDF_PAGES + 1))).toMatchObject({
+			reason: 'too_large',
+			message: expect.stringMatching(/quá nhiều trang/)
+		});
 	});
 
 	it('a PDF with text but no plan in it is read, and the upload refuses it as not a plan', async () => {
@@ -83,7 +93,11 @@ describe.skipIf(!hasChromium)('PDFs printed by Chromium', () => {
 	}, 60_000);
 
 	it('a table of 400 tasks over many pages is read whole, in seconds', async () => {
-		const rows = Array.from({ length: 400 }, (_, i) => `<tr><td>${i + 1}</td><td>Nhiệm vụ số ${i + 1} về phát triển hợp tác xã</td><td>Sở Tài chính</td><td>Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026</td></tr>`).join('');
+		const rows = Array.from(
+			{ length: 400 },
+			(_, i) =>
+				`<tr><td>${i + 1}</td><td>Nhiệm vụ số ${i + 1} về phát triển hợp tác xã</td><td>Sở Tài chính</td><td>Quý ${['I', 'II', 'III', 'IV'][i % 4]}/2026</td></tr>`
+		).join('');
 		const html = `<style>td,th{border:1px solid #000;padding:3pt}table{border-collapse:collapse;width:100%}</style><p>Phụ lục I</p><table><thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Cơ quan chủ trì</th><th>Thời gian hoàn thành</th></tr></thead><tbody>${rows}</tbody></table>`;
 		const pdf = await printPdf(html);
 		const started = performance.now();

@@ -16,7 +16,6 @@ import { searchKey } from '../../../src/lib/core/text.js';
 
 type Block = { kind: 'lines'; lines: string[] } | { kind: 'rows'; rows: string[][] };
 
-
 const isHeader = (cells: string[]) => /^(stt|tt)$/.test(searchKey(plain(cells[0])));
 const isSection = (cells: string[]) => /^[IVXL]+$/.test(plain(cells[0]).trim()) && cells.slice(2).every((c) => !plain(c).trim());
 
@@ -62,7 +61,11 @@ function appendixTables(text: string): Array<{ block: number; before: string[]; 
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /** Markdown-ish decoration of the text form as HTML. */
-const inline = (s: string) => esc(s.replace(/<\/?b>/g, '**')).replace(/\*\*([^*]+?)\*\*/g, '<b>$1</b>').replace(/\*([^*]+?)\*/g, '<i>$1</i>').replace(/\*+/g, '');
+const inline = (s: string) =>
+	esc(s.replace(/<\/?b>/g, '**'))
+		.replace(/\*\*([^*]+?)\*\*/g, '<b>$1</b>')
+		.replace(/\*([^*]+?)\*/g, '<i>$1</i>')
+		.replace(/\*+/g, '');
 
 const STYLE = `
 	body { font-family: 'DejaVu Serif', serif; font-size: 13pt; }
@@ -81,7 +84,10 @@ export function planHtml(text: string): string {
 	const tables = appendixTables(text);
 	const all = rawBlocks(text);
 	// The letterhead: number (left) and place and date (right) side by side.
-	const first = all.flatMap((b) => (b.kind === 'lines' ? b.lines : [])).filter((l) => plain(l)).slice(0, 4);
+	const first = all
+		.flatMap((b) => (b.kind === 'lines' ? b.lines : []))
+		.filter((l) => plain(l))
+		.slice(0, 4);
 	const number = first.find((l) => /^Số:/.test(plain(l)));
 	const date = first.find((l) => /, ngày\b/.test(plain(l)));
 	if (number && date) out.push(`<table class="letterhead"><tr><td>${inline(number)}</td><td><i>${inline(date)}</i></td></tr></table>`);
@@ -111,7 +117,15 @@ function gridTable(header: string[], rows: string[][]): string {
 	const lead = header.findIndex((h) => /chu tri/.test(searchKey(h)));
 	const out = ['<table class="grid">', `<thead><tr>${header.map((h) => `<th>${inline(h)}</th>`).join('')}</tr></thead>`, '<tbody>'];
 	const sameLead = (a: string[] | undefined, b: string[] | undefined) =>
-		!!a && !!b && !isSection(a) && !isSection(b) && plain(a[0]) !== '' && plain(b[0]) !== '' && lead > 0 && plain(a[lead]) !== '' && plain(a[lead]) === plain(b[lead]);
+		!!a &&
+		!!b &&
+		!isSection(a) &&
+		!isSection(b) &&
+		plain(a[0]) !== '' &&
+		plain(b[0]) !== '' &&
+		lead > 0 &&
+		plain(a[lead]) !== '' &&
+		plain(a[lead]) === plain(b[lead]);
 	rows.forEach((cells, i) => {
 		if (isSection(cells)) {
 			out.push(`<tr><td>${inline(cells[0])}</td><td colspan="${header.length - 1}"><b>${inline(plain(cells[1]))}</b></td></tr>`);
@@ -141,7 +155,12 @@ export function planMarkdown(text: string): string {
 		}
 		for (const table of tables.filter((t) => t.block === b)) {
 			out.push(row(table.header.map((h) => `**${plain(h)}**`)));
-			out.push(`|:---:|${table.header.slice(1).map((_, i) => (i === 0 ? ' :--- ' : ' --- ')).join('|')}|`);
+			out.push(
+				`|:---:|${table.header
+					.slice(1)
+					.map((_, i) => (i === 0 ? ' :--- ' : ' --- '))
+					.join('|')}|`
+			);
 			for (const cells of table.rows) {
 				if (isSection(cells)) out.push(row([`**${plain(cells[0])}**`, `**${plain(cells[1])}**`, ...cells.slice(2).map(() => '')]));
 				else out.push(row(cells.map((c, i) => (i === 1 ? breakLine(c) : c))));

@@ -114,7 +114,8 @@ describe('HTML tables', () => {
 
 	it('a page saved by Word in windows-1258 is decoded by its <meta charset>', async () => {
 		// "Sở Tài chính" in windows-1258: o with horn (0xF5) + combining hook (0xD2), a + combining grave (0xCC), í (0xED).
-		const head = '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1258"></head><body><p>Phu luc</p><table><tr><td>STT</td><td>Nhiem vu</td><td>Co quan chu tri</td></tr><tr><td>1</td><td>Mot</td><td>';
+		const head =
+			'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1258"></head><body><p>Phu luc</p><table><tr><td>STT</td><td>Nhiem vu</td><td>Co quan chu tri</td></tr><tr><td>1</td><td>Mot</td><td>';
 		const tail = '</td></tr></table></body></html>';
 		const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
 		const soTaiChinh = [0x53, 0xf5, 0xd2, 0x20, 0x54, 0x61, 0xcc, 0x69, 0x20, 0x63, 0x68, 0xed, 0x6e, 0x68];
@@ -152,9 +153,13 @@ describe('CSV and TSV', () => {
 		].join('\r\n');
 		const { source, parsed } = await parse(utf8(`\uFEFF${csv}`), 'phu-luc.csv');
 		expect(source.kind).toBe('csv');
-		expect(rows(parsed)).toEqual([['I', '1', 'Rà soát; ban hành quy chế', ['Sở Tài chính', 'Liên minh Hợp tác xã thành phố'], ['Sở Nội vụ'], 'Quý IV/2026']]);
+		expect(rows(parsed)).toEqual([
+			['I', '1', 'Rà soát; ban hành quy chế', ['Sở Tài chính', 'Liên minh Hợp tác xã thành phố'], ['Sở Nội vụ'], 'Quý IV/2026']
+		]);
 		const members = parsed.appendices.find((a) => a.kind === 'assignments');
-		expect(members?.kind === 'assignments' && members.members.map((m) => [m.name, m.areas])).toEqual([['Ông Nguyễn Văn A', ['Phường Ninh Kiều', 'Phường Cái Khế']]]);
+		expect(members?.kind === 'assignments' && members.members.map((m) => [m.name, m.areas])).toEqual([
+			['Ông Nguyễn Văn A', ['Phường Ninh Kiều', 'Phường Cái Khế']]
+		]);
 	});
 
 	it('a .tsv file is split at tabs', async () => {

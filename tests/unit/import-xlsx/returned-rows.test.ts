@@ -19,7 +19,14 @@ const rowsOf = async (spec: SheetSpec) => {
 describe('a workbook returned by an agency', () => {
 	it('finds its rows by the hidden card-id column of the export, and its columns by their headers', async () => {
 		const rows = await rowsOf({
-			rows: [['PHỤ LỤC I'], [], HEADER, ['I', 'Chỉ đạo', null, null, null, 'section:s1'], [1, 'Việc một', 'Hoàn thành', 100, 'Đã ban hành quy chế', 'card:card00000001'], [2, 'Việc hai', 'Đang thực hiện', 40, null, 'card:card00000002']],
+			rows: [
+				['PHỤ LỤC I'],
+				[],
+				HEADER,
+				['I', 'Chỉ đạo', null, null, null, 'section:s1'],
+				[1, 'Việc một', 'Hoàn thành', 100, 'Đã ban hành quy chế', 'card:card00000001'],
+				[2, 'Việc hai', 'Đang thực hiện', 40, null, 'card:card00000002']
+			],
 			hidden: [6]
 		});
 		expect(rows).toEqual([
@@ -29,13 +36,23 @@ describe('a workbook returned by an agency', () => {
 	});
 
 	it('finds bare card ids in any column when the id column was unhidden or moved', async () => {
-		const rows = await rowsOf({ rows: [['Mã', 'Nhiệm vụ', 'Trạng thái'], ['card00000003', 'Việc ba', 'Vướng mắc']] });
+		const rows = await rowsOf({
+			rows: [
+				['Mã', 'Nhiệm vụ', 'Trạng thái'],
+				['card00000003', 'Việc ba', 'Vướng mắc']
+			]
+		});
 		expect(rows).toEqual([{ cardId: 'card00000003', status: 'blocked', progress: null, result: null, problems: [] }]);
 	});
 
 	it('reads statuses typed without diacritics or as codes, and progress as 50, "50%", or 0.5 formatted as a percentage', async () => {
 		const rows = await rowsOf({
-			rows: [HEADER, [1, 'a', 'chua trien khai', '50%', null, 'card00000001'], [2, 'b', 'done', 0.5, null, 'card00000002'], [3, 'c', 'VƯỚNG MẮC', '12,4', null, 'card00000003']],
+			rows: [
+				HEADER,
+				[1, 'a', 'chua trien khai', '50%', null, 'card00000001'],
+				[2, 'b', 'done', 0.5, null, 'card00000002'],
+				[3, 'c', 'VƯỚNG MẮC', '12,4', null, 'card00000003']
+			],
 			formats: { 4: '0%' }
 		});
 		expect(rows.map((r) => [r.status, r.progress])).toEqual([
@@ -67,7 +84,12 @@ describe('a workbook returned by an agency', () => {
 	});
 
 	it('"Tiến độ hoàn thành" (a deadline column in plans) is not taken for progress', async () => {
-		const rows = await rowsOf({ rows: [['STT', 'Trạng thái', 'Tiến độ hoàn thành', 'Mã thẻ'], [1, 'Hoàn thành', 'Quý II/2026', 'card00000001']] });
+		const rows = await rowsOf({
+			rows: [
+				['STT', 'Trạng thái', 'Tiến độ hoàn thành', 'Mã thẻ'],
+				[1, 'Hoàn thành', 'Quý II/2026', 'card00000001']
+			]
+		});
 		expect(rows[0]).toMatchObject({ status: 'done', progress: null, problems: [] });
 	});
 });

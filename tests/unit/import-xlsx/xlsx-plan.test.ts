@@ -23,7 +23,10 @@ describe('an appendix kept as a spreadsheet', () => {
 					['Ban hành quy chế', 'Quý I/2026', 1, 'Sở Tài chính', 'Sở Nội vụ'],
 					['Tuyên truyền', 'Năm 2026', 2, 'Liên minh Hợp tác xã thành phố', 'Các sở, ngành, địa phương']
 				],
-				merges: [[1, 1, 1, 5], [2, 1, 2, 5]]
+				merges: [
+					[1, 1, 1, 5],
+					[2, 1, 2, 5]
+				]
 			}
 		]);
 		expect(taskLists(plan)[0].title).toBe('PHỤ LỤC I: KẾ HOẠCH HOẠT ĐỘNG NĂM 2026');
@@ -36,8 +39,17 @@ describe('an appendix kept as a spreadsheet', () => {
 	it('recognises section rows: a Roman STT, or "II. Title" in a row merged across', async () => {
 		const plan = await parse([
 			{
-				rows: [HEADER, ['I', 'Công tác chỉ đạo'], [1, 'Việc một', 'Sở Tài chính', null, 'Năm 2026'], ['II. KIỂM TRA, GIÁM SÁT'], [1, 'Việc hai', 'Sở Nội vụ', null, 'Quý IV/2026']],
-				merges: [[2, 2, 2, 5], [4, 1, 4, 5]]
+				rows: [
+					HEADER,
+					['I', 'Công tác chỉ đạo'],
+					[1, 'Việc một', 'Sở Tài chính', null, 'Năm 2026'],
+					['II. KIỂM TRA, GIÁM SÁT'],
+					[1, 'Việc hai', 'Sở Nội vụ', null, 'Quý IV/2026']
+				],
+				merges: [
+					[2, 2, 2, 5],
+					[4, 1, 4, 5]
+				]
 			}
 		]);
 		expect(taskLists(plan)[0].sections.map((s) => [s.code, s.title, s.tasks.length])).toEqual([
@@ -49,7 +61,14 @@ describe('an appendix kept as a spreadsheet', () => {
 	it('a lead cell merged down over two tasks leads both; a blank or numbered-columns row is not a task', async () => {
 		const plan = await parse([
 			{
-				rows: [HEADER, ['(1)', '(2)', '(3)', '(4)', '(5)'], [1, 'Việc một', 'Sở Tài chính', null, 'Năm 2026'], [2, 'Việc hai', null, null, 'Năm 2026'], [], [3, 'Việc ba', 'Sở Nội vụ', null, new Date(Date.UTC(2026, 5, 30))]],
+				rows: [
+					HEADER,
+					['(1)', '(2)', '(3)', '(4)', '(5)'],
+					[1, 'Việc một', 'Sở Tài chính', null, 'Năm 2026'],
+					[2, 'Việc hai', null, null, 'Năm 2026'],
+					[],
+					[3, 'Việc ba', 'Sở Nội vụ', null, new Date(Date.UTC(2026, 5, 30))]
+				],
 				merges: [[3, 3, 4, 3]]
 			}
 		]);
@@ -74,21 +93,41 @@ describe('an appendix kept as a spreadsheet', () => {
 	});
 
 	it('a workbook without a recognisable header row is refused', async () => {
-		const bytes = await workbookBytes([{ rows: [['Số', 'Việc', 'Ai làm'], [1, 'Việc một', 'Sở Tài chính']] }]);
+		const bytes = await workbookBytes([
+			{
+				rows: [
+					['Số', 'Việc', 'Ai làm'],
+					[1, 'Việc một', 'Sở Tài chính']
+				]
+			}
+		]);
 		const error = await parsePlanBytes(bytes, 'x.xlsx').catch((e: unknown) => e);
 		expect(error).toMatchObject({ reason: 'no_header', message: expect.stringMatching(/^Không nhận ra hàng tiêu đề/) });
 	});
 
 	it('a workbook of something else than a plan is refused', async () => {
-		const bytes = await workbookBytes([{ rows: [['Họ và tên', 'Số điện thoại'], ['Nguyễn Văn A', '0901']] }]);
-		const error = await parsePlanBytes(bytes, 'x.xlsx').then(refuseIfNoTasks).catch((e: unknown) => e);
+		const bytes = await workbookBytes([
+			{
+				rows: [
+					['Họ và tên', 'Số điện thoại'],
+					['Nguyễn Văn A', '0901']
+				]
+			}
+		]);
+		const error = await parsePlanBytes(bytes, 'x.xlsx')
+			.then(refuseIfNoTasks)
+			.catch((e: unknown) => e);
 		expect(error).toMatchObject({ reason: 'no_header' });
 	});
 });
 
 /** A plan's task appendix as an office keeps it in Excel: its heading rows, then its table rows. */
 function appendixAsSheet(text: string): SheetSpec {
-	const strip = (s: string) => s.replace(/<\/?b>/g, '').replace(/\*+/g, '').trim();
+	const strip = (s: string) =>
+		s
+			.replace(/<\/?b>/g, '')
+			.replace(/\*+/g, '')
+			.trim();
 	const lines = text.split('\n');
 	const header = lines.findIndex((l) => /^STT\t/.test(l));
 	const heading = lines

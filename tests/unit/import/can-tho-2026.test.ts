@@ -22,7 +22,11 @@ describe('Cần Thơ 2026 plan: Phụ lục I (tasks)', () => {
 		const tasks = tasksAppendix(plan);
 		expect(tasks.derived).toBe(false);
 		expect(tasks.title).toMatch(/^Phụ lục I: KẾ HOẠCH HOẠT ĐỘNG NĂM 2026/);
-		expect(tasks.sections.map((s) => [s.code, s.tasks.length])).toEqual([['I', 7], ['II', 14], ['III', 3]]);
+		expect(tasks.sections.map((s) => [s.code, s.tasks.length])).toEqual([
+			['I', 7],
+			['II', 14],
+			['III', 3]
+		]);
 		expect(section(plan, 'I').title).toBe('Công tác triển khai chỉ đạo');
 	});
 

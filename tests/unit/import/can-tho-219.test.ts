@@ -5,7 +5,7 @@ import { allTasks, parseSeed, SEED_PLANS, tasksAppendix } from './seed-plans.js'
 const plan = parseSeed(SEED_PLANS.canTho219);
 
 describe('Cần Thơ plan 219/KH-UBND (2023)', () => {
-	it('is plan number 219/KH-UBND of 23 October 2023 by the city People\'s Committee', () => {
+	it("is plan number 219/KH-UBND of 23 October 2023 by the city People's Committee", () => {
 		expect(plan.plan).toMatchObject({
 			number: '219/KH-UBND',
 			docType: 'Kế hoạch',
@@ -24,9 +24,7 @@ describe('Cần Thơ 219: tasks derived from "V. TỔ CHỨC THỰC HIỆN"', ()
 	it('is a derived appendix with one task per lettered duty, or per agency that has none (16)', () => {
 		expect(appendix.derived).toBe(true);
 		expect(appendix.sections.map((s) => [s.code, s.title])).toEqual([['V', 'TỔ CHỨC THỰC HIỆN']]);
-		expect(tasks.map((t) => t.stt)).toEqual([
-			'1.a', '1.b', '1.c', '1.d', '1.đ', '2', '3', '4', '5.a', '5.b', '5.c', '5.d', '6', '7.a', '7.b', '7.c'
-		]);
+		expect(tasks.map((t) => t.stt)).toEqual(['1.a', '1.b', '1.c', '1.d', '1.đ', '2', '3', '4', '5.a', '5.b', '5.c', '5.d', '6', '7.a', '7.b', '7.c']);
 	});
 
 	it('the agriculture department keeps its old name in leadRaw and leads as Sở Nông nghiệp và Môi trường', () => {
@@ -36,7 +34,7 @@ describe('Cần Thơ 219: tasks derived from "V. TỔ CHỨC THỰC HIỆN"', ()
 		expect(plan.warnings.some((w) => w.message.includes('«Sở Nông nghiệp và Phát triển nông thôn» nay là'))).toBe(true);
 	});
 
-	it('Sở Kế hoạch và Đầu tư\'s duty is led by Sở Tài chính now', () => {
+	it("Sở Kế hoạch và Đầu tư's duty is led by Sở Tài chính now", () => {
 		expect(tasks.find((x) => x.stt === '2')).toMatchObject({ leadRaw: 'Sở Kế hoạch và Đầu tư', lead: ['Sở Tài chính'] });
 	});
 

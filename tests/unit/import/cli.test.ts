@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedPath, SEED_PLANS } from './seed-plans.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const run = (...args: string[]) =>
-	spawnSync(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/import/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('import CLI', () => {
 	it('--dry-run --json prints only the ParsedPlan JSON on stdout', () => {

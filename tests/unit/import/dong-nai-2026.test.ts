@@ -14,7 +14,11 @@ describe('Đồng Nai 2026 plan (Markdown-ish export)', () => {
 		expect(plan.appendices).toHaveLength(1);
 		const tasks = tasksAppendix(plan);
 		expect(tasks.sections.map((s) => [s.code, s.tasks.length])).toEqual([
-			['I', 6], ['II', 13], ['III', 16], ['IV', 3], ['V', 9]
+			['I', 6],
+			['II', 13],
+			['III', 16],
+			['IV', 3],
+			['V', 9]
 		]);
 	});
 

@@ -91,8 +91,6 @@ describe('agency duties in the prose of another plan', () => {
 			['a', [{ value: 1250, max: null, unit: 'HTX', comparator: 'gte' }]],
 			['b', []]
 		]);
-		expect(parsed.reports).toEqual([
-			expect.objectContaining({ due: '2027-12-15', to: 'Sở Tài chính', recurrence: null })
-		]);
+		expect(parsed.reports).toEqual([expect.objectContaining({ due: '2027-12-15', to: 'Sở Tài chính', recurrence: null })]);
 	});
 });

@@ -23,10 +23,27 @@ describe('parsePlan never throws', () => {
 	it('on random lines built from plan-like pieces', () => {
 		const piece = fc.constantFrom(
 			'STT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành',
-			'I\tMục\t\t\t', '1\tViệc\tSở Tài chính\t\tQuý II/2026', '\tTiếp\t\t\t', '\t\t\t\t',
-			'Phụ lục I', 'V. TỔ CHỨC THỰC HIỆN', '1. Sở Tài chính:', 'a) Sở Nội vụ', 'a)', '1.', '-',
-			'2. Mục tiêu cụ thể', '- 05-06 HTX', 'báo cáo trước ngày 31/2', 'Số: 1/KH', 'Hà Nội, ngày 40 tháng 13 năm 2026',
-			'KẾ HOẠCH', 'Nơi nhận:', '', ':', '\t'
+			'I\tMục\t\t\t',
+			'1\tViệc\tSở Tài chính\t\tQuý II/2026',
+			'\tTiếp\t\t\t',
+			'\t\t\t\t',
+			'Phụ lục I',
+			'V. TỔ CHỨC THỰC HIỆN',
+			'1. Sở Tài chính:',
+			'a) Sở Nội vụ',
+			'a)',
+			'1.',
+			'-',
+			'2. Mục tiêu cụ thể',
+			'- 05-06 HTX',
+			'báo cáo trước ngày 31/2',
+			'Số: 1/KH',
+			'Hà Nội, ngày 40 tháng 13 năm 2026',
+			'KẾ HOẠCH',
+			'Nơi nhận:',
+			'',
+			':',
+			'\t'
 		);
 		fc.assert(
 			fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 30 })), { maxLength: 40 }), (lines) => {

@@ -88,6 +88,14 @@ describe('review agenda', () => {
 		const summary = summarizeDoc(doc, context, '2026-10-05');
 		const fromSummary = buildAgenda(summary.cards, summary.sections, { year: 2026, quarter: 3 }, '2026-10-05', names);
 		expect(fromSummary.map((e) => e.cardId)).toEqual(fromBoard.map((e) => e.cardId));
-		expect(buildAgenda([card({ id: 'a', archived: { at: '2026-10-01T00:00:00Z', by: 'u', reason: 'x' } }), card({ id: 'b' })], [], { year: 2026, quarter: 1 }, '2026-01-10', names).map((e) => e.cardId)).toEqual(['b']);
+		expect(
+			buildAgenda(
+				[card({ id: 'a', archived: { at: '2026-10-01T00:00:00Z', by: 'u', reason: 'x' } }), card({ id: 'b' })],
+				[],
+				{ year: 2026, quarter: 1 },
+				'2026-01-10',
+				names
+			).map((e) => e.cardId)
+		).toEqual(['b']);
 	});
 });

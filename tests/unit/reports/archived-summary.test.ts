@@ -15,10 +15,31 @@ const context: SummaryContext = {
 
 function board() {
 	const doc = new Y.Doc();
-	initBoardDoc(doc, { title: 'B', planId: 'p1', appendix: 'Phụ lục I' }, [{ id: 's1', code: 'I', title: 'Phần' }], [
-		{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Quá hạn', lead: ['a'], support: [], deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' } },
-		{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Trong hạn', lead: ['a'], support: [], deadline: { raw: 'Quý IV/2026', kind: 'quarter', due: '2026-12-31' } }
-	]);
+	initBoardDoc(
+		doc,
+		{ title: 'B', planId: 'p1', appendix: 'Phụ lục I' },
+		[{ id: 's1', code: 'I', title: 'Phần' }],
+		[
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Quá hạn',
+				lead: ['a'],
+				support: [],
+				deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' }
+			},
+			{
+				id: 'c2',
+				code: 'I.2',
+				sectionId: 's1',
+				title: 'Trong hạn',
+				lead: ['a'],
+				support: [],
+				deadline: { raw: 'Quý IV/2026', kind: 'quarter', due: '2026-12-31' }
+			}
+		]
+	);
 	return doc;
 }
 

@@ -10,11 +10,12 @@ export function documentXml(docx: Uint8Array): string {
 
 /** The text of each table row (<w:tr>) of each table, cells joined by " | ". */
 export function tableRows(xml: string): string[][] {
-	const tables = xml.split('<w:tbl>').slice(1).map((t) => t.split('</w:tbl>')[0]);
+	const tables = xml
+		.split('<w:tbl>')
+		.slice(1)
+		.map((t) => t.split('</w:tbl>')[0]);
 	return tables.map((t) =>
-		[...t.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) =>
-			[...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => runsText(tc[0])).join(' | ')
-		)
+		[...t.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => runsText(tc[0])).join(' | '))
 	);
 }
 
@@ -23,5 +24,10 @@ export function runsText(xml: string): string {
 }
 
 function decode(s: string): string {
-	return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+	return s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&');
 }

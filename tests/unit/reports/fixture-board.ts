@@ -29,7 +29,13 @@ export const context: SummaryContext = {
 		[AG.all]: { name: 'Các sở, ngành, địa phương', shortName: 'Các sở, ngành', isCollective: true }
 	},
 	indicators: [
-		{ id: 'ind-a', code: 'a', text: 'Thành lập mới trên 100 HTX', targets: [{ value: 100, max: null, unit: 'HTX', comparator: 'gt' }], reportedValue: 64 }
+		{
+			id: 'ind-a',
+			code: 'a',
+			text: 'Thành lập mới trên 100 HTX',
+			targets: [{ value: 100, max: null, unit: 'HTX', comparator: 'gt' }],
+			reportedValue: 64
+		}
 	]
 };
 
@@ -45,12 +51,60 @@ export function fixtureDoc(): { doc: Y.Doc; ids: Record<string, string> } {
 			{ id: 's2', code: 'II', title: 'HỖ TRỢ PHÁT TRIỂN HỢP TÁC XÃ' }
 		],
 		[
-			{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Xây dựng kế hoạch kiểm tra', lead: [AG.stc], support: [AG.all], deadline: q('Quý II/2026', '2026-06-30') },
-			{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Tổng kết mô hình HTX kiểu mới', lead: [AG.snn], support: [AG.lm], deadline: q('Quý II/2026', '2026-06-30') },
-			{ id: 'c3', code: 'I.10', sectionId: 's1', title: 'Hội nghị sơ kết 6 tháng', lead: [AG.lm], support: [], deadline: q('Quý III/2026', '2026-09-30') },
-			{ id: 'c4', code: 'II.1', sectionId: 's2', title: 'Hỗ trợ tín dụng cho HTX', lead: [AG.snn, AG.stc], support: [AG.lm], deadline: q('Quý I/2026', '2026-03-31') },
-			{ id: 'c5', code: 'II.2', sectionId: 's2', title: 'Đào tạo cán bộ quản lý HTX', lead: [AG.lm], support: [], deadline: q('Năm 2026', '2026-12-31', 'year') },
-			{ id: 'c6', code: 'II.3', sectionId: 's2', title: 'Theo dõi, đôn đốc thường xuyên', lead: [AG.stc], support: [AG.all], deadline: q('Nhiệm vụ thường xuyên', null, 'recurring') }
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Xây dựng kế hoạch kiểm tra',
+				lead: [AG.stc],
+				support: [AG.all],
+				deadline: q('Quý II/2026', '2026-06-30')
+			},
+			{
+				id: 'c2',
+				code: 'I.2',
+				sectionId: 's1',
+				title: 'Tổng kết mô hình HTX kiểu mới',
+				lead: [AG.snn],
+				support: [AG.lm],
+				deadline: q('Quý II/2026', '2026-06-30')
+			},
+			{
+				id: 'c3',
+				code: 'I.10',
+				sectionId: 's1',
+				title: 'Hội nghị sơ kết 6 tháng',
+				lead: [AG.lm],
+				support: [],
+				deadline: q('Quý III/2026', '2026-09-30')
+			},
+			{
+				id: 'c4',
+				code: 'II.1',
+				sectionId: 's2',
+				title: 'Hỗ trợ tín dụng cho HTX',
+				lead: [AG.snn, AG.stc],
+				support: [AG.lm],
+				deadline: q('Quý I/2026', '2026-03-31')
+			},
+			{
+				id: 'c5',
+				code: 'II.2',
+				sectionId: 's2',
+				title: 'Đào tạo cán bộ quản lý HTX',
+				lead: [AG.lm],
+				support: [],
+				deadline: q('Năm 2026', '2026-12-31', 'year')
+			},
+			{
+				id: 'c6',
+				code: 'II.3',
+				sectionId: 's2',
+				title: 'Theo dõi, đôn đốc thường xuyên',
+				lead: [AG.stc],
+				support: [AG.all],
+				deadline: q('Nhiệm vụ thường xuyên', null, 'recurring')
+			}
 		]
 	);
 	const ids = Object.fromEntries(cardIds.map((id) => [id, id]));

@@ -52,7 +52,10 @@ const plan = { id: 'p1', number: null, docType: null, title: 'Kế hoạch', iss
 
 /** The width (in fiftieths of a percent or twips, as written) of each grid column of the first table with a "Nhiệm vụ" header. */
 function headerWidths(xml: string): number[] {
-	const table = xml.split('<w:tbl>').slice(1).find((t) => t.includes('Nhiệm vụ</w:t>'))!;
+	const table = xml
+		.split('<w:tbl>')
+		.slice(1)
+		.find((t) => t.includes('Nhiệm vụ</w:t>'))!;
 	const header = table.match(/<w:tr\b[\s\S]*?<\/w:tr>/)![0];
 	return [...header.matchAll(/<w:tcW w:type="pct" w:w="([\d.]+)%?"/g)].map((m) => Number(m[1]));
 }

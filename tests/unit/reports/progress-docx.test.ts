@@ -38,7 +38,9 @@ describe('progress report (report.docx)', () => {
 		expect(xml).toContain('<w:tblHeader/>');
 		const tasks = tables.find((t) => t[0].startsWith('STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành'))!;
 		expect(tasks[1]).toBe('I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH');
-		expect(tasks[2]).toBe('1 | Xây dựng kế hoạch kiểm tra | Sở Tài chính | Quý II/2026 | Hoàn thành đúng hạn | Đã ban hành Kế hoạch kiểm tra số 45/KH-BCĐ.');
+		expect(tasks[2]).toBe(
+			'1 | Xây dựng kế hoạch kiểm tra | Sở Tài chính | Quý II/2026 | Hoàn thành đúng hạn | Đã ban hành Kế hoạch kiểm tra số 45/KH-BCĐ.'
+		);
 		expect(tasks.filter((r) => r.includes(' | '))).toHaveLength(summary.cards.length + 1);
 	});
 

@@ -37,10 +37,26 @@ const USERS = new Map<string, string | null>([
 
 function board() {
 	const server = new Y.Doc();
-	initBoardDoc(server, { title: 'B', planId: 'p', appendix: 'Phụ lục I' }, [{ id: 's1', code: 'I', title: 'Phần một' }, { id: 's2', code: 'II', title: 'Phần hai' }], [
-		{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Việc một', lead: [LEAD], support: [SUPPORT], deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' } },
-		{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [OTHER], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
-	]);
+	initBoardDoc(
+		server,
+		{ title: 'B', planId: 'p', appendix: 'Phụ lục I' },
+		[
+			{ id: 's1', code: 'I', title: 'Phần một' },
+			{ id: 's2', code: 'II', title: 'Phần hai' }
+		],
+		[
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Việc một',
+				lead: [LEAD],
+				support: [SUPPORT],
+				deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' }
+			},
+			{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [OTHER], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
+		]
+	);
 	return server;
 }
 
@@ -79,13 +95,47 @@ describe('managers edit the board in place', () => {
 	it('the facilitator adds a task, renames it, changes its lead agency, deadline and section', () => {
 		const doc = board();
 		let id = '';
-		expect(check(doc, facilitator, (d) => (id = addTask(d, { sectionId: 's2', code: 'II.1', title: 'Việc mới theo Công văn 12', lead: [LEAD], support: [], deadline: { raw: 'Quý III/2026', kind: 'quarter', due: '2026-09-30' } }, as('u-admin'))))).toMatchObject({ ok: true });
-		expect(card(doc, id)).toMatchObject({ code: 'II.1', title: 'Việc mới theo Công văn 12', lead: [LEAD], status: 'todo', checklist: [], handler: null, archived: null });
+		expect(
+			check(
+				doc,
+				facilitator,
+				(d) =>
+					(id = addTask(
+						d,
+						{
+							sectionId: 's2',
+							code: 'II.1',
+							title: 'Việc mới theo Công văn 12',
+							lead: [LEAD],
+							support: [],
+							deadline: { raw: 'Quý III/2026', kind: 'quarter', due: '2026-09-30' }
+						},
+						as('u-admin')
+					))
+			)
+		).toMatchObject({ ok: true });
+		expect(card(doc, id)).toMatchObject({
+			code: 'II.1',
+			title: 'Việc mới theo Công văn 12',
+			lead: [LEAD],
+			status: 'todo',
+			checklist: [],
+			handler: null,
+			archived: null
+		});
 		expect(check(doc, facilitator, (d) => setTitle(d, id, 'Việc mới (sửa)', as('u-admin')))).toMatchObject({ ok: true });
 		expect(check(doc, facilitator, (d) => setAgencies(d, id, { lead: [OTHER], support: [LEAD] }, as('u-admin')))).toMatchObject({ ok: true });
-		expect(check(doc, facilitator, (d) => setDeadline(d, id, { raw: '30/10/2026', kind: 'date', due: '2026-10-30' }, as('u-admin')))).toMatchObject({ ok: true });
+		expect(check(doc, facilitator, (d) => setDeadline(d, id, { raw: '30/10/2026', kind: 'date', due: '2026-10-30' }, as('u-admin')))).toMatchObject({
+			ok: true
+		});
 		expect(check(doc, facilitator, (d) => moveToSection(d, id, 's1', as('u-admin')))).toMatchObject({ ok: true });
-		expect(card(doc, id)).toMatchObject({ title: 'Việc mới (sửa)', lead: [OTHER], support: [LEAD], deadline: { due: '2026-10-30' }, sectionId: 's1' });
+		expect(card(doc, id)).toMatchObject({
+			title: 'Việc mới (sửa)',
+			lead: [OTHER],
+			support: [LEAD],
+			deadline: { due: '2026-10-30' },
+			sectionId: 's1'
+		});
 	});
 
 	it('the activity of a deadline change names the new deadline, of an archive its reason', () => {
@@ -120,7 +170,12 @@ describe('managers edit the board in place', () => {
 		const doc = board();
 		const lead = editor('u-lead');
 		const edits: ((d: Y.Doc) => void)[] = [
-			(d) => addTask(d, { sectionId: 's1', code: 'I.3', title: 'Việc chen', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } }, as('u-lead')),
+			(d) =>
+				addTask(
+					d,
+					{ sectionId: 's1', code: 'I.3', title: 'Việc chen', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } },
+					as('u-lead')
+				),
 			(d) => setTitle(d, 'c1', 'Đổi tên', as('u-lead')),
 			(d) => setAgencies(d, 'c1', { lead: [OTHER], support: [] }, as('u-lead')),
 			(d) => setDeadline(d, 'c1', { raw: 'Năm 2027', kind: 'year', due: '2027-12-31' }, as('u-lead')),
@@ -146,11 +201,16 @@ describe('lead agencies break tasks down', () => {
 		const doc = board();
 		const lead = editor('u-lead');
 		const ids: string[] = [];
-		for (const text of ['Khảo sát', 'Dự thảo', 'Trình ký']) expect(check(doc, lead, (d) => ids.push(addStep(d, 'c1', { text }, as('u-lead')))).ok).toBe(true);
+		for (const text of ['Khảo sát', 'Dự thảo', 'Trình ký'])
+			expect(check(doc, lead, (d) => ids.push(addStep(d, 'c1', { text }, as('u-lead')))).ok).toBe(true);
 		for (const id of ids.slice(0, 2)) expect(check(doc, lead, (d) => setStepDone(d, 'c1', id, true, as('u-lead'))).ok).toBe(true);
 		expect(check(doc, lead, (d) => setHandler(d, 'c1', 'u-lead2', as('u-lead'))).ok).toBe(true);
 		const c = card(doc, 'c1');
-		expect(c.checklist.map((s) => [s.text, s.done])).toEqual([['Khảo sát', true], ['Dự thảo', true], ['Trình ký', false]]);
+		expect(c.checklist.map((s) => [s.text, s.done])).toEqual([
+			['Khảo sát', true],
+			['Dự thảo', true],
+			['Trình ký', false]
+		]);
 		expect(c.handler).toBe('u-lead2');
 	});
 
@@ -162,7 +222,7 @@ describe('lead agencies break tasks down', () => {
 		}
 	});
 
-	it("a lead editor may not name someone of another agency; a manager may name anyone of a lead agency, nobody else", () => {
+	it('a lead editor may not name someone of another agency; a manager may name anyone of a lead agency, nobody else', () => {
 		const doc = board();
 		expect(check(doc, editor('u-lead'), (d) => setHandler(d, 'c1', 'u-support', as('u-lead')))).toMatchObject({ ok: false });
 		expect(check(doc, editor('u-lead'), (d) => setHandler(d, 'c1', 'u-nobody', as('u-lead')))).toMatchObject({ ok: false });

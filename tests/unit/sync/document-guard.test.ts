@@ -25,10 +25,31 @@ const COLLECTIVE = 'ag-all';
 
 function board() {
 	const server = new Y.Doc();
-	const { cardIds } = initBoardDoc(server, { title: 'B', planId: 'p', appendix: 'Phụ lục I' }, [{ id: 's1', code: 'I', title: 'S' }], [
-		{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Việc một', lead: [LEAD], support: [SUPPORT], deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' } },
-		{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [OTHER], support: [COLLECTIVE], deadline: { raw: '', kind: 'unknown', due: null } }
-	]);
+	const { cardIds } = initBoardDoc(
+		server,
+		{ title: 'B', planId: 'p', appendix: 'Phụ lục I' },
+		[{ id: 's1', code: 'I', title: 'S' }],
+		[
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Việc một',
+				lead: [LEAD],
+				support: [SUPPORT],
+				deadline: { raw: 'Quý I/2026', kind: 'quarter', due: '2026-03-31' }
+			},
+			{
+				id: 'c2',
+				code: 'I.2',
+				sectionId: 's1',
+				title: 'Việc hai',
+				lead: [OTHER],
+				support: [COLLECTIVE],
+				deadline: { raw: '', kind: 'unknown', due: null }
+			}
+		]
+	);
 	return { server, cardIds };
 }
 
@@ -75,21 +96,51 @@ describe('document rules checked on every update', () => {
 	it('an editor of a supporting agency may comment but not change the status', () => {
 		const { server } = board();
 		const c = ctx('editor', SUPPORT);
-		expect(checkUpdate(server, c, updateOf(server, (d) => setStatus(d, 'c1', 'done', actor('u1', SUPPORT))))).toMatchObject({ ok: false });
-		expect(checkUpdate(server, c, updateOf(server, (d) => addComment(d, 'c1', { body: 'Góp ý' }, actor('u1', SUPPORT))))).toMatchObject({ ok: true });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => setStatus(d, 'c1', 'done', actor('u1', SUPPORT)))
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => addComment(d, 'c1', { body: 'Góp ý' }, actor('u1', SUPPORT)))
+			)
+		).toMatchObject({ ok: true });
 	});
 
 	it('a collective in the support column makes every agency a supporter', () => {
 		const { server } = board();
 		const c = ctx('editor', SUPPORT);
-		expect(checkUpdate(server, c, updateOf(server, (d) => addComment(d, 'c2', { body: 'Ý kiến' }, actor('u1', SUPPORT))))).toMatchObject({ ok: true });
-		expect(checkUpdate(server, c, updateOf(server, (d) => setProgress(d, 'c2', 10, actor('u1', SUPPORT))))).toMatchObject({ ok: false });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => addComment(d, 'c2', { body: 'Ý kiến' }, actor('u1', SUPPORT)))
+			)
+		).toMatchObject({ ok: true });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => setProgress(d, 'c2', 10, actor('u1', SUPPORT)))
+			)
+		).toMatchObject({ ok: false });
 	});
 
 	it('an agency with no part in a card may not comment on it', () => {
 		const { server } = board();
 		const c = ctx('editor', OTHER);
-		expect(checkUpdate(server, c, updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('u1', OTHER))))).toMatchObject({ ok: false });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('u1', OTHER)))
+			)
+		).toMatchObject({ ok: false });
 	});
 
 	it('nobody but an admin or facilitator changes lead, support, deadline, code, title or section', () => {
@@ -100,7 +151,8 @@ describe('document rules checked on every update', () => {
 			(d: Y.Doc) => getCard(d, 'c1').set(CARD.deadline, { raw: 'Quý IV/2026', kind: 'quarter', due: '2026-12-31' }),
 			(d: Y.Doc) => getCard(d, 'c1').set(CARD.code, 'I.9'),
 			(d: Y.Doc) => setTitle(d, 'c1', 'Khác', actor()),
-			(d: Y.Doc) => createCard(d, { code: 'I.3', sectionId: 's1', title: 'Mới', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } })
+			(d: Y.Doc) =>
+				createCard(d, { code: 'I.3', sectionId: 's1', title: 'Mới', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } })
 		];
 		for (const change of changes) {
 			expect(checkUpdate(server, ctx('editor', LEAD), updateOf(server, change))).toMatchObject({ ok: false });
@@ -112,15 +164,33 @@ describe('document rules checked on every update', () => {
 	it('viewers and leaders write nothing', () => {
 		const { server } = board();
 		for (const role of ['viewer', 'leader'] as const) {
-			expect(checkUpdate(server, ctx(role, LEAD), updateOf(server, (d) => setStatus(d, 'c1', 'doing', actor())))).toMatchObject({ ok: false });
+			expect(
+				checkUpdate(
+					server,
+					ctx(role, LEAD),
+					updateOf(server, (d) => setStatus(d, 'c1', 'doing', actor()))
+				)
+			).toMatchObject({ ok: false });
 		}
 	});
 
 	it("a comment must carry its sender's name and agency", () => {
 		const { server } = board();
 		const c = ctx('editor', LEAD, 'u1');
-		expect(checkUpdate(server, c, updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('someone-else'))))).toMatchObject({ ok: false });
-		expect(checkUpdate(server, c, updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('u1', SUPPORT))))).toMatchObject({ ok: false });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('someone-else')))
+			)
+		).toMatchObject({ ok: false });
+		expect(
+			checkUpdate(
+				server,
+				c,
+				updateOf(server, (d) => addComment(d, 'c1', { body: 'x' }, actor('u1', SUPPORT)))
+			)
+		).toMatchObject({ ok: false });
 	});
 
 	it("nobody edits or deletes another person's comment; an admin may hide one", () => {
@@ -132,14 +202,24 @@ describe('document rules checked on every update', () => {
 		expect(checkUpdate(server, ctx('facilitator', LEAD, 'u1'), updateOf(server, edit))).toMatchObject({ ok: false });
 		expect(checkUpdate(server, ctx('admin', LEAD, 'u1'), updateOf(server, edit))).toMatchObject({ ok: false });
 		expect(checkUpdate(server, ctx('admin', LEAD, 'u1'), updateOf(server, hide))).toMatchObject({ ok: true });
-		expect(checkUpdate(server, ctx('editor', SUPPORT, 'u2'), updateOf(server, (d) => editComment(d, 'c1', id, 'sửa', actor('u2', SUPPORT))))).toMatchObject({ ok: true });
+		expect(
+			checkUpdate(
+				server,
+				ctx('editor', SUPPORT, 'u2'),
+				updateOf(server, (d) => editComment(d, 'c1', id, 'sửa', actor('u2', SUPPORT)))
+			)
+		).toMatchObject({ ok: true });
 		const remove = (d: Y.Doc) => (getCard(d, 'c1').get(CARD.comments) as Y.Array<unknown>).delete(0, 1);
 		expect(checkUpdate(server, ctx('editor', SUPPORT, 'u2'), updateOf(server, remove))).toMatchObject({ ok: false });
 	});
 
 	it('an accepted update names the cards and fields it changed', () => {
 		const { server } = board();
-		const v = checkUpdate(server, ctx('editor', LEAD), updateOf(server, (d) => setStatus(d, 'c1', 'doing', actor())));
+		const v = checkUpdate(
+			server,
+			ctx('editor', LEAD),
+			updateOf(server, (d) => setStatus(d, 'c1', 'doing', actor()))
+		);
 		expect(v).toEqual({ ok: true, activity: [{ cardId: 'c1', field: 'status', detail: 'doing' }] });
 	});
 

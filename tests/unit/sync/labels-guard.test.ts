@@ -22,10 +22,23 @@ const USERS = new Map<string, string | null>([
 
 function board() {
 	const server = new Y.Doc();
-	initBoardDoc(server, { title: 'B', planId: 'p', appendix: 'Phụ lục I' }, [{ id: 's1', code: 'I', title: 'Phần một' }], [
-		{ id: 'c1', code: 'I.1', sectionId: 's1', title: 'Việc một', lead: [LEAD], support: [SUPPORT], deadline: { raw: '', kind: 'unknown', due: null } },
-		{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
-	]);
+	initBoardDoc(
+		server,
+		{ title: 'B', planId: 'p', appendix: 'Phụ lục I' },
+		[{ id: 's1', code: 'I', title: 'Phần một' }],
+		[
+			{
+				id: 'c1',
+				code: 'I.1',
+				sectionId: 's1',
+				title: 'Việc một',
+				lead: [LEAD],
+				support: [SUPPORT],
+				deadline: { raw: '', kind: 'unknown', due: null }
+			},
+			{ id: 'c2', code: 'I.2', sectionId: 's1', title: 'Việc hai', lead: [LEAD], support: [], deadline: { raw: '', kind: 'unknown', due: null } }
+		]
+	);
 	// c2 as a document before schema version 3 wrote it.
 	cardsMap(server).get('c2')!.delete(CARD.labels);
 	return server;
@@ -114,7 +127,11 @@ describe("the board's label set", () => {
 
 	it(`a board holds at most ${LIMITS.boardLabels} labels`, () => {
 		const doc = board();
-		expect(check(doc, facilitator, (d) => { for (let i = 0; i < LIMITS.boardLabels; i++) createLabel(d, { id: `lb${i}`, name: `Nhãn ${i}`, color: 'gray' }); })).toMatchObject({ ok: true });
+		expect(
+			check(doc, facilitator, (d) => {
+				for (let i = 0; i < LIMITS.boardLabels; i++) createLabel(d, { id: `lb${i}`, name: `Nhãn ${i}`, color: 'gray' });
+			})
+		).toMatchObject({ ok: true });
 		const more = (d: Y.Doc) => {
 			const m = new Y.Map<unknown>();
 			m.set('name', 'Thêm');
@@ -141,7 +158,10 @@ describe('labels on cards', () => {
 	it('a supporting agency sets no label, and removes none', () => {
 		const doc = board();
 		check(doc, facilitator, (d) => createLabel(d, { id: 'lb1', name: 'Ưu tiên', color: 'red' }));
-		expect(check(doc, support, (d) => setCardLabel(d, 'c1', 'lb1', true, as('u-support')))).toEqual({ ok: false, reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ' });
+		expect(check(doc, support, (d) => setCardLabel(d, 'c1', 'lb1', true, as('u-support')))).toEqual({
+			ok: false,
+			reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ'
+		});
 		check(doc, lead, (d) => setCardLabel(d, 'c1', 'lb1', true, as('u-lead')));
 		expect(check(doc, support, (d) => (cardsMap(d).get('c1')!.get(CARD.labels) as Y.Array<string>).delete(0, 1))).toMatchObject({ ok: false });
 		expect(labelsOf(doc, 'c1')).toEqual(['lb1']);
@@ -155,17 +175,39 @@ describe('labels on cards', () => {
 			expect(check(doc, who, push('lb-nope'))).toEqual({ ok: false, reason: 'Nhãn không tồn tại trên bảng này' });
 			expect(check(doc, who, push(7))).toMatchObject({ ok: false });
 		}
-		expect(check(doc, facilitator, (d) => { push('lb1')(d); labelsMap(d).delete('lb1'); })).toMatchObject({ ok: false });
+		expect(
+			check(doc, facilitator, (d) => {
+				push('lb1')(d);
+				labelsMap(d).delete('lb1');
+			})
+		).toMatchObject({ ok: false });
 		// A label created by the same update may be set at once.
-		expect(check(doc, facilitator, (d) => { createLabel(d, { id: 'lb2', name: 'Mới', color: 'teal' }); push('lb2')(d); })).toMatchObject({ ok: true });
+		expect(
+			check(doc, facilitator, (d) => {
+				createLabel(d, { id: 'lb2', name: 'Mới', color: 'teal' });
+				push('lb2')(d);
+			})
+		).toMatchObject({ ok: true });
 		expect(labelsOf(doc, 'c1')).toEqual(['lb2']);
 	});
 
 	it(`a card carries at most ${LIMITS.cardLabels} labels; an editor never replaces the whole list`, () => {
 		const doc = board();
-		check(doc, facilitator, (d) => { for (let i = 0; i < 25; i++) createLabel(d, { id: `lb${i}`, name: `Nhãn ${i}`, color: 'gray' }); });
-		expect(check(doc, lead, (d) => { for (let i = 0; i <= LIMITS.cardLabels; i++) (cardsMap(d).get('c1')!.get(CARD.labels) as Y.Array<string>).push([`lb${i}`]); })).toMatchObject({ ok: false });
-		expect(check(doc, lead, (d) => cardsMap(d).get('c1')!.set(CARD.labels, Y.Array.from(['lb1'])))).toMatchObject({ ok: false });
+		check(doc, facilitator, (d) => {
+			for (let i = 0; i < 25; i++) createLabel(d, { id: `lb${i}`, name: `Nhãn ${i}`, color: 'gray' });
+		});
+		expect(
+			check(doc, lead, (d) => {
+				for (let i = 0; i <= LIMITS.cardLabels; i++) (cardsMap(d).get('c1')!.get(CARD.labels) as Y.Array<string>).push([`lb${i}`]);
+			})
+		).toMatchObject({ ok: false });
+		expect(
+			check(doc, lead, (d) =>
+				cardsMap(d)
+					.get('c1')!
+					.set(CARD.labels, Y.Array.from(['lb1']))
+			)
+		).toMatchObject({ ok: false });
 		expect(check(doc, lead, (d) => cardsMap(d).get('c1')!.set(CARD.labels, ['lb1']))).toMatchObject({ ok: false });
 	});
 });

@@ -206,7 +206,15 @@ describe('filters in the URL and by label', () => {
 	});
 
 	it('every filter round-trips through the URL; other parameters stay; an empty filter leaves none', () => {
-		const f: BoardFilter = { query: 'tập huấn HTX', agencyId: 'stc', agencyRole: 'lead', statuses: ['todo', 'doing'], due: 'overdue', mine: true, labels: ['lb1', 'lb2'] };
+		const f: BoardFilter = {
+			query: 'tập huấn HTX',
+			agencyId: 'stc',
+			agencyRole: 'lead',
+			statuses: ['todo', 'doing'],
+			due: 'overdue',
+			mine: true,
+			labels: ['lb1', 'lb2']
+		};
 		const params = filterToParams(f, new URLSearchParams('view=table&card=c9'));
 		expect(params.get('view')).toBe('table');
 		expect(params.get('card')).toBe('c9');
@@ -221,4 +229,3 @@ describe('filters in the URL and by label', () => {
 		expect(filterFromParams(new URLSearchParams('agency=stc&role=support'))).toMatchObject({ agencyId: 'stc', agencyRole: 'support' });
 	});
 });
-

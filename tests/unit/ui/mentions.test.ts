@@ -25,7 +25,10 @@ describe('@-mentions in comments', () => {
 	});
 
 	it('on an equal match, agencies come before people', () => {
-		const withPerson: MentionCandidate[] = [...candidates, { kind: 'person', id: 'p2', handle: 'Chuyên viên Sở Nông nghiệp', label: 'Chuyên viên Sở Nông nghiệp', detail: 'SNNMT' }];
+		const withPerson: MentionCandidate[] = [
+			...candidates,
+			{ kind: 'person', id: 'p2', handle: 'Chuyên viên Sở Nông nghiệp', label: 'Chuyên viên Sở Nông nghiệp', detail: 'SNNMT' }
+		];
 		expect(suggestMentions(withPerson, 'nong').map((c) => c.id)).toEqual(['a2', 'p2']);
 	});
 

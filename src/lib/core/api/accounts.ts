@@ -55,12 +55,25 @@ export const PasswordBody = v.object({ password: v.optional(Password, '') });
 
 /** POST /api/admin/agencies */
 export const NewAgencyBody = v.object({
-	name: v.pipe(v.string('agency_name_length'), v.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()), v.minLength(2, 'agency_name_length'), v.maxLength(200, 'agency_name_length')),
-	shortName: v.optional(v.pipe(v.string(), v.transform((s) => s.trim().slice(0, 40))), '')
+	name: v.pipe(
+		v.string('agency_name_length'),
+		v.transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()),
+		v.minLength(2, 'agency_name_length'),
+		v.maxLength(200, 'agency_name_length')
+	),
+	shortName: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform((s) => s.trim().slice(0, 40))
+		),
+		''
+	)
 });
 
 /** POST /api/admin/agencies/:id/merge */
-export const MergeAgencyBody = v.object({ intoId: v.pipe(v.string('merge_target_required'), v.minLength(1, 'merge_target_required'), v.maxLength(200)) });
+export const MergeAgencyBody = v.object({
+	intoId: v.pipe(v.string('merge_target_required'), v.minLength(1, 'merge_target_required'), v.maxLength(200))
+});
 
 /** POST /api/me/organization */
 export const SwitchOrganizationBody = v.object({ orgId: Id });
@@ -70,7 +83,11 @@ export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /** POST /api/platform/organizations */
 export const NewOrganizationBody = v.object({
-	slug: v.pipe(v.string('bad_slug'), v.transform((s) => s.normalize('NFC').trim().toLowerCase()), v.regex(SLUG, 'bad_slug')),
+	slug: v.pipe(
+		v.string('bad_slug'),
+		v.transform((s) => s.normalize('NFC').trim().toLowerCase()),
+		v.regex(SLUG, 'bad_slug')
+	),
 	name: v.pipe(cleanText(), v.minLength(2, 'organization_name_length'), v.maxLength(200, 'organization_name_length')),
 	admin: v.object({
 		username: v.string(),

@@ -12,7 +12,12 @@ const wholeNumber = (min: number, max: number, code: 'bad_quarter') =>
 export const OpenReviewBody = v.object({
 	year: wholeNumber(2000, 2100, 'bad_quarter'),
 	quarter: wholeNumber(1, 4, 'bad_quarter'),
-	title: v.optional(v.pipe(v.string(), v.transform((s) => s.normalize('NFC').slice(0, 200))))
+	title: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform((s) => s.normalize('NFC').slice(0, 200))
+		)
+	)
 });
 
 /** PUT /api/reviews/:sid/order: every agenda item, once, in the new order. */
@@ -48,6 +53,9 @@ export const RecordItemBody = v.object({
 	conclusion: note(4000, 'conclusion_too_long'),
 	decision: v.optional(v.nullable(v.picklist(STATUSES, 'bad_status')), null),
 	followUp: note(2000, 'follow_up_too_long'),
-	followUpAgencyId: v.pipe(v.optional(v.nullable(v.string('bad_agency')), null), v.transform((s) => s || null)),
+	followUpAgencyId: v.pipe(
+		v.optional(v.nullable(v.string('bad_agency')), null),
+		v.transform((s) => s || null)
+	),
 	followUpDue: dueDate
 });

@@ -3,5 +3,11 @@ import * as v from 'valibot';
 
 /** The snapshot's name (the server names it after the date when it is empty). */
 export const NewSnapshotBody = v.object({
-	name: v.optional(v.pipe(v.string(), v.transform((s) => s.normalize('NFC'))), '')
+	name: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform((s) => s.normalize('NFC'))
+		),
+		''
+	)
 });
