@@ -16,8 +16,8 @@ let boardId: string;
 
 /** The routes table of docs/api.md: what a client is told exists. */
 const DOCS = fs.readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
-const ROUTES = [...DOCS.matchAll(/^\| (POST|PUT|PATCH|DELETE) \| `([^`]+)` \|/gm)].map(([, method, path]) => ({ method, path }));
-const GET_ROUTES = [...DOCS.matchAll(/^\| GET \| `([^`]+)` \|/gm)].map(([, path]) => path);
+const ROUTES = [...DOCS.matchAll(/^\|\s*(POST|PUT|PATCH|DELETE)\s*\|\s*`([^`]+)`\s*\|/gm)].map(([, method, path]) => ({ method, path }));
+const GET_ROUTES = [...DOCS.matchAll(/^\|\s*GET\s*\|\s*`([^`]+)`\s*\|/gm)].map(([, path]) => path);
 
 beforeAll(async () => {
 	server = await startTestServer();
