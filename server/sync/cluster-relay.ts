@@ -32,8 +32,6 @@ export function encodeRun(run: StoredRun): Uint8Array {
 		encoding.writeVarUint(e, b.clientId);
 		encoding.writeVarString(e, b.userId);
 	}
-	encoding.writeVarUint(e, run.cardIds.length);
-	for (const id of run.cardIds) encoding.writeVarString(e, id);
 	encoding.writeVarUint8Array(e, run.update);
 	return encoding.toUint8Array(e);
 }
@@ -58,8 +56,7 @@ export function decodeMessage(payload: Uint8Array): RelayMessage {
 		clientId: decoding.readVarUint(d),
 		userId: decoding.readVarString(d)
 	}));
-	const cardIds = Array.from({ length: decoding.readVarUint(d) }, () => decoding.readVarString(d));
-	return { kind: 'updates', run: { firstSeq, lastSeq, bindings, cardIds, update: decoding.readVarUint8Array(d) } };
+	return { kind: 'updates', run: { firstSeq, lastSeq, bindings, update: decoding.readVarUint8Array(d) } };
 }
 
 export class ClusterRelay implements RoomsCluster {

@@ -57,7 +57,6 @@ export interface StoredRun {
 	lastSeq: number;
 	update: Uint8Array;
 	bindings: ClientBinding[];
-	cardIds: string[];
 }
 
 export interface RoomHooks {
@@ -81,6 +80,11 @@ export interface RoomSource {
 	stored: StoredBoard;
 	owners: Map<number, string>;
 	ownedCount: Map<string, number>;
+}
+
+/** The client ids a run of accepted updates binds, with their owners. */
+function bindingsOf(run: { origin: PendingOrigin | null }[]): ClientBinding[] {
+	return run.flatMap(({ origin }) => (origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER })));
 }
 
 /** The cards (ids under the root "cards" map) a transaction changed. */
@@ -327,9 +331,7 @@ export class Room {
 		while (this.unlogged.length > 0) {
 			const batch = this.unlogged;
 			this.unlogged = [];
-			const newClients = batch.flatMap(({ origin }) =>
-				(origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER }))
-			);
+			const newClients = bindingsOf(batch);
 			let stored: AppendResult;
 			try {
 				stored = await this.store.appendBatch(
@@ -382,11 +384,7 @@ export class Room {
 			const run = batch.slice(i, i + MERGE_LIMIT);
 			const merged = this.relayRun(run, true);
 			if (this.hooks.stored) {
-				const bindings = run.flatMap(({ origin }) =>
-					(origin?.newClients ?? []).map((clientId) => ({ clientId, userId: origin?.userId ?? SERVER_OWNER }))
-				);
-				const cards = [...new Set(run.flatMap(({ origin }) => (origin?.activity ?? []).flatMap((a) => (a.cardId ? [a.cardId] : []))))];
-				this.hooks.stored(this, { firstSeq: firstSeq + i, lastSeq: firstSeq + i + run.length - 1, update: merged, bindings, cardIds: cards });
+				this.hooks.stored(this, { firstSeq: firstSeq + i, lastSeq: firstSeq + i + run.length - 1, update: merged, bindings: bindingsOf(run) });
 			}
 		}
 	}

@@ -21,7 +21,7 @@ import type { SessionStore } from '../auth/sessions.js';
 import { isDocumentUpdate } from './protocol.js';
 import { boardAccess } from '../boards/access.js';
 import { isSameOrigin } from '../auth/origin.js';
-import type { Room, RoomHooks } from './room.js';
+import type { Room, RoomHooks, StoredRun } from './room.js';
 
 /** How often open sockets are checked against their sessions (ended elsewhere, expired). */
 const SESSION_SWEEP_MS = 10_000;
@@ -63,8 +63,13 @@ export class SyncServer {
 				onChanged: (room, cards) => this.projection.markDirty(room.boardId, room.doc, cards, () => room.lastSeq),
 				onUnload: (room) => this.projection.flush(room.boardId),
 				outbox: options.outbox,
-				stored: (room, run) => relay?.published(room, run),
-				presence: (room, update) => relay?.presence(room, update)
+				// One node: nothing to publish, and nothing computed for it on the write path.
+				...(this.bus.clustered
+					? {
+							stored: (room: Room, run: StoredRun) => relay?.published(room, run),
+							presence: (room: Room, update: Uint8Array) => relay?.presence(room, update)
+						}
+					: {})
 			}
 		);
 		if (this.bus.clustered) {
