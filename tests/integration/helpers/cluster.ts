@@ -9,44 +9,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { adminDatabaseUrl, createTestDatabase, postgresUnavailable } from './test-database.js';
 
-export const PG_ADMIN_URL = process.env.PHOIHOP_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server the test databases are made on (test-database.ts decides). */
+export const PG_ADMIN_URL = adminDatabaseUrl();
 
 /** Whether PostgreSQL answers and redis-server can be started; the reason when not. */
 export async function clusterPrerequisites(): Promise<string | null> {
 	if (spawnSync('redis-server', ['--version']).status !== 0) return 'redis-server is not installed';
-	const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
-	try {
-		await client.connect();
-		await client.query('select 1');
-		return null;
-	} catch (err) {
-		return `PostgreSQL cannot be reached at ${PG_ADMIN_URL} (${String(err)})`;
-	} finally {
-		await client.end().catch(() => {});
-	}
+	return postgresUnavailable();
 }
 
-/** Creates a fresh database; returns its URL and the function that drops it. */
-export async function freshDatabase(prefix = 'phoihop_cluster'): Promise<{ url: string; drop(): Promise<void> }> {
-	const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-	await admin.connect();
-	await admin.query(`create database ${name}`);
-	await admin.end();
-	const url = new URL(PG_ADMIN_URL);
-	url.pathname = `/${name}`;
-	return {
-		url: url.toString(),
-		async drop() {
-			const a = new pg.Client({ connectionString: PG_ADMIN_URL });
-			await a.connect();
-			await a.query(`drop database if exists ${name} with (force)`);
-			await a.end();
-		}
-	};
+/** A fresh database for a cluster (test-database.ts makes and drops it). */
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+	return createTestDatabase();
 }
 
 export async function freePort(): Promise<number> {
