@@ -49,6 +49,18 @@ function criticalOffsets(ext: string, bytes: Uint8Array): number[] {
 	}
 }
 
+/** Whether a RIFF file's last chunk has an odd size (so a padding byte follows it). */
+function lastChunkOdd(b: Uint8Array): boolean {
+	let at = 12;
+	let odd = false;
+	while (at + 8 <= b.length) {
+		const size = b[at + 4] | (b[at + 5] << 8) | (b[at + 6] << 16) | (b[at + 7] * 0x1000000);
+		odd = (size & 1) === 1;
+		at += 8 + size + (size & 1);
+	}
+	return odd;
+}
+
 describe('every allowed type is checked by its structure, not by a few magic bytes', () => {
 	it('accepts a genuine file of every type under its own extension', () => {
 		for (const s of all) expect(detectAllowedType(`tep.${s.ext}`, s.bytes), `${s.ext} (${s.label})`).toBe(ALLOWED_TYPES[s.ext].mime);
@@ -111,6 +123,12 @@ describe('every allowed type is checked by its structure, not by a few magic byt
 				const at = offsets[pick % offsets.length];
 				const mutated = s.bytes.slice();
 				mutated[at] = (mutated[at] + delta) & 0xff;
+				// A RIFF size one short of the file is what writers leave when they omit the last odd chunk's
+				// padding byte from it; the check accepts that on purpose (see isWebp), so it is not a corruption.
+				const riffSize = (b: Uint8Array) => b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] * 0x1000000);
+				fc.pre(
+					!(s.ext === 'webp' && at === 4 && riffSize(mutated) === riffSize(s.bytes) - 1 && (s.bytes.length - 8) % 2 === 0 && lastChunkOdd(s.bytes))
+				);
 				expect(detectAllowedType(`tep.${s.ext}`, mutated), `${s.ext} (${s.label}), byte ${at}`).toBeNull();
 			}),
 			{ numRuns: 3000 }
