@@ -31,6 +31,18 @@ class Session {
 		return me ? { id: me.id, role: me.role, agencyId: me.agencyId } : null;
 	}
 
+	/** Settles once the load under way has learnt who is signed in (or failed to). */
+	private whoIs: Promise<void> | null = null;
+
+	/**
+	 * Who is signed in, for a page's `load` that depends on it: starts the session's load if nothing
+	 * has, and waits for the user (not for the directory). Settles when `loaded` is true.
+	 */
+	known(): Promise<void> {
+		if (!this.whoIs) void this.load();
+		return this.whoIs!;
+	}
+
 	/**
 	 * Who is signed in, then the directory. The three requests go out together; pages show as soon as
 	 * the user is known, and names fill in when the directory arrives.
@@ -40,6 +52,17 @@ class Session {
 		// The directory is a help, not a must: a board still works (with ids) without it.
 		const agencies = getJson<Agency[]>('/api/agencies').catch(() => [] as Agency[]);
 		const known = readKnownPeople();
+		this.whoIs = this.loadMe();
+		await this.whoIs;
+		const [a, p] = await Promise.all([agencies, known]);
+		const map = new Map(a.map((x) => [x.id, x]));
+		const own = this.me?.agency;
+		if (own && !map.has(own.id)) map.set(own.id, { ...own, isCollective: false });
+		this.agencies = map;
+		this.addPeople(p, false);
+	}
+
+	private async loadMe(): Promise<void> {
 		try {
 			const { user, limits, organization, organizations } = await getJson<{
 				user: Me;
@@ -56,12 +79,6 @@ class Session {
 		} finally {
 			this.loaded = true;
 		}
-		const [a, p] = await Promise.all([agencies, known]);
-		const map = new Map(a.map((x) => [x.id, x]));
-		const own = this.me?.agency;
-		if (own && !map.has(own.id)) map.set(own.id, { ...own, isCollective: false });
-		this.agencies = map;
-		this.addPeople(p, false);
 	}
 
 	/** Adds people to the directory (and to the offline copy). */

@@ -21,7 +21,6 @@ const vi = {
 	cancel: 'Huỷ',
 	areasHint: 'Mỗi xã, phường cách nhau bằng dấu phẩy',
 	saved: 'Đã lưu địa bàn của {name}',
-	loadError: 'Không tải được danh sách thành viên: {message}',
 	noAgency: 'chưa xác định đơn vị'
 };
 
@@ -47,7 +46,6 @@ const en: Record<MembersMessageKey, string> = {
 	cancel: 'Cancel',
 	areasHint: 'Separate communes and wards with commas',
 	saved: 'Areas of {name} saved',
-	loadError: 'The member list could not be loaded: {message}',
 	noAgency: 'agency not identified'
 };
 

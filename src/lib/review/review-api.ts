@@ -1,6 +1,6 @@
 /** The browser's calls to the review, snapshot, dashboard and inbox endpoints. */
 import { getJson, postJson, request } from '../client/api.js';
-import type { DashboardData, InboxMessage, LateAgency, SnapshotJson, SnapshotMeta } from './api-types.js';
+import type { DashboardData, LateAgency, SnapshotJson, SnapshotMeta } from './api-types.js';
 import type { ReviewListEntry, ReviewRecordInput, ReviewSession } from './review-types.js';
 import type { SnapshotComparison } from './snapshot-compare.js';
 
@@ -45,7 +45,6 @@ export const dashboardApi = {
 };
 
 export const inboxApi = {
-	list: () => getJson<InboxMessage[]>('/api/inbox'),
 	unread: () => getJson<{ unread: number }>('/api/inbox/unread-count'),
 	read: (ids?: string[]) => postJson<{ marked: number; unread: number }>('/api/inbox/read', ids ? { ids } : {})
 };

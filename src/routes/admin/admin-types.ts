@@ -4,6 +4,13 @@ import type { Role } from '$lib/core/permissions.js';
 export type { AdminAgency, AdminUser, MergeResult, QuarantineRow } from '$lib/core/api/accounts.js';
 export { PASSWORD_MIN as MIN_PASSWORD } from '$lib/core/api/accounts.js';
 
+/** An organization (steering committee) of the deployment, as the platform administrators list them. */
+export interface PlatformOrganization {
+	id: string;
+	slug: string;
+	name: string;
+}
+
 /** Roles in the order an administrator thinks of them (their labels and hints are in the admin catalogue). */
 export const ROLE_CHOICES: { role: Role; needsAgency: boolean }[] = [
 	{ role: 'editor', needsAgency: true },
