@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { DB } from '../db/database.js';
 import type { LoginLimits } from '../config.js';
+import { ApiError } from '../http-error.js';
 
 export interface ThrottleKey {
 	/** SHA-256 of the key's text. */
@@ -82,5 +83,14 @@ export class LoginThrottle {
 	async succeeded(username: string, address: string): Promise<void> {
 		const { account, accountAddress } = throttleKeys(username, address, this.limits);
 		await this.db.deleteFrom('login_failures').where('key', 'in', [account.key, accountAddress.key]).execute();
+	}
+}
+
+/** 429 `too_many_attempts`, with Retry-After, while any of the attempt's keys is full. */
+export async function refuseIfThrottled(throttle: LoginThrottle, username: string, address: string): Promise<void> {
+	const waitMs = await throttle.blockedFor(username, address);
+	if (waitMs > 0) {
+		const seconds = Math.ceil(waitMs / 1000);
+		throw new ApiError(429, 'too_many_attempts', { seconds }, { 'Retry-After': String(seconds) }, { retryAfter: seconds });
 	}
 }

@@ -1,7 +1,5 @@
 /** Sign-in and sign-out: /api/auth/login, /api/auth/logout, /api/auth/logout-all. */
-import type { Context } from 'hono';
 import type { AppContext, SessionUser } from '../context.js';
-import type { AppEnv } from '../app-env.js';
 import { sessionUserOf, type SessionStore } from './sessions.js';
 import type { SyncServer } from '../sync/sync-server.js';
 import type { User } from '../db/schema.js';
@@ -10,21 +8,17 @@ import { declareRoutes } from '../http/declare-routes.js';
 import { LoginBody } from '../../src/lib/core/api/accounts.js';
 import { requireUser } from './require.js';
 import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
-import { LoginThrottle } from './login-throttle.js';
+import { refuseIfThrottled, type LoginThrottle } from './login-throttle.js';
+import { clientAddress } from './client-address.js';
 import { PASSWORD_MAX } from './user-input.js';
 
 export function sessionUser(user: User): SessionUser {
 	return sessionUserOf(user);
 }
 
-/** The peer address of the TCP connection. Forwarded headers are not trusted: any client can write them. */
-function clientAddress(c: Context<AppEnv>): string {
-	return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-}
-
-export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer) {
+/** `throttle` counts failed sign-ins, and the failed password confirmations of session-routes.ts with them. */
+export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncServer, throttle: LoginThrottle) {
 	const r = declareRoutes('/api/auth');
-	const throttle = new LoginThrottle(ctx.db, ctx.config.login);
 	// Made now, so that the first unknown username does not take longer than a known one.
 	void dummyPasswordHash();
 
@@ -34,11 +28,7 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 		if (!username || !password) throw new ApiError(400, 'missing_credentials');
 
 		const address = clientAddress(c);
-		const waitMs = await throttle.blockedFor(username, address);
-		if (waitMs > 0) {
-			const seconds = Math.ceil(waitMs / 1000);
-			throw new ApiError(429, 'too_many_attempts', { seconds }, { 'Retry-After': String(seconds) }, { retryAfter: seconds });
-		}
+		await refuseIfThrottled(throttle, username, address);
 		const check = password.length > PASSWORD_MAX ? null : await checkCredentials(ctx.db, username, password);
 		if (!check || !check.ok) {
 			if (check?.reason === 'inactive') {

@@ -1,14 +1,20 @@
 /**
  * The signed-in user's own sessions: GET /api/auth/sessions lists them (started, last used, browser,
  * "this device"); DELETE /api/auth/sessions/:id ends one; POST /api/auth/sessions/end-others ends all
- * but the current one. Ending a session closes its sync sockets (SessionStore.onEnded).
+ * but the current one, once the user has typed their password again (reauthenticate.ts). Ending a
+ * session closes its sync sockets (SessionStore.onEnded).
  */
 import { createHash } from 'node:crypto';
+import type { AppContext } from '../context.js';
 import type { SessionStore } from './sessions.js';
 import { declareRoutes } from './access.js';
 import { requireUser } from './require.js';
 import { ApiError } from '../http-error.js';
 import { summarizeUserAgent } from './user-agent.js';
+import { EndOtherSessionsBody } from '../../src/lib/core/api/accounts.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { confirmPassword } from './reauthenticate.js';
+import { clientAddress } from './client-address.js';
 
 /**
  * The id the browser sees: derived from the session id (itself the SHA-256 of the token), so the
@@ -18,7 +24,7 @@ export function publicSessionId(sessionId: string): string {
 	return createHash('sha256').update(`session-list:${sessionId}`).digest('base64url').slice(0, 22);
 }
 
-export function sessionRoutes(sessions: SessionStore) {
+export function sessionRoutes(ctx: AppContext, sessions: SessionStore, throttle: LoginThrottle) {
 	const r = declareRoutes('/api/auth');
 
 	r.get('/sessions', 'signed-in', async (c) => {
@@ -50,8 +56,9 @@ export function sessionRoutes(sessions: SessionStore) {
 		return c.json({ ok: true, current: target.id === c.get('sessionId') });
 	});
 
-	r.post('/sessions/end-others', 'signed-in', async (c) => {
+	r.post('/sessions/end-others', { who: 'signed-in', body: EndOtherSessionsBody }, async (c, { body }) => {
 		const user = requireUser(c);
+		await confirmPassword(ctx.db, throttle, user, body.password, clientAddress(c));
 		const current = c.get('sessionId');
 		const others = (await sessions.listForUser(user.id)).map((s) => s.id).filter((id) => id !== current);
 		const ended = await sessions.invalidateOwn(user.id, others);

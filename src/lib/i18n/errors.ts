@@ -24,6 +24,8 @@ const vi = {
 	account_disabled: 'Tài khoản đã bị khoá. Liên hệ bộ phận thường trực để được mở lại',
 	invalid_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng',
 	session_not_found: 'Phiên đăng nhập này đã kết thúc hoặc không tồn tại',
+	password_required: 'Nhập mật khẩu của bạn để xác nhận',
+	wrong_password: 'Mật khẩu không đúng',
 	// People search
 	people_ids_invalid: 'Cần từ 1 đến {max} mã người dùng',
 	people_agencies_invalid: 'Cần từ 1 đến {max} đơn vị',
@@ -160,6 +162,8 @@ const en: Record<ErrorMessageKey, string> = {
 	account_disabled: 'This account is disabled. Ask the standing office to reopen it',
 	invalid_credentials: 'Wrong username or password',
 	session_not_found: 'This session has ended or does not exist',
+	password_required: 'Enter your password to confirm',
+	wrong_password: 'Wrong password',
 	people_ids_invalid: 'Give between 1 and {max} user ids',
 	people_agencies_invalid: 'Give between 1 and {max} agencies',
 	people_query_too_short: 'Type at least {min} characters to search for people',

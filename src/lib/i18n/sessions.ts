@@ -17,11 +17,17 @@ const vi = {
 	'sessions.signOut': 'Đăng xuất phiên này',
 	'sessions.signOutHere': 'Đăng xuất khỏi thiết bị này',
 	'sessions.signOutOthers': 'Đăng xuất mọi nơi khác',
-	'sessions.confirmOthers': 'Đăng xuất mọi thiết bị khác? Các bảng đang mở ở đó sẽ ngắt kết nối ngay.',
+	'sessions.confirmTitle': 'Đăng xuất mọi nơi khác',
+	'sessions.confirmOthers':
+		'{count} phiên khác sẽ kết thúc; các bảng đang mở ở đó sẽ ngắt kết nối ngay. Để chắc chắn đó là bạn, hãy nhập lại mật khẩu của mình.',
+	'sessions.password': 'Mật khẩu của bạn',
+	'sessions.passwordMissing': 'Nhập mật khẩu của bạn để xác nhận.',
+	'sessions.confirm': 'Đăng xuất các phiên khác',
+	'sessions.ending': 'Đang đăng xuất…',
+	'sessions.cancel': 'Huỷ',
 	'sessions.endedOthers': 'Đã đăng xuất {count} phiên khác.',
 	'sessions.ended': 'Đã đăng xuất phiên trên {device}.',
-	'sessions.onlyThis': 'Không có phiên nào khác: bạn chỉ đăng nhập trên thiết bị này.',
-	'sessions.loading': 'Đang tải…'
+	'sessions.onlyThis': 'Không có phiên nào khác: bạn chỉ đăng nhập trên thiết bị này.'
 } as const;
 
 export type SessionsMessageKey = keyof typeof vi;
@@ -39,11 +45,17 @@ const en: Record<SessionsMessageKey, string> = {
 	'sessions.signOut': 'Sign out this session',
 	'sessions.signOutHere': 'Sign out of this device',
 	'sessions.signOutOthers': 'Sign out everywhere else',
-	'sessions.confirmOthers': 'Sign out every other device? Boards open there disconnect at once.',
+	'sessions.confirmTitle': 'Sign out everywhere else',
+	'sessions.confirmOthers':
+		'{count} other {count|session|sessions} will end, and boards open there disconnect at once. To make sure it is you, type your password again.',
+	'sessions.password': 'Your password',
+	'sessions.passwordMissing': 'Enter your password to confirm.',
+	'sessions.confirm': 'Sign out the other sessions',
+	'sessions.ending': 'Signing out…',
+	'sessions.cancel': 'Cancel',
 	'sessions.endedOthers': 'Signed out {count} other {count|session|sessions}.',
 	'sessions.ended': 'Signed out the session on {device}.',
-	'sessions.onlyThis': 'No other session: you are signed in on this device only.',
-	'sessions.loading': 'Loading…'
+	'sessions.onlyThis': 'No other session: you are signed in on this device only.'
 };
 
 export function sst(key: SessionsMessageKey, params?: MessageParams): string {

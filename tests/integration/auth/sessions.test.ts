@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../server/auth/sessions.js';
 import { loadConfig } from '../../../server/config.js';
-import { api, connectBoard, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
+import { api, connectBoard, DEMO_PASSWORD, login, startTestServer, synced, waitFor, type TestServer } from '../helpers/server.js';
 import { call, loginCall, openSocket } from './http.js';
 import { setProgress } from '../../../src/lib/core/board-doc.js';
 
@@ -168,7 +168,7 @@ describe('the user’s sessions', () => {
 		const boardId = (await api<{ id: string }[]>(server.url, here, '/api/boards'))[0].id;
 		const hereSocket = await openSocket(`${server.wsUrl}/sync/board/${boardId}?token=${here}`);
 		const sockets = await Promise.all(elsewhere.map((t) => openSocket(`${server!.wsUrl}/sync/board/${boardId}?token=${t}`)));
-		const res = await call(server.url, 'POST', '/api/auth/sessions/end-others', { token: here });
+		const res = await call(server.url, 'POST', '/api/auth/sessions/end-others', { token: here, body: { password: DEMO_PASSWORD } });
 		expect(res.body).toEqual({ ok: true, ended: 2 });
 		expect(await Promise.all(sockets.map((s) => s.closed))).toEqual([4401, 4401]);
 		for (const t of elsewhere) expect((await me(t)).status).toBe(401);
@@ -187,5 +187,78 @@ describe('the user’s sessions', () => {
 		expect(res.body).toEqual({ ok: true, current: true });
 		expect(res.headers.get('set-cookie')).toMatch(/^phoihop_session=;/);
 		expect((await me(token)).status).toBe(401);
+	});
+});
+
+describe('ending the other sessions asks for the password again (OWASP ASVS 3.3.4)', () => {
+	const endOthers = (token: string, body?: unknown) => call(server!.url, 'POST', '/api/auth/sessions/end-others', { token, body });
+
+	it('without the password, or with a wrong one, every session goes on; with the right one the others end', async () => {
+		server = await startTestServer();
+		const here = await loginAs('stc', CHROME_WINDOWS);
+		const phone = await loginAs('stc', SAFARI_IPHONE);
+		const boardId = (await api<{ id: string }[]>(server.url, phone, '/api/boards'))[0].id;
+		const socket = await openSocket(`${server.wsUrl}/sync/board/${boardId}?token=${phone}`);
+
+		const none = await endOthers(here);
+		expect(none.status).toBe(400);
+		expect(none.body.error.code).toBe('password_required');
+		const empty = await endOthers(here, { password: '' });
+		expect(empty.status).toBe(400);
+		expect(empty.body.error.code).toBe('password_required');
+		const wrong = await endOthers(here, { password: 'mat-khau-sai' });
+		expect(wrong.status).toBe(403);
+		expect(wrong.body.error).toMatchObject({ code: 'wrong_password', message: 'Mật khẩu không đúng' });
+		// One longer than any password is wrong without being hashed.
+		const long = await endOthers(here, { password: 'x'.repeat(300) });
+		expect(long.status).toBe(403);
+		expect(long.body.error.code).toBe('wrong_password');
+		expect((await me(phone)).status).toBe(200);
+		expect((await me(here)).status).toBe(200);
+		expect(socket.ws.readyState).toBe(socket.ws.OPEN);
+
+		const right = await endOthers(here, { password: DEMO_PASSWORD });
+		expect(right.status).toBe(200);
+		expect(right.body).toEqual({ ok: true, ended: 1 });
+		expect(await socket.closed).toBe(4401);
+		expect((await me(phone)).status).toBe(401);
+		expect((await me(here)).status).toBe(200);
+	});
+
+	it('a wrong password there is a failed sign-in: the account locks for both, and the right password is refused while it is locked', async () => {
+		server = await startTestServer({ login: { windowMs: 60_000, perAccount: 10, perAccountAddress: 3, perAddress: 100 } });
+		const here = await loginAs('snnmt', CHROME_WINDOWS);
+		const phone = await loginAs('snnmt', SAFARI_IPHONE);
+		for (let i = 1; i <= 3; i++) expect((await endOthers(here, { password: `doan-${i}` })).status, `guess ${i}`).toBe(403);
+
+		const locked = await endOthers(here, { password: DEMO_PASSWORD });
+		expect(locked.status).toBe(429);
+		expect(locked.body.error.code).toBe('too_many_attempts');
+		expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect((await me(phone)).status).toBe(200);
+		// The sign-in page counts the same failures: it is locked for this account too.
+		const signIn = await loginCall(server.url, 'snnmt', DEMO_PASSWORD);
+		expect(signIn.status).toBe(429);
+		// Other accounts are not.
+		expect((await loginCall(server.url, 'lmhtx', DEMO_PASSWORD)).status).toBe(200);
+	});
+
+	it('failed sign-ins lock the confirmation too, and a right password there clears the account’s failures', async () => {
+		server = await startTestServer({ login: { windowMs: 60_000, perAccount: 10, perAccountAddress: 3, perAddress: 100 } });
+		const here = await loginAs('lmhtx', CHROME_WINDOWS);
+		await loginAs('lmhtx', SAFARI_IPHONE);
+		for (let i = 1; i <= 2; i++) expect((await loginCall(server.url, 'lmhtx', `doan-${i}`)).status).toBe(401);
+		// Two failures on the sign-in page, one more here: the third fills the key.
+		expect((await endOthers(here, { password: 'doan-3' })).status).toBe(403);
+		expect((await endOthers(here, { password: DEMO_PASSWORD })).status).toBe(429);
+
+		await server.stop();
+		server = await startTestServer({ login: { windowMs: 60_000, perAccount: 10, perAccountAddress: 3, perAddress: 100 } });
+		const token = await loginAs('lmhtx', CHROME_WINDOWS);
+		for (let i = 1; i <= 2; i++) expect((await loginCall(server.url, 'lmhtx', `doan-${i}`)).status).toBe(401);
+		expect((await endOthers(token, { password: DEMO_PASSWORD })).body).toEqual({ ok: true, ended: 0 });
+		// The account's count starts again: two more typos do not lock it.
+		for (let i = 3; i <= 4; i++) expect((await loginCall(server.url, 'lmhtx', `doan-${i}`)).status).toBe(401);
+		expect((await loginCall(server.url, 'lmhtx', DEMO_PASSWORD)).status).toBe(200);
 	});
 });

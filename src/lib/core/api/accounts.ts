@@ -27,6 +27,14 @@ export const LoginBody = v.object({
 	password: v.optional(v.string(), '')
 });
 
+/**
+ * POST /api/auth/sessions/end-others: the user's password, typed again. Any string but an empty one:
+ * a wrong one is a failed attempt (counted like a failed sign-in), not malformed input.
+ */
+export const EndOtherSessionsBody = v.object({
+	password: v.pipe(v.optional(v.string('password_required'), ''), v.minLength(1, 'password_required'))
+});
+
 export const Password = v.pipe(
 	v.string('password_too_short'),
 	v.minLength(PASSWORD_MIN, 'password_too_short'),
