@@ -217,6 +217,9 @@ describe('the board on a phone', () => {
 			expect(await page.getByLabel('Ngôn ngữ').isVisible()).toBe(true);
 			expect(await smallTargets(page, '#header-menu')).toEqual([]);
 			await screenshot(page, 'header-menu-390x844');
+			// The open menu stays inside the screen.
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+			expect(await page.locator('#header-menu').evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(PHONE.width);
 			await page.keyboard.press('Escape');
 			expect(await logout.isVisible()).toBe(false);
 		} finally {
@@ -237,6 +240,85 @@ describe('the board on a phone', () => {
 				expect((await page.request.get(icon.src)).headers()['content-type']).toContain('image/png');
 			}
 			await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+/** What in the header sticks out of its one row (or out of the screen), named for the failure message. */
+async function headerOverflow(page: Page): Promise<string[]> {
+	return page.locator('header.app-header').evaluate((header) => {
+		const box = header.getBoundingClientRect();
+		const out: string[] = [];
+		if (header.scrollWidth > header.clientWidth + 1) out.push(`header ${header.scrollWidth}px wide in ${header.clientWidth}px`);
+		for (const el of header.querySelectorAll<HTMLElement>('*')) {
+			// Closed menus are not drawn; the open ones hang below the bar on purpose.
+			if (el.closest('#account-menu, #header-menu') || el.getClientRects().length === 0) continue;
+			const r = el.getBoundingClientRect();
+			if (r.width === 0 || r.height === 0) continue;
+			const name = `${el.tagName.toLowerCase()}.${[...el.classList].filter((c) => !c.startsWith('svelte-')).join('.')}`;
+			if (r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) out.push(`${name} spans ${Math.round(r.top)}–${Math.round(r.bottom)}px`);
+			if (r.right > window.innerWidth + 0.5) out.push(`${name} ends at ${Math.round(r.right)}px`);
+		}
+		return out;
+	});
+}
+
+describe('the header', () => {
+	const WIDE = [
+		{ name: '1366x768', width: 1366, height: 768 },
+		{ name: '1920x1080', width: 1920, height: 1080 }
+	];
+	// The administrator has the most links; dn.snnmt the longest name and another organization.
+	it.each(WIDE.flatMap((vp) => ['admin', 'dn.snnmt'].map((user) => ({ ...vp, user }))))(
+		'$name, $user: one row on a board, the organization in full, the rest in the account menu',
+		async ({ name, width, height, user }) => {
+			const { page, context } = await signIn(app, user, { width, height });
+			try {
+				const boards = await apiGet<{ id: string }[]>(page, '/api/boards');
+				await page.goto(`/boards/${boards[0].id}`);
+				await boardReady(page);
+				const header = page.locator('header.app-header');
+				const rowHeight = await header.evaluate(
+					(el) =>
+						parseFloat(getComputedStyle(el).getPropertyValue('--header-height')) * parseFloat(getComputedStyle(document.documentElement).fontSize)
+				);
+				expect((await header.boundingBox())!.height).toBeLessThanOrEqual(rowHeight + 1);
+				expect(await headerOverflow(page)).toEqual([]);
+				const org = page.getByTestId('org-name');
+				expect(await org.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+				expect(await org.getAttribute('title')).toContain((await org.textContent())!.trim());
+				if (user === 'dn.snnmt') await screenshot(page, `header-${name}`);
+
+				// Sessions, language and sign-out are in the account menu, opened from the user's name.
+				const toggle = page.getByTestId('account-toggle');
+				await toggle.click();
+				const menu = page.locator('#account-menu');
+				await menu.getByTestId('sessions-link').waitFor();
+				expect(await menu.getByLabel('Ngôn ngữ').isVisible()).toBe(true);
+				expect(await menu.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+				await page.keyboard.press('Escape');
+				expect(await menu.isVisible()).toBe(false);
+				expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+			} finally {
+				await context.close();
+			}
+		}
+	);
+
+	it('390x844: the bar is one row and nothing sticks out of the screen, on a board and with the menu open', async () => {
+		const { page, context } = await signIn(app, 'dn.snnmt', PHONE);
+		try {
+			const boards = await apiGet<{ id: string }[]>(page, '/api/boards');
+			await page.goto(`/boards/${boards[0].id}`);
+			await boardReady(page);
+			expect(await headerOverflow(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Trình đơn' }).click();
+			await page.locator('#header-menu').getByRole('button', { name: 'Đăng xuất' }).waitFor();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+			expect(await page.locator('#header-menu').evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(PHONE.width);
 		} finally {
 			await context.close();
 		}

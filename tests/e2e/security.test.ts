@@ -176,6 +176,8 @@ describe('sessions page', () => {
 			await synced(phone);
 
 			await laptop.page.goto('/');
+			// In the account menu, opened from the user's name in the header.
+			await laptop.page.getByTestId('account-toggle').click();
 			await laptop.page.getByTestId('sessions-link').click();
 			await laptop.page.getByTestId('session').nth(1).waitFor({ timeout: 15_000 });
 			const rows = laptop.page.getByTestId('session');
@@ -210,6 +212,7 @@ describe('sessions page', () => {
 			expect((await laptop.page.request.get('/api/me')).status()).toBe(200);
 
 			// In English too.
+			await laptop.page.getByTestId('account-toggle').click();
 			await laptop.page.locator('.lang select').selectOption('en');
 			await laptop.page.getByRole('heading', { name: 'Sessions' }).waitFor();
 			await laptop.page.getByText('This device', { exact: true }).waitFor();

@@ -220,6 +220,7 @@ export const en: Messages = {
 
 	'sync.offlineShort': 'Offline',
 	'header.menu': 'Menu',
+	'header.account': 'Account',
 	'board.notFoundHint': 'The board may have been deleted, or the link is wrong.',
 	'board.notFoundHome': 'Back to all boards',
 	'board.offlineCopy': 'Showing the copy saved on this device',

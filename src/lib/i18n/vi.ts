@@ -221,6 +221,7 @@ export const vi = {
 
 	'sync.offlineShort': 'Ngoại tuyến',
 	'header.menu': 'Trình đơn',
+	'header.account': 'Tài khoản',
 	'board.notFoundHint': 'Bảng có thể đã bị xoá, hoặc đường dẫn bị sai.',
 	'board.notFoundHome': 'Về danh sách bảng',
 	'board.offlineCopy': 'Đang xem bản lưu trên máy',
