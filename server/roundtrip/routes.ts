@@ -73,7 +73,11 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const changes = await sync.rooms.withRoom(draft.boardId, (room) =>
 			chosen
 				? cardChanges(room, draft.rows, guardFor(user, chosen), actor)
-				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
+				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({
+						...c,
+						allowed: false,
+						refusal: { code: 'roundtrip_choose_agency' as const }
+					}))
 		);
 		if (chosen) {
 			draft.reviewed[chosen] = changes;
