@@ -143,7 +143,7 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 						card_id: a.cardId,
 						user_id: user.id,
 						field: 'excel_return',
-						detail: `${agency.name} (tệp ${draft.fileName})`,
+						detail: `${agency.name} — ${draft.fileName}`,
 						created_at: now
 					}))
 				)

@@ -124,8 +124,8 @@ describe('Excel round trip for agencies that do not use the app', () => {
 			.execute();
 		expect(activity.every((r) => r.user_id === adminId)).toBe(true);
 		expect(activity.filter((r) => r.field === 'excel_return')).toEqual([
-			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố (tệp lien-minh-tra-ve.xlsx)' }),
-			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố (tệp lien-minh-tra-ve.xlsx)' })
+			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố — lien-minh-tra-ve.xlsx' }),
+			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố — lien-minh-tra-ve.xlsx' })
 		]);
 		expect(activity.map((r) => r.field)).toEqual(expect.arrayContaining(['status', 'result', 'progress']));
 	});
