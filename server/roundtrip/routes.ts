@@ -125,8 +125,21 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	});
 
 	r.post('/roundtrip/:id/apply', { who: ['admin'], body: ReturnAgencyBody }, async (c, { body }) => {
-		const { user, id, draft } = await draftOf(c);
-		const agencyId = body.agencyId;
+		const user = requireUser(c);
+		const id = c.req.param('id') ?? '';
+		// Taken, not read: of two "apply" at once, one applies and the other finds no draft (404).
+		const draft = await drafts.take(id, user.id);
+		if (!draft) throw new ApiError(404, 'draft_not_found');
+		try {
+			return c.json(await apply(draft, user, body.agencyId));
+		} catch (e) {
+			await drafts.restore(id, { userId: user.id, orgId: user.orgId }, draft);
+			throw e;
+		}
+	});
+
+	/** The reviewed changes of one agency applied through the sync guard, each applied card noted in its history. */
+	async function apply(draft: ReturnDraft, user: ReturnType<typeof requireUser>, agencyId: string) {
 		const reviewed = Object.hasOwn(draft.reviewed, agencyId) ? draft.reviewed[agencyId] : undefined;
 		if (!reviewed) throw new ApiError(409, 'not_previewed');
 		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
@@ -149,14 +162,12 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 				)
 				.execute();
 		}
-		await drafts.delete(id);
-		return c.json(outcome);
-	});
+		return outcome;
+	}
 
 	return r.router;
 }
 
-/** The board most of the file's card ids belong to. */
 /** The board of the organization most of these card ids belong to (another organization's cards are not looked at). */
 async function boardOf(ctx: AppContext, orgId: string, ids: string[]): Promise<string | null> {
 	const counts = new Map<string, number>();

@@ -142,6 +142,25 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		expect(((await wrong.json()) as ApplyOutcome).applied).toEqual([expect.objectContaining({ cardId: c.id, fields: ['progress'] })]);
 	});
 
+	it('"apply" sent three times at once applies once: one 200, two 404 draft_not_found, one history entry', async () => {
+		const c = ledOnlyBy(liminh)[1]; // at 60 % since the first test
+		const bytes = await filledExport(new Map([[c.id, [null, 75, null]]]));
+		const preview = (await (await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'ba-lan.xlsx')).json()) as ReturnPreview;
+		expect(preview.changes).toEqual([expect.objectContaining({ cardId: c.id, allowed: true })]);
+		const answers = await Promise.all(
+			[1, 2, 3].map(() => postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: liminh }))
+		);
+		expect(answers.map((a) => a.status).sort()).toEqual([200, 404, 404]);
+		const entries = await server.ctx.db
+			.selectFrom('activity')
+			.select('detail')
+			.where('card_id', '=', c.id)
+			.where('field', '=', 'excel_return')
+			.where('detail', 'like', '%ba-lan.xlsx')
+			.execute();
+		expect(entries).toEqual([{ detail: 'Liên minh Hợp tác xã thành phố — ba-lan.xlsx' }]);
+	});
+
 	it('a card changed on the board after the preview is left alone', async () => {
 		const [c] = ledOnlyBy(stc).slice(1);
 		const bytes = await filledExport(new Map([[c.id, ['Vướng mắc', null, null]]]));
