@@ -376,6 +376,8 @@ export interface QuarantinedUpdatesTable {
 	update_id: number | null;
 	user_id: string | null;
 	data: Uint8Array;
+	/** Why, as a code (QuarantineCause; null on rows from before migration 0012); `reason` is the diagnostic. */
+	cause: string | null;
 	reason: string;
 	created_at: string;
 }

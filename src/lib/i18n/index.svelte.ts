@@ -16,7 +16,7 @@ import { reviewMessages, type ReviewMessageKey } from './review.js';
 import { errorMessages, type ErrorMessageKey } from './errors.js';
 import { format, type MessageParams } from './format.js';
 import { errorMessage } from './errors.js';
-import { syncRefusal } from './sync-refusals.js';
+import { refusalMessage } from './sync-refusals.js';
 
 export type MessageKey =
 	| BoardMessageKey
@@ -110,7 +110,11 @@ export function errorText(code: string, params?: MessageParams): string {
 	return errorMessage(state.locale, code, params);
 }
 
-/** The sync server's refusal of an update (Vietnamese text, sometimes with a code), in the current language. */
-export function refusalText(reason: string): string {
-	return syncRefusal(state.locale, reason);
+/**
+ * The refusal of a board update in the current language: the sync server's "permission denied"
+ * reason (`code` or `update_invalid:<rule>`) or a round-trip answer's `{ code, params }`, worded
+ * from the catalogue's refusal part (sync-refusals.ts); anything else reads as a plain refusal.
+ */
+export function refusalText(refusal: unknown): string {
+	return refusalMessage(state.locale, refusal);
 }
