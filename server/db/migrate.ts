@@ -10,6 +10,7 @@ import * as m0008 from '../../migrations/0008_session_limits_login_failures.js';
 import * as m0009 from '../../migrations/0009_drafts.js';
 import * as m0010 from '../../migrations/0010_attachment_blobs.js';
 import * as m0011 from '../../migrations/0011_projected_seq.js';
+import * as m0012 from '../../migrations/0012_inbox_message_text.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
@@ -23,7 +24,8 @@ const migrations: Record<string, Migration> = {
 	'0008_session_limits_login_failures': m0008,
 	'0009_drafts': m0009,
 	'0010_attachment_blobs': m0010,
-	'0011_projected_seq': m0011
+	'0011_projected_seq': m0011,
+	'0012_inbox_message_text': m0012
 };
 
 class StaticProvider implements MigrationProvider {
