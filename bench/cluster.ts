@@ -417,11 +417,12 @@ function latencySummary(latency: LatencyRound[]) {
 }
 
 function rampSummary(ramp: RampRound[]) {
-	return CONFIGS.map((c) => {
+	// A configuration without ramp rounds (--skip-ramp) has no row: no "NaN" in the table.
+	return CONFIGS.filter((c) => ramp.some((r) => r.config === c.name)).map((c) => {
 		const mine = ramp.filter((r) => r.config === c.name);
 		const maxima = mine.map((r) => r.max);
 		const sorted = [...maxima].sort((a, b) => a - b);
-		return { config: c.name, maxEditsPerSecond: sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN, maxima };
+		return { config: c.name, maxEditsPerSecond: sorted[Math.floor((sorted.length - 1) / 2)], maxima };
 	});
 }
 

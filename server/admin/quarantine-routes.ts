@@ -27,6 +27,7 @@ export function quarantineRoutes(r: DeclaredRouter, ctx: AppContext, sync: SyncS
 			updateId: q.updateId,
 			userId: q.userId,
 			userName: q.userId ? (users.get(q.userId) ?? null) : null,
+			cause: q.cause,
 			reason: q.reason,
 			size: q.size,
 			createdAt: q.createdAt

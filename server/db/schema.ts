@@ -350,7 +350,7 @@ export interface InboxMessagesTable {
 	/**
 	 * Title and body as notes (code and params, JSON; server/inbox/inbox-text.ts), worded by the reader's
 	 * interface; `title` is then empty and `body` holds only a person's own words (a comment).
-	 * Null for messages stored before (migration 0012): `title` and `body` are their text as written.
+	 * Null for messages stored before (migration 0013): `title` and `body` are their text as written.
 	 */
 	text_json: Generated<string | null>;
 }
@@ -382,6 +382,8 @@ export interface QuarantinedUpdatesTable {
 	update_id: number | null;
 	user_id: string | null;
 	data: Uint8Array;
+	/** Why, as a code (QuarantineCause; null on rows from before migration 0012); `reason` is the diagnostic. */
+	cause: string | null;
 	reason: string;
 	created_at: string;
 }

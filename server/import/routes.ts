@@ -85,9 +85,19 @@ export function importRoutes(ctx: AppContext, sync: SyncServer) {
 	});
 
 	r.post('/import/drafts/:id/create', ['admin'], async (c) => {
-		const { id, draft } = await draftOf(c);
-		const summary = await createFromDraft(ctx, draft);
-		await drafts.delete(id);
+		const user = requireUser(c);
+		const id = c.req.param('id') ?? '';
+		// Taken, not read: two "Tạo bảng" at once (a double click, two tabs, two nodes) create the boards once.
+		const draft = await drafts.take(id, user.id);
+		if (!draft) throw new ApiError(404, 'draft_not_found');
+		let summary;
+		try {
+			summary = await createFromDraft(ctx, draft);
+		} catch (e) {
+			// Nothing was created (the importer's one transaction): the admin can fix the draft and try again.
+			await drafts.restore(id, { userId: user.id, orgId: draft.orgId }, draft);
+			throw e;
+		}
 		// New collective agencies ("Các sở, ngành, địa phương") change who may see and comment.
 		await sync.reloadAgencies();
 		return c.json(summary, 201);

@@ -27,20 +27,17 @@ export function applyReturned(room: Room, reviewed: CardChange[], guard: GuardCo
 	for (const change of reviewed) {
 		if (!change.changes.length) continue;
 		if (!change.allowed) {
-			outcome.skipped.push({ cardId: change.cardId, code: change.code, reason: change.reason ?? 'Không được phép' });
+			// A draft reviewed before refusals had codes has none: refused all the same.
+			outcome.skipped.push({ cardId: change.cardId, code: change.code, refusal: change.refusal ?? { code: 'roundtrip_not_allowed' } });
 			continue;
 		}
 		if (change.changes.some((c) => currentValue(room.doc, change.cardId, c.field) !== c.from)) {
-			outcome.skipped.push({
-				cardId: change.cardId,
-				code: change.code,
-				reason: 'Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước; hãy tải tệp lên lại để xem thay đổi mới'
-			});
+			outcome.skipped.push({ cardId: change.cardId, code: change.code, refusal: { code: 'roundtrip_stale' } });
 			continue;
 		}
 		const result = room.applyClientUpdate(peer, cardUpdate(room.doc, change.cardId, change.changes, actor, clientId));
 		if (result.ok) outcome.applied.push({ cardId: change.cardId, code: change.code, fields: change.changes.map((c) => c.field) });
-		else outcome.skipped.push({ cardId: change.cardId, code: change.code, reason: result.reason });
+		else outcome.skipped.push({ cardId: change.cardId, code: change.code, refusal: result.refusal });
 	}
 	return outcome;
 }

@@ -34,7 +34,7 @@ export function cardChanges(room: Room, rows: ReturnedRow[], guard: GuardContext
 			changes,
 			problems: row.problems,
 			allowed: verdict.ok,
-			reason: verdict.ok ? null : verdict.reason
+			refusal: verdict.ok ? null : verdict.refusal
 		});
 	}
 	return out;

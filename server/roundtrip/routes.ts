@@ -73,7 +73,11 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 		const changes = await sync.rooms.withRoom(draft.boardId, (room) =>
 			chosen
 				? cardChanges(room, draft.rows, guardFor(user, chosen), actor)
-				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({ ...c, allowed: false, reason: 'Hãy chọn đơn vị đã gửi tệp' }))
+				: cardChanges(room, draft.rows, guardFor(user, ''), actor).map((c) => ({
+						...c,
+						allowed: false,
+						refusal: { code: 'roundtrip_choose_agency' as const }
+					}))
 		);
 		if (chosen) {
 			draft.reviewed[chosen] = changes;
@@ -121,8 +125,21 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 	});
 
 	r.post('/roundtrip/:id/apply', { who: ['admin'], body: ReturnAgencyBody }, async (c, { body }) => {
-		const { user, id, draft } = await draftOf(c);
-		const agencyId = body.agencyId;
+		const user = requireUser(c);
+		const id = c.req.param('id') ?? '';
+		// Taken, not read: of two "apply" at once, one applies and the other finds no draft (404).
+		const draft = await drafts.take(id, user.id);
+		if (!draft) throw new ApiError(404, 'draft_not_found');
+		try {
+			return c.json(await apply(draft, user, body.agencyId));
+		} catch (e) {
+			await drafts.restore(id, { userId: user.id, orgId: user.orgId }, draft);
+			throw e;
+		}
+	});
+
+	/** The reviewed changes of one agency applied through the sync guard, each applied card noted in its history. */
+	async function apply(draft: ReturnDraft, user: ReturnType<typeof requireUser>, agencyId: string) {
 		const reviewed = Object.hasOwn(draft.reviewed, agencyId) ? draft.reviewed[agencyId] : undefined;
 		if (!reviewed) throw new ApiError(409, 'not_previewed');
 		const agency = await ctx.db.selectFrom('agencies').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
@@ -139,20 +156,18 @@ export function roundtripRoutes(ctx: AppContext, sync: SyncServer) {
 						card_id: a.cardId,
 						user_id: user.id,
 						field: 'excel_return',
-						detail: `${agency.name} (tệp ${draft.fileName})`,
+						detail: `${agency.name} — ${draft.fileName}`,
 						created_at: now
 					}))
 				)
 				.execute();
 		}
-		await drafts.delete(id);
-		return c.json(outcome);
-	});
+		return outcome;
+	}
 
 	return r.router;
 }
 
-/** The board most of the file's card ids belong to. */
 /** The board of the organization most of these card ids belong to (another organization's cards are not looked at). */
 async function boardOf(ctx: AppContext, orgId: string, ids: string[]): Promise<string | null> {
 	const counts = new Map<string, number>();

@@ -11,6 +11,7 @@
  * whichever node appends (a cluster node that sees a gap reads it back with `loadSince`).
  */
 import type { CardData } from '../../src/lib/core/board-types.js';
+import type { QuarantineCause } from '../../src/lib/core/api/accounts.js';
 
 export interface ActivityRow {
 	cardId: string | null;
@@ -60,12 +61,16 @@ export interface QuarantineEntry {
 	updateId: number | null;
 	userId: string | null;
 	data: Uint8Array;
+	/** Why, as a code the admin panel words; `reason` is the diagnostic (logs, developers). */
+	cause: QuarantineCause;
 	reason: string;
 }
 
 /** A quarantined update as listed (without its bytes: `quarantinedBytes` reads those one at a time). */
-export interface QuarantinedUpdate extends Omit<QuarantineEntry, 'data'> {
+export interface QuarantinedUpdate extends Omit<QuarantineEntry, 'data' | 'cause'> {
 	id: number;
+	/** Null on rows quarantined before causes were recorded (migration 0012). */
+	cause: QuarantineCause | null;
 	boardId: string;
 	size: number;
 	createdAt: string;

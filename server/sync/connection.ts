@@ -13,6 +13,7 @@ import { directSocket, type Outgoing } from './broadcast.js';
 import type { GuardContext } from './document-guard.js';
 import type { PresenceIdentity } from './presence.js';
 import { isReadOnlyRole } from '../../src/lib/core/permissions.js';
+import type { SyncRefusal } from '../../src/lib/core/sync-refusal-codes.js';
 
 export interface ConnectionLimits {
 	maxMessageBytes: number;
@@ -135,7 +136,7 @@ export class Connection implements Peer {
 				// Every client answers the server's step 1 with a step 2, empty when it has nothing new:
 				// that is not a write, and must not be refused.
 				if (isEmptyUpdate(msg.update)) return;
-				if (isReadOnlyRole(this.guard.subject.role)) return this.deny('Tài khoản chỉ có quyền xem');
+				if (isReadOnlyRole(this.guard.subject.role)) return this.deny({ code: 'read_only' });
 				{
 					const result = room.applyClientUpdate(this, msg.update);
 					if (result.ok) return;
@@ -144,10 +145,10 @@ export class Connection implements Peer {
 						const update = msg.update;
 						return room.catchUp().then(() => {
 							const again = room.applyClientUpdate(this, update);
-							if (!again.ok) this.deny(again.reason);
+							if (!again.ok) this.deny(again.refusal);
 						});
 					}
-					this.deny(result.reason);
+					this.deny(result.refusal);
 				}
 				return;
 			case MessageType.Awareness:
@@ -161,12 +162,15 @@ export class Connection implements Peer {
 		}
 	}
 
-	/** Tells the client its update was refused; at most once a second, so a looping client cannot flood. */
-	private deny(reason: string) {
+	/**
+	 * Tells the client its update was refused, by code (`read_only`, `update_invalid:overlap`; the
+	 * browser words it); at most once a second, so a looping client cannot flood.
+	 */
+	private deny(refusal: SyncRefusal) {
 		const now = Date.now();
 		if (now - this.lastDeniedAt < 1000) return;
 		this.lastDeniedAt = now;
-		this.send(encodePermissionDenied(reason));
+		this.send(encodePermissionDenied(refusal));
 	}
 
 	private takeAwarenessToken(): boolean {

@@ -23,8 +23,9 @@ import {
 import { cardAbilities, isBoardManager, isReadOnlyRole, mayAssignHandler, mayChangeComment, type Subject } from '../../src/lib/core/permissions.js';
 import { keyAt, type Deletion, type NewItem, type Segment, type UpdateStructure } from './update-structure.js';
 import type { ActivityRow } from './board-store.js';
+import type { GuardRefusalCode, SyncRefusal } from '../../src/lib/core/sync-refusal-codes.js';
 
-export type Verdict = { ok: true; activity: ActivityRow[] } | { ok: false; reason: string };
+export type Verdict = { ok: true; activity: ActivityRow[] } | { ok: false; refusal: SyncRefusal };
 
 export interface GuardContext {
 	subject: Subject;
@@ -61,41 +62,18 @@ function detailOf(field: string, value: unknown): string | null {
 	return null;
 }
 
-/** A refusal: the message shown to the sender (Vietnamese, as the board UI shows it). */
-class Refusal extends Error {}
-const no = (message: string): never => {
-	throw new Refusal(message);
+/** A refusal: its code (src/lib/core/sync-refusal-codes.ts); the browser words it in the interface language. */
+class Refusal extends Error {
+	constructor(readonly code: GuardRefusalCode) {
+		super(code);
+	}
+}
+const no = (code: GuardRefusalCode): never => {
+	throw new Refusal(code);
 };
 
-const MSG = {
-	readOnly: 'Tài khoản chỉ có quyền xem',
-	structure: 'Chỉ thường trực hoặc thư ký được sửa thông tin giao việc',
-	boardStructure: 'Chỉ thường trực hoặc thư ký được sửa cấu trúc bảng',
-	work: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ',
-	comment: 'Đơn vị của bạn không tham gia nhiệm vụ này',
-	othersComment: 'Không được sửa bình luận của người khác',
-	commentAuthor: 'Bình luận phải mang tên và đơn vị của người gửi',
-	commentRemoved: 'Bình luận không bị xoá khỏi bảng, chỉ được ẩn',
-	attachments: 'Tệp đính kèm được tải lên qua máy chủ',
-	noCard: 'Thẻ không tồn tại',
-	schema: 'Nội dung cập nhật không đúng cấu trúc bảng',
-	tooLong: 'Nội dung quá dài',
-	signature: 'Người cập nhật phải là chính người gửi',
-	duplicate: 'Mã bình luận đã tồn tại',
-	agency: 'Đơn vị không tồn tại',
-	section: 'Phần của kế hoạch không tồn tại',
-	required: 'Thiếu thông tin bắt buộc',
-	handler: 'Cán bộ phụ trách phải thuộc đơn vị chủ trì (chuyên viên chỉ giao cho người của đơn vị mình)',
-	checklist: 'Danh sách bước đã có, không được thay cả danh sách',
-	stepId: 'Mã bước đã tồn tại',
-	archive: 'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình',
-	labels: 'Chỉ thường trực hoặc thư ký được sửa bộ nhãn của bảng',
-	label: 'Nhãn không tồn tại trên bảng này',
-	tooManyLabels: 'Bảng đã có đủ số nhãn tối đa'
-} as const;
-
 function single(n: NewItem): unknown {
-	if (n.content.kind !== 'values' || n.content.values.length !== 1) no(MSG.schema);
+	if (n.content.kind !== 'values' || n.content.values.length !== 1) no('schema_mismatch');
 	return (n.content as { values: unknown[] }).values[0];
 }
 
@@ -137,7 +115,7 @@ class UpdateCheck {
 
 	private abilities(cardId: string) {
 		const card = this.card(cardId);
-		if (!card) return this.manager ? cardAbilities(this.ctx.subject, { lead: [], support: [] }, this.ctx.isCollective) : no(MSG.noCard);
+		if (!card) return this.manager ? cardAbilities(this.ctx.subject, { lead: [], support: [] }, this.ctx.isCollective) : no('card_missing');
 		const agencies = {
 			lead: (card.get(CARD.lead) as Y.Array<string> | undefined)?.toArray() ?? [],
 			support: (card.get(CARD.support) as Y.Array<string> | undefined)?.toArray() ?? []
@@ -153,11 +131,11 @@ class UpdateCheck {
 	}
 
 	private mayWork(cardId: string) {
-		if (!this.abilities(cardId).work) no(MSG.work);
+		if (!this.abilities(cardId).work) no('work_lead_only');
 	}
 
 	private mayStructure() {
-		if (!this.manager) no(MSG.structure);
+		if (!this.manager) no('assignment_managers_only');
 	}
 
 	insert(n: NewItem): void {
@@ -168,15 +146,15 @@ class UpdateCheck {
 			return this.checkSlotRight(path, n.parentItem, true);
 		}
 		if (root === 'meta') {
-			if (!this.manager) no(MSG.boardStructure);
+			if (!this.manager) no('board_managers_only');
 			const key = keyAt(path, 1);
-			if (path.length !== 2 || !key || !META_RULES[key] || !META_RULES[key](single(n))) no(MSG.schema);
+			if (path.length !== 2 || !key || !META_RULES[key] || !META_RULES[key](single(n))) no('schema_mismatch');
 			return this.record(null, `meta.${key}`, null);
 		}
 		if (root === 'sections') return this.insertSection(n);
 		if (root === 'cards') return this.insertCard(n);
 		if (root === ROOT.labels) return this.insertLabel(n);
-		no(MSG.schema);
+		no('schema_mismatch');
 	}
 
 	private labelExists(labelId: string): boolean {
@@ -185,19 +163,19 @@ class UpdateCheck {
 
 	/** The board's label set (labels/<id>/<name|color>): managers only. */
 	private insertLabel(n: NewItem) {
-		if (!this.manager) no(MSG.labels);
+		if (!this.manager) no('labels_managers_only');
 		const labelId = keyAt(n.path, 1);
-		if (!labelId || !isId(labelId)) no(MSG.schema);
+		if (!labelId || !isId(labelId)) no('schema_mismatch');
 		if (n.path.length === 2) {
-			if (n.content.kind !== 'map' || this.labelExists(labelId!)) no(MSG.schema);
+			if (n.content.kind !== 'map' || this.labelExists(labelId!)) no('schema_mismatch');
 			this.newLabels.add(labelId!);
 			const existing = this.doc.share.has(ROOT.labels) ? labelsMap(this.doc).size : 0;
-			if (existing + this.newLabels.size > LIMITS.boardLabels) no(MSG.tooManyLabels);
+			if (existing + this.newLabels.size > LIMITS.boardLabels) no('too_many_labels');
 			this.newMaps.set(n.item, { kind: 'label', keys: new Set(), cardId: labelId! });
 			return this.record(null, 'labels', labelId!);
 		}
 		const key = keyAt(n.path, 2);
-		if (n.path.length !== 3 || !key || !LABEL_RULES[key] || !LABEL_RULES[key](single(n))) no(MSG.schema);
+		if (n.path.length !== 3 || !key || !LABEL_RULES[key] || !LABEL_RULES[key](single(n))) no('schema_mismatch');
 		this.noteKey(n, key!);
 		this.record(null, 'labels', labelId!);
 	}
@@ -205,9 +183,9 @@ class UpdateCheck {
 	/** A label on a card (cards/<id>/labels/<n>): ids of the board's labels; managers and the lead agency. */
 	private insertCardLabel(n: NewItem, cardId: string) {
 		this.mayWork(cardId);
-		if (n.path.length !== 4 || !('element' in n.path[3]) || n.content.kind !== 'values') no(MSG.schema);
+		if (n.path.length !== 4 || !('element' in n.path[3]) || n.content.kind !== 'values') no('schema_mismatch');
 		for (const v of (n.content as { values: unknown[] }).values) {
-			if (typeof v !== 'string' || !this.labelExists(v)) no(MSG.label);
+			if (typeof v !== 'string' || !this.labelExists(v)) no('label_missing');
 			this.labelsOnCards.add(v as string);
 		}
 		this.growText(n, LIMITS.cardLabels);
@@ -215,17 +193,17 @@ class UpdateCheck {
 	}
 
 	private insertSection(n: NewItem) {
-		if (!this.manager) no(MSG.boardStructure);
+		if (!this.manager) no('board_managers_only');
 		const sectionId = keyAt(n.path, 1);
-		if (!sectionId || !isId(sectionId)) no(MSG.schema);
+		if (!sectionId || !isId(sectionId)) no('schema_mismatch');
 		if (n.path.length === 2) {
-			if (n.content.kind !== 'map' || sectionsMap(this.doc).has(sectionId!)) no(MSG.schema);
+			if (n.content.kind !== 'map' || sectionsMap(this.doc).has(sectionId!)) no('schema_mismatch');
 			this.newMaps.set(n.item, { kind: 'section', keys: new Set(), cardId: sectionId! });
 			this.newSections.add(sectionId!);
 			return this.record(null, 'section', sectionId!);
 		}
 		const key = keyAt(n.path, 2);
-		if (n.path.length !== 3 || !key || !SECTION_RULES[key] || !SECTION_RULES[key](single(n))) no(MSG.schema);
+		if (n.path.length !== 3 || !key || !SECTION_RULES[key] || !SECTION_RULES[key](single(n))) no('schema_mismatch');
 		this.noteKey(n, key!);
 		this.record(null, 'section', sectionId!);
 	}
@@ -238,26 +216,26 @@ class UpdateCheck {
 	private insertCard(n: NewItem) {
 		const path = n.path;
 		const cardId = keyAt(path, 1);
-		if (!cardId || !isId(cardId)) no(MSG.schema);
+		if (!cardId || !isId(cardId)) no('schema_mismatch');
 		if (path.length === 2) {
 			// A new card: managers only, under an id not in use, complete (checked at the end).
 			this.mayStructure();
-			if (n.content.kind !== 'map' || this.card(cardId!)) no(MSG.schema);
+			if (n.content.kind !== 'map' || this.card(cardId!)) no('schema_mismatch');
 			this.newMaps.set(n.item, { kind: 'card', keys: new Set(), cardId: cardId! });
 			return this.record(cardId!, 'create', null);
 		}
 		const field = keyAt(path, 2);
-		if (!field) no(MSG.schema);
+		if (!field) no('schema_mismatch');
 		if (path.length === 3) return this.insertCardField(n, cardId!, field!);
 		const typeKind = CARD_TYPE_FIELDS[field!] ?? CARD_OPTIONAL_TYPE_FIELDS[field!];
-		if (!typeKind) no(MSG.schema);
-		if (field === CARD.attachments) no(MSG.attachments);
+		if (!typeKind) no('schema_mismatch');
+		if (field === CARD.attachments) no('attachments_server_only');
 		if (field === CARD.comments) return this.insertComment(n, cardId!);
 		if (field === CARD.checklist) return this.insertStep(n, cardId!);
 		if (field === CARD.labels) return this.insertCardLabel(n, cardId!);
-		if (path.length !== 4 || !('element' in path[3])) no(MSG.schema);
+		if (path.length !== 4 || !('element' in path[3])) no('schema_mismatch');
 		if (typeKind === 'text') {
-			if (n.content.kind !== 'string') no(MSG.schema);
+			if (n.content.kind !== 'string') no('schema_mismatch');
 			if (field === CARD.title) this.mayStructure();
 			else this.mayWork(cardId!);
 			this.growText(n, field === CARD.title ? LIMITS.titleChars : LIMITS.resultChars);
@@ -265,9 +243,9 @@ class UpdateCheck {
 		}
 		// lead / support: agency ids that exist
 		this.mayStructure();
-		if (n.content.kind !== 'values') no(MSG.schema);
+		if (n.content.kind !== 'values') no('schema_mismatch');
 		for (const v of (n.content as { values: unknown[] }).values) {
-			if (typeof v !== 'string' || !this.ctx.agencyExists(v)) no(MSG.agency);
+			if (typeof v !== 'string' || !this.ctx.agencyExists(v)) no('agency_missing');
 		}
 		this.growText(n, LIMITS.agenciesPerColumn);
 		this.record(cardId!, field!, null);
@@ -282,7 +260,7 @@ class UpdateCheck {
 			total = t && !n.parentIsNew ? (t as Y.AbstractType<unknown>)._length : 0;
 		}
 		total += n.item.length;
-		if (total > limit) no(MSG.tooLong);
+		if (total > limit) no('too_long');
 		this.textGrowth.set(key, total);
 	}
 
@@ -294,19 +272,19 @@ class UpdateCheck {
 			const startable = field === CARD.checklist || field === CARD.labels;
 			if (!n.parentIsNew) {
 				if (startable && !(this.card(cardId)?.get(field) instanceof Y.Array)) this.mayWork(cardId);
-				else if (startable && !this.manager) no(MSG.checklist);
+				else if (startable && !this.manager) no('checklist_exists');
 				else this.mayStructure();
 			}
-			if (n.content.kind !== typeKind) no(MSG.schema);
+			if (n.content.kind !== typeKind) no('schema_mismatch');
 			if (startable && !n.parentIsNew) this.record(cardId, field, null);
 		} else {
 			const rule = CARD_VALUE_RULES[field] ?? CARD_OPTIONAL_VALUE_RULES[field];
-			if (!rule) no(MSG.schema);
+			if (!rule) no('schema_mismatch');
 			const value = single(n);
-			if (!rule(value)) no(MSG.schema);
-			if (field === CARD.updatedBy && value !== null && value !== this.ctx.subject.id) no(MSG.signature);
+			if (!rule(value)) no('schema_mismatch');
+			if (field === CARD.updatedBy && value !== null && value !== this.ctx.subject.id) no('signed_by_other');
 			if (field === CARD.sectionId && !this.newSections.has(value as string) && !sectionsMap(this.doc).has(value as string)) {
-				no(MSG.section);
+				no('section_missing');
 			}
 			if (!n.parentIsNew) {
 				if (WORK_FIELDS.has(field)) this.mayWork(cardId);
@@ -320,9 +298,9 @@ class UpdateCheck {
 					support: (card?.get(CARD.support) as Y.Array<string> | undefined)?.toArray() ?? []
 				};
 				const agencyId = this.ctx.userAgency?.(value as string) ?? null;
-				if (!mayAssignHandler(this.ctx.subject, agencies, agencyId, this.ctx.isCollective)) no(MSG.handler);
+				if (!mayAssignHandler(this.ctx.subject, agencies, agencyId, this.ctx.isCollective)) no('handler_not_lead');
 			}
-			if (field === CARD.archived && value !== null && (value as { by: unknown }).by !== this.ctx.subject.id) no(MSG.archive);
+			if (field === CARD.archived && value !== null && (value as { by: unknown }).by !== this.ctx.subject.id) no('archive_managers_only');
 			if (field !== CARD.updatedAt && field !== CARD.updatedBy && field !== CARD.completedAt && !n.parentIsNew) {
 				this.record(cardId, field, detailOf(field, value));
 			}
@@ -345,27 +323,27 @@ class UpdateCheck {
 		const path = n.path;
 		if (path.length === 4) {
 			// A new comment: a map in the card's comment list.
-			if (!('element' in path[3]) || n.content.kind !== 'map') no(MSG.schema);
-			if (!this.abilities(cardId).comment) no(MSG.comment);
+			if (!('element' in path[3]) || n.content.kind !== 'map') no('schema_mismatch');
+			if (!this.abilities(cardId).comment) no('comment_not_involved');
 			this.newMaps.set(n.item, { kind: 'comment', keys: new Set(), cardId });
 			return this.record(cardId, 'comment', null);
 		}
 		const key = keyAt(path, 4);
 		const rule = key ? COMMENT_RULES[key] : undefined;
-		if (path.length !== 5 || !key || !rule) no(MSG.schema);
+		if (path.length !== 5 || !key || !rule) no('schema_mismatch');
 		const value = single(n);
-		if (!rule!.rule(value)) no(MSG.schema);
+		if (!rule!.rule(value)) no('schema_mismatch');
 		if (n.parentIsNew) {
-			if (key === 'authorId' && value !== this.ctx.subject.id) no(MSG.commentAuthor);
-			if (key === 'agencyId' && value !== this.ctx.subject.agencyId) no(MSG.commentAuthor);
+			if (key === 'authorId' && value !== this.ctx.subject.id) no('comment_author');
+			if (key === 'agencyId' && value !== this.ctx.subject.agencyId) no('comment_author');
 			if (key === 'id') {
 				const ids = this.existingCommentIds(cardId);
-				if (ids.has(value as string)) no(MSG.duplicate);
+				if (ids.has(value as string)) no('comment_id_taken');
 				ids.add(value as string);
 			}
 		} else {
 			const author = docMapOf(n.parentItem)?.get('authorId');
-			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key!)) no(MSG.othersComment);
+			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key!)) no('comment_not_yours');
 			this.record(cardId, 'comment', null);
 		}
 		this.noteKey(n, key!);
@@ -387,21 +365,21 @@ class UpdateCheck {
 		const path = n.path;
 		this.mayWork(cardId);
 		if (path.length === 4) {
-			if (!('element' in path[3]) || n.content.kind !== 'map') no(MSG.schema);
+			if (!('element' in path[3]) || n.content.kind !== 'map') no('schema_mismatch');
 			this.growText(n, LIMITS.checklistSteps);
 			this.newMaps.set(n.item, { kind: 'step', keys: new Set(), cardId });
 			return this.record(cardId, 'checklist', null);
 		}
 		const key = keyAt(path, 4);
 		const rule = key ? STEP_RULES[key] : undefined;
-		if (path.length !== 5 || !key || !rule) no(MSG.schema);
+		if (path.length !== 5 || !key || !rule) no('schema_mismatch');
 		const value = single(n);
-		if (!rule!.rule(value)) no(MSG.schema);
+		if (!rule!.rule(value)) no('schema_mismatch');
 		if (key === 'id') {
 			// A step's id is given once, when it is created, and is unique on the card.
-			if (!n.parentIsNew) no(MSG.schema);
+			if (!n.parentIsNew) no('schema_mismatch');
 			const ids = this.existingStepIds(cardId);
-			if (ids.has(value as string)) no(MSG.stepId);
+			if (ids.has(value as string)) no('step_id_taken');
 			ids.add(value as string);
 		}
 		if (!n.parentIsNew) this.record(cardId, 'checklist', null);
@@ -412,26 +390,26 @@ class UpdateCheck {
 	private checkSlotRight(path: Segment[], parentItem: Y.Item | null, isInsert: boolean) {
 		const root = keyAt(path, 0);
 		if (root !== 'cards') {
-			if (!this.manager) no(MSG.boardStructure);
+			if (!this.manager) no('board_managers_only');
 			return;
 		}
 		const cardId = keyAt(path, 1);
 		const field = keyAt(path, 2);
-		if (!cardId) no(MSG.schema);
+		if (!cardId) no('schema_mismatch');
 		if (!field) return this.mayStructure();
-		if (field === CARD.attachments) no(MSG.attachments);
+		if (field === CARD.attachments) no('attachments_server_only');
 		if (field === CARD.comments) {
 			if (path.length === 4) {
 				if (isInsert) {
-					if (!this.abilities(cardId!).comment) no(MSG.comment);
+					if (!this.abilities(cardId!).comment) no('comment_not_involved');
 					return;
 				}
-				no(MSG.commentRemoved);
+				no('comment_removed');
 			}
 			const key = keyAt(path, 4) ?? '';
 			const author = docMapOf(parentItem)?.get('authorId');
 			if (isInsert && !docMapOf(parentItem)) return; // inside a comment new in this update
-			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key)) no(MSG.othersComment);
+			if (typeof author !== 'string' || !mayChangeComment(this.ctx.subject, author, key)) no('comment_not_yours');
 			return;
 		}
 		if (WORK_FIELDS.has(field!)) return this.mayWork(cardId!);
@@ -457,7 +435,7 @@ class UpdateCheck {
 			const holder = parentItem ? `${parentItem.id.client}:${parentItem.id.clock}/${last.key}` : null;
 			if (!holder || !this.written.has(holder)) {
 				if (root === 'meta' && this.manager) return;
-				no(MSG.required);
+				no('required_missing');
 			}
 		}
 		if (root === 'cards') {
@@ -471,7 +449,7 @@ class UpdateCheck {
 
 	/** New maps must come complete: every key of a card, a section, or the required keys of a comment. */
 	finish(): void {
-		for (const id of this.labelsOnCards) if (this.removedLabels.has(id)) no(MSG.label);
+		for (const id of this.labelsOnCards) if (this.removedLabels.has(id)) no('label_missing');
 		for (const { kind, keys } of this.newMaps.values()) {
 			const required =
 				kind === 'card'
@@ -483,21 +461,21 @@ class UpdateCheck {
 							: Object.entries(kind === 'step' ? STEP_RULES : COMMENT_RULES)
 									.filter(([, r]) => r.required)
 									.map(([k]) => k);
-			for (const k of required) if (!keys.has(k)) no(MSG.required);
+			for (const k of required) if (!keys.has(k)) no('required_missing');
 		}
 	}
 }
 
 /** Checks an update whose structure was read (analyzeUpdate). */
 export function checkUpdate(doc: Y.Doc, ctx: GuardContext, structure: UpdateStructure): Verdict {
-	if (isReadOnlyRole(ctx.subject.role)) return { ok: false, reason: MSG.readOnly };
+	if (isReadOnlyRole(ctx.subject.role)) return { ok: false, refusal: { code: 'read_only' } };
 	const check = new UpdateCheck(doc, ctx);
 	try {
 		for (const n of structure.inserts) check.insert(n);
 		for (const d of structure.deletes) check.remove(d);
 		check.finish();
 	} catch (err) {
-		if (err instanceof Refusal) return { ok: false, reason: err.message };
+		if (err instanceof Refusal) return { ok: false, refusal: { code: err.code } };
 		throw err;
 	}
 	return { ok: true, activity: check.activity };

@@ -19,6 +19,7 @@ import type {
 	StoredBoard
 } from './board-store.js';
 import { toCardRow } from './projection-rows.js';
+import { quarantineCause } from '../../src/lib/core/api/accounts.js';
 import { isPostgres } from '../cluster/job-lock.js';
 
 const bytes = (b: Uint8Array | Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
@@ -203,6 +204,7 @@ export class KyselyBoardStore implements BoardStore {
 					update_id: e.updateId,
 					user_id: e.userId,
 					data: buffer(e.data),
+					cause: e.cause,
 					reason: e.reason,
 					created_at: new Date().toISOString()
 				})
@@ -214,7 +216,7 @@ export class KyselyBoardStore implements BoardStore {
 	async listQuarantine(boardId?: string): Promise<QuarantinedUpdate[]> {
 		let q = this.db
 			.selectFrom('quarantined_updates')
-			.select(['id', 'board_id', 'update_id', 'user_id', sql<number>`length(data)`.as('size'), 'reason', 'created_at'])
+			.select(['id', 'board_id', 'update_id', 'user_id', sql<number>`length(data)`.as('size'), 'cause', 'reason', 'created_at'])
 			.orderBy('id', 'desc')
 			.limit(500);
 		if (boardId !== undefined) q = q.where('board_id', '=', boardId);
@@ -225,6 +227,7 @@ export class KyselyBoardStore implements BoardStore {
 			updateId: r.update_id === null ? null : Number(r.update_id),
 			userId: r.user_id,
 			size: Number(r.size),
+			cause: quarantineCause(r.cause),
 			reason: r.reason,
 			createdAt: r.created_at
 		}));

@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
+import { refusalToWire, type SyncRefusal } from '../../src/lib/core/sync-refusal-codes.js';
 
 export enum MessageType {
 	Sync = 0,
@@ -50,10 +51,11 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	return encoding.toUint8Array(e);
 }
 
-export function encodePermissionDenied(reason: string): Uint8Array {
+/** The auth message "permission denied", its reason the refusal's code on the wire (`code` or `update_invalid:<rule>`). */
+export function encodePermissionDenied(refusal: SyncRefusal): Uint8Array {
 	const e = encoding.createEncoder();
 	encoding.writeVarUint(e, MessageType.Auth);
-	authProtocol.writePermissionDenied(e, reason);
+	authProtocol.writePermissionDenied(e, refusalToWire(refusal));
 	return encoding.toUint8Array(e);
 }
 

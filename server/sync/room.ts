@@ -18,9 +18,11 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 import { checkUpdate, type GuardContext, type Verdict } from './document-guard.js';
-import type { ActivityRow, AppendResult, BoardStore, ClientBinding, OutboxEvent, StoredBoard } from './board-store.js';
+import type { ActivityRow, AppendResult, BoardStore, ClientBinding, OutboxEvent, QuarantineEntry, StoredBoard } from './board-store.js';
 import { Outgoing } from './broadcast.js';
 import { analyzeUpdate, RefusedUpdate, type Limits } from './update-structure.js';
+import type { SyncRefusal, UpdateRule } from '../../src/lib/core/sync-refusal-codes.js';
+import type { QuarantineCause } from '../../src/lib/core/api/accounts.js';
 import { decodePresence, encodePresence, stampPresence, type PresenceIdentity } from './presence.js';
 
 /** What a room needs of a connection. */
@@ -35,10 +37,10 @@ export interface Peer {
 }
 
 /** `afterCatchUp`: refused for a reason that reading what other nodes stored may remove (cluster only). */
-export type ApplyResult = { ok: true } | { ok: false; reason: string; afterCatchUp?: boolean };
+export type ApplyResult = { ok: true } | { ok: false; refusal: SyncRefusal; afterCatchUp?: boolean };
 
 /** Structural refusals that can come from a node lagging behind the others rather than from the update. */
-const STALENESS_CODES = new Set(['pending', 'gap', 'future_delete', 'misplaced', 'foreign_client']);
+const STALENESS_CODES = new Set<UpdateRule>(['pending', 'gap', 'future_delete', 'misplaced', 'foreign_client']);
 
 interface PendingOrigin {
 	peer: Peer | null;
@@ -114,11 +116,6 @@ const BINDING_WINDOW_MS = 24 * 3600_000;
 
 /** Owner of the client ids the server itself writes under (HTTP actions, uploads). */
 export const SERVER_OWNER = '@server';
-
-/** A refusal's message for the sender, from the structural rule it broke. */
-function structuralReason(err: RefusedUpdate): string {
-	return `Cập nhật không hợp lệ, đã bị từ chối (${err.code})`;
-}
 
 /** Past this many updates since the cached full state, a joining client gets a fresh encoding instead. */
 const MAX_CACHED_TAIL = 500;
@@ -254,19 +251,20 @@ export class Room {
 		const good: Uint8Array[] = [];
 		let doc = new Y.Doc({ gc: true });
 		for (const u of units) {
-			let reason: string | null = null;
+			let failure: { cause: QuarantineCause; reason: string } | null = null;
 			try {
 				Y.applyUpdate(doc, u.data);
-				if (this.hasPending(doc)) reason = 'Yjs could not integrate it completely (pending structs or deletions)';
+				if (this.hasPending(doc))
+					failure = { cause: 'load_incomplete', reason: 'Yjs could not integrate it completely (pending structs or deletions)' };
 			} catch (err) {
-				reason = `Yjs failed on it: ${String(err).slice(0, 300)}`;
+				failure = { cause: 'load_failed', reason: `Yjs failed on it: ${String(err).slice(0, 300)}` };
 			}
-			if (reason === null) {
+			if (failure === null) {
 				good.push(u.data);
 				continue;
 			}
-			console.error(`board ${this.boardId}: stored update ${u.id ?? 'state'} quarantined (${reason})`);
-			const entry = { updateId: u.id, userId: u.userId, data: u.data, reason };
+			console.error(`board ${this.boardId}: stored update ${u.id ?? 'state'} quarantined (${failure.reason})`);
+			const entry: QuarantineEntry = { updateId: u.id, userId: u.userId, data: u.data, ...failure };
 			this.background('quarantine', () => this.store.quarantine(this.boardId, entry));
 			doc.destroy();
 			doc = new Y.Doc({ gc: true });
@@ -560,7 +558,8 @@ export class Room {
 			structure = analyzeUpdate(doc, update, { userId, owners: this.owners, ownedCount: this.ownedCount.get(userId) ?? 0 }, this.limits);
 		} catch (err) {
 			if (err instanceof RefusedUpdate) {
-				return { ok: false, reason: structuralReason(err), afterCatchUp: this.clustered && STALENESS_CODES.has(err.code) };
+				const refusal: SyncRefusal = { code: 'update_invalid', params: { rule: err.code } };
+				return { ok: false, refusal, afterCatchUp: this.clustered && STALENESS_CODES.has(err.code) };
 			}
 			throw err;
 		}
@@ -570,9 +569,9 @@ export class Room {
 
 	/** Checks and applies a client update. Throws on an update that cannot be decoded. */
 	applyClientUpdate(peer: Peer, update: Uint8Array): ApplyResult {
-		if (this.broken) return { ok: false, reason: 'Bảng đang được tải lại, vui lòng thử lại' };
+		if (this.broken) return { ok: false, refusal: { code: 'board_reloading' } };
 		const verdict = this.check(peer.userId, peer.guard, update);
-		if (!verdict.ok) return { ok: false, reason: verdict.reason, afterCatchUp: verdict.afterCatchUp };
+		if (!verdict.ok) return { ok: false, refusal: verdict.refusal, afterCatchUp: verdict.afterCatchUp };
 		const newClients = verdict.newClients ?? [];
 		for (const c of newClients) this.bind(c, peer.userId);
 		const origin: PendingOrigin = { peer, userId: peer.userId, activity: verdict.activity, newClients };
@@ -586,7 +585,7 @@ export class Room {
 		}
 		if (failure !== null) {
 			this.contain(update, origin, failure);
-			return { ok: false, reason: 'Cập nhật không áp dụng được, đã được cách ly' };
+			return { ok: false, refusal: { code: 'update_quarantined' } };
 		}
 		return { ok: true };
 	}
@@ -620,7 +619,7 @@ export class Room {
 		console.error(`board ${this.boardId}: an update from ${origin.userId} failed to apply (${String(err).slice(0, 300)}); quarantined, reloading`);
 		this.broken = true;
 		this.unlogged = this.unlogged.filter((u) => u.origin !== origin);
-		const entry = { updateId: null, userId: origin.userId, data: update, reason: String(err).slice(0, 500) };
+		const entry: QuarantineEntry = { updateId: null, userId: origin.userId, data: update, cause: 'apply_failed', reason: String(err).slice(0, 500) };
 		this.background('quarantine', () => this.store.quarantine(this.boardId, entry));
 		void this.flush();
 		this.hooks.onBroken?.(this);

@@ -15,6 +15,7 @@ import type {
 	StoredBoard
 } from './board-store.js';
 import { toCardRow } from './projection-rows.js';
+import { quarantineCause } from '../../src/lib/core/api/accounts.js';
 
 export class SqliteBoardStore implements BoardStore {
 	private readonly stmt;
@@ -46,9 +47,11 @@ export class SqliteBoardStore implements BoardStore {
 			checkUpdates: s('update board_updates set unchecked = 0 where board_id = ? and unchecked = 1'),
 			deleteUpdates: s('delete from board_updates where board_id = ? and seq <= ?'),
 			deleteUpdate: s('delete from board_updates where board_id = ? and id = ?'),
-			insertQuarantine: s('insert into quarantined_updates (board_id, update_id, user_id, data, reason, created_at) values (?, ?, ?, ?, ?, ?)'),
+			insertQuarantine: s(
+				'insert into quarantined_updates (board_id, update_id, user_id, data, cause, reason, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+			),
 			selectQuarantine: s(
-				'select id, board_id, update_id, user_id, length(data) as size, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
+				'select id, board_id, update_id, user_id, length(data) as size, cause, reason, created_at from quarantined_updates where (? is null or board_id = ?) order by id desc limit 500'
 			),
 			selectQuarantineBytes: s('select board_id, data from quarantined_updates where id = ?'),
 			selectClients: s('select client_id, user_id from board_clients where board_id = ?'),
@@ -99,7 +102,7 @@ export class SqliteBoardStore implements BoardStore {
 			st.deleteUpdates.run(boardId, lastSeq);
 		}).immediate;
 		this.quarantineTx = sqlite.transaction((boardId: string, e: QuarantineEntry) => {
-			st.insertQuarantine.run(boardId, e.updateId, e.userId, e.data, e.reason, new Date().toISOString());
+			st.insertQuarantine.run(boardId, e.updateId, e.userId, e.data, e.cause, e.reason, new Date().toISOString());
 			if (e.updateId !== null) st.deleteUpdate.run(boardId, e.updateId);
 		}).immediate;
 		this.checkedTx = sqlite.transaction((boardId: string) => {
@@ -185,6 +188,7 @@ export class SqliteBoardStore implements BoardStore {
 			update_id: number | null;
 			user_id: string | null;
 			size: number;
+			cause: string | null;
 			reason: string;
 			created_at: string;
 		}[];
@@ -194,6 +198,7 @@ export class SqliteBoardStore implements BoardStore {
 			updateId: r.update_id,
 			userId: r.user_id,
 			size: r.size,
+			cause: quarantineCause(r.cause),
 			reason: r.reason,
 			createdAt: r.created_at
 		}));

@@ -18,6 +18,7 @@
  * depth of the document's schema, never to the size of the board.
  */
 import * as Y from 'yjs';
+import type { UpdateRule } from '../../src/lib/core/sync-refusal-codes.js';
 
 /** One segment of a path: a map key, or an array/text element (the item that holds it). */
 export type Segment = { key: string } | { element: Y.ID };
@@ -68,17 +69,21 @@ export interface UpdateStructure {
 	newClients: number[];
 }
 
-/** An update that decodes but breaks a structural rule; `code` names the rule (docs/sync.md). */
+/**
+ * An update that decodes but breaks a structural rule; `code` names the rule (the list is in
+ * src/lib/core/sync-refusal-codes.ts, sent as `update_invalid:<rule>`; docs/sync.md), the message
+ * says more for logs and tests.
+ */
 export class RefusedUpdate extends Error {
 	constructor(
-		readonly code: string,
+		readonly code: UpdateRule,
 		message: string
 	) {
 		super(message);
 	}
 }
 
-const refuse = (code: string, message: string): never => {
+const refuse = (code: UpdateRule, message: string): never => {
 	throw new RefusedUpdate(code, message);
 };
 

@@ -72,6 +72,32 @@ export class DraftStore<T> {
 			.execute();
 	}
 
+	/**
+	 * Takes the draft out of the store, for the one request that turns it into something (a plan, an
+	 * applied file): the delete is the claim, so of two simultaneous "create" requests only one gets it;
+	 * the other finds nothing (404). Give it back with `restore` if the work then fails.
+	 */
+	async take(id: string, userId: string): Promise<T | null> {
+		const row = await this.db
+			.deleteFrom('drafts')
+			.where('id', '=', id)
+			.where('kind', '=', this.kind)
+			.where('user_id', '=', userId)
+			.where('touched_at', '>=', Date.now() - this.ttlMs)
+			.returning('value_json')
+			.executeTakeFirst();
+		return row ? (JSON.parse(row.value_json) as T) : null;
+	}
+
+	/** Puts back a draft `take` took, under the same id, when the work it was taken for failed. */
+	async restore(id: string, owner: DraftOwner, value: T): Promise<void> {
+		await this.db
+			.insertInto('drafts')
+			.values({ id, kind: this.kind, user_id: owner.userId, org_id: owner.orgId, value_json: JSON.stringify(value), touched_at: Date.now() })
+			.onConflict((oc) => oc.column('id').doNothing())
+			.execute();
+	}
+
 	async delete(id: string): Promise<void> {
 		await this.db.deleteFrom('drafts').where('id', '=', id).where('kind', '=', this.kind).execute();
 	}

@@ -42,7 +42,10 @@ export interface Peer extends PresenceState {
 }
 
 export interface SessionHooks {
-	/** The server refused an update; `reset` tells whether the local copy was reloaded from the server. */
+	/**
+	 * The server refused an update: `reason` as sent (a refusal code, `update_invalid:<rule>`; worded
+	 * by refusalText), `reset` whether the local copy was reloaded from the server.
+	 */
 	onDenied?(reason: string, reset: boolean): void;
 	agencyName?: (id: string) => string | undefined;
 }

@@ -63,6 +63,9 @@ const vi = {
 	'quarantine.col.size': 'Kích thước',
 	'quarantine.download': 'Tải về',
 	'quarantine.unknownUser': 'không rõ',
+	'quarantine.cause.load_failed': 'Yjs báo lỗi khi tải phần này của bảng',
+	'quarantine.cause.load_incomplete': 'Khi tải bảng, phần này không ghép được trọn vẹn vào bảng',
+	'quarantine.cause.apply_failed': 'Yjs báo lỗi khi áp dụng bản cập nhật đã qua kiểm tra',
 
 	'users.title': 'Tài khoản',
 	'users.col.username': 'Tên đăng nhập',
@@ -172,6 +175,9 @@ const en: Record<AdminMessageKey, string> = {
 	'quarantine.col.size': 'Size',
 	'quarantine.download': 'Download',
 	'quarantine.unknownUser': 'unknown',
+	'quarantine.cause.load_failed': 'Yjs failed on this part of the board while loading it',
+	'quarantine.cause.load_incomplete': 'This part of the board could not be integrated completely while loading',
+	'quarantine.cause.apply_failed': 'Yjs failed while applying an update the checks had accepted',
 
 	cancel: 'Cancel',
 	chooseAgency: '— Select an agency —',

@@ -19,7 +19,7 @@ import { noteMessage, noteMessages, type NoteCode } from './notes.js';
 import type { Note } from '../core/api/notes.js';
 import { format, type MessageParams } from './format.js';
 import { errorMessage } from './errors.js';
-import { syncRefusal } from './sync-refusals.js';
+import { refusalMessage } from './sync-refusals.js';
 
 export type MessageKey =
 	| BoardMessageKey
@@ -124,7 +124,11 @@ export function noteText(n: Note | string): string {
 	return typeof n === 'string' ? n : noteMessage(state.locale, n);
 }
 
-/** The sync server's refusal of an update (Vietnamese text, sometimes with a code), in the current language. */
-export function refusalText(reason: string): string {
-	return syncRefusal(state.locale, reason);
+/**
+ * The refusal of a board update in the current language: the sync server's "permission denied"
+ * reason (`code` or `update_invalid:<rule>`) or a round-trip answer's `{ code, params }`, worded
+ * from the catalogue's refusal part (sync-refusals.ts); anything else reads as a plain refusal.
+ */
+export function refusalText(refusal: unknown): string {
+	return refusalMessage(state.locale, refusal);
 }

@@ -97,14 +97,14 @@ describe('Excel round trip for agencies that do not use the app', () => {
 				{ field: 'progress', from: 0, to: 60 }
 			]
 		});
-		expect(byCard.get(other.id)).toMatchObject({ allowed: false, reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ' });
+		expect(byCard.get(other.id)).toMatchObject({ allowed: false, refusal: { code: 'work_lead_only' } });
 		expect(preview.changes).toHaveLength(3);
 
 		const applied = await postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: liminh });
 		expect(applied.status).toBe(200);
 		const outcome = (await applied.json()) as ApplyOutcome;
 		expect(outcome.applied.map((x) => x.cardId).sort()).toEqual([a.id, b.id].sort());
-		expect(outcome.skipped).toEqual([{ cardId: other.id, code: other.code, reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ' }]);
+		expect(outcome.skipped).toEqual([{ cardId: other.id, code: other.code, refusal: { code: 'work_lead_only' } }]);
 
 		const after = new Map((await api<{ cards: Card[] }>(server.url, admin, `/api/boards/${boardId}`)).cards.map((c) => [c.id, c]));
 		expect(after.get(a.id)).toMatchObject({ status: 'done', progress: 100, result: 'Đã tổ chức 3 lớp tập huấn cho 120 thành viên' });
@@ -124,8 +124,8 @@ describe('Excel round trip for agencies that do not use the app', () => {
 			.execute();
 		expect(activity.every((r) => r.user_id === adminId)).toBe(true);
 		expect(activity.filter((r) => r.field === 'excel_return')).toEqual([
-			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố (tệp lien-minh-tra-ve.xlsx)' }),
-			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố (tệp lien-minh-tra-ve.xlsx)' })
+			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố — lien-minh-tra-ve.xlsx' }),
+			expect.objectContaining({ detail: 'Liên minh Hợp tác xã thành phố — lien-minh-tra-ve.xlsx' })
 		]);
 		expect(activity.map((r) => r.field)).toEqual(expect.arrayContaining(['status', 'result', 'progress']));
 	});
@@ -142,6 +142,25 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		expect(((await wrong.json()) as ApplyOutcome).applied).toEqual([expect.objectContaining({ cardId: c.id, fields: ['progress'] })]);
 	});
 
+	it('"apply" sent three times at once applies once: one 200, two 404 draft_not_found, one history entry', async () => {
+		const c = ledOnlyBy(liminh)[1]; // at 60 % since the first test
+		const bytes = await filledExport(new Map([[c.id, [null, 75, null]]]));
+		const preview = (await (await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'ba-lan.xlsx')).json()) as ReturnPreview;
+		expect(preview.changes).toEqual([expect.objectContaining({ cardId: c.id, allowed: true })]);
+		const answers = await Promise.all(
+			[1, 2, 3].map(() => postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: liminh }))
+		);
+		expect(answers.map((a) => a.status).sort()).toEqual([200, 404, 404]);
+		const entries = await server.ctx.db
+			.selectFrom('activity')
+			.select('detail')
+			.where('card_id', '=', c.id)
+			.where('field', '=', 'excel_return')
+			.where('detail', 'like', '%ba-lan.xlsx')
+			.execute();
+		expect(entries).toEqual([{ detail: 'Liên minh Hợp tác xã thành phố — ba-lan.xlsx' }]);
+	});
+
 	it('a card changed on the board after the preview is left alone', async () => {
 		const [c] = ledOnlyBy(stc).slice(1);
 		const bytes = await filledExport(new Map([[c.id, ['Vướng mắc', null, null]]]));
@@ -151,8 +170,17 @@ describe('Excel round trip for agencies that do not use the app', () => {
 		await server.sync.change(boardId, null, c.id, 'status', (room) => setStatus(room.doc, c.id, 'doing', { userId: 'someone' }));
 		const outcome = (await (await postJson(server.url, admin, `/api/roundtrip/${preview.draftId}/apply`, { agencyId: stc })).json()) as ApplyOutcome;
 		expect(outcome.applied).toEqual([]);
-		expect(outcome.skipped).toEqual([
-			expect.objectContaining({ cardId: c.id, reason: expect.stringMatching(/^Nhiệm vụ đã được cập nhật trên bảng sau khi xem trước/) })
+		expect(outcome.skipped).toEqual([expect.objectContaining({ cardId: c.id, refusal: { code: 'roundtrip_stale' } })]);
+	});
+
+	it('while no agency is chosen (two lead the changed cards equally), every change waits for the choice', async () => {
+		const pair = [ledOnlyBy(liminh).at(-1)!, ledOnlyBy(stc).at(-1)!];
+		const bytes = await filledExport(new Map(pair.map((c) => [c.id, [null, c.progress === 45 ? 46 : 45, null]])));
+		const preview = (await (await upload(server.url, admin, '/api/roundtrip/upload', bytes, 'tra-ve.xlsx')).json()) as ReturnPreview;
+		expect(preview.agency).toBeNull();
+		expect(preview.changes.map((c) => [c.allowed, c.refusal])).toEqual([
+			[false, { code: 'roundtrip_choose_agency' }],
+			[false, { code: 'roundtrip_choose_agency' }]
 		]);
 	});
 

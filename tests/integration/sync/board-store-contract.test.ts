@@ -138,10 +138,16 @@ describe.each(targets)('BoardStore contract: $name', (target) => {
 		);
 		expect((await store.clientOwners(boardId)).get(4_000_000_000)).toBe('first');
 		const loaded = await store.load(boardId);
-		await store.quarantine(boardId, { updateId: loaded.updates[0].id, userId: 'second', data: loaded.updates[0].data, reason: 'test' });
+		await store.quarantine(boardId, {
+			updateId: loaded.updates[0].id,
+			userId: 'second',
+			data: loaded.updates[0].data,
+			cause: 'load_failed',
+			reason: 'test'
+		});
 		expect((await store.load(boardId)).updates).toEqual([]);
 		const listed = await store.listQuarantine(boardId);
-		expect(listed.map((q) => [q.reason, q.size])).toEqual([['test', 2]]);
+		expect(listed.map((q) => [q.cause, q.reason, q.size])).toEqual([['load_failed', 'test', 2]]);
 		expect((await store.quarantinedBytes(listed[0].id))?.data).toEqual(new Uint8Array([0, 0]));
 	});
 });

@@ -125,6 +125,7 @@ describe('the seven attacks of the security review', () => {
 		const next = Y.getState(victim.doc.store, vClient);
 		send(bad, updateFrame(deleteRangeUpdate(vClient, next, 10_000)));
 		await waitFor(() => bad.denied.length > 0, 3000, 'the refusal');
+		expect(bad.denied).toEqual(['update_invalid:future_delete']);
 		setStatus(victim.doc, foreignCard, 'doing', lead);
 		resultText(victim.doc, foreignCard).insert(0, 'Kết quả mới của đơn vị chủ trì');
 		addComment(victim.doc, foreignCard, { body: 'Đã gửi báo cáo' }, lead);
@@ -152,6 +153,7 @@ describe('the seven attacks of the security review', () => {
 		addComment(squat, ownCard, { body: 'chiếm chỗ' }, attacker);
 		send(bad, updateFrame(Y.encodeStateAsUpdate(squat, sv)));
 		await waitFor(() => bad.denied.length > 0, 3000, 'the refusal');
+		expect(bad.denied).toEqual(['update_invalid:foreign_client']);
 		victim.provider.connect();
 		await waitFor(() => card(serverDoc(), foreignCard).result.startsWith('Viết khi mất mạng.'), 3000, 'the offline edit stored');
 		expect(card(serverDoc(), ownCard).comments.some((c) => c.body === 'chiếm chỗ')).toBe(false);
@@ -178,6 +180,7 @@ describe('the seven attacks of the security review', () => {
 		(map.get(CARD.lead) as Y.Array<string>).push([attacker.agencyId]);
 		send(bad, updateFrame(Y.encodeStateAsUpdate(second, sv)));
 		await waitFor(() => bad.denied.length > 0, 3000, 'the refusal');
+		expect(bad.denied).toEqual(['update_invalid:overlap']);
 		await pause(100);
 		expect(card(serverDoc(), foreignCard).title).toBe(titleBefore);
 		expect(card(serverDoc(), foreignCard).lead).toEqual(leadBefore);
@@ -195,6 +198,7 @@ describe('the seven attacks of the security review', () => {
 			send(c, updateFrame(Y.encodeStateAsUpdate(d, sv)));
 			await waitFor(() => c.denied.length > 0, 5000, 'the refusal');
 			expect(Date.now() - started).toBeLessThan(2000);
+			expect(c.denied).toEqual(['update_invalid:too_deep']);
 			expect(server.sync.rooms.get(boardId)!.doc.getMap<Y.Map<unknown>>('cards').get(ownCard)!.has('junk')).toBe(false);
 			c.destroy();
 		}
@@ -255,10 +259,10 @@ describe('the seven attacks of the security review', () => {
 			// Quarantine is written beside the board's opening (in the background): both rows arrive.
 			let reasons: string[] = [];
 			for (let i = 0; i < 50 && reasons.length < 2; i++) {
-				reasons = (await server.sync.store.listQuarantine(poisoned)).map((q) => q.reason.slice(0, 14));
+				reasons = (await server.sync.store.listQuarantine(poisoned)).map((q) => `${q.cause}: ${q.reason.slice(0, 14)}`);
 				if (reasons.length < 2) await new Promise((r) => setTimeout(r, 100));
 			}
-			expect(reasons).toEqual(['Yjs failed on ', 'Yjs failed on ']);
+			expect(reasons).toEqual(['load_failed: Yjs failed on ', 'load_failed: Yjs failed on ']);
 			a.destroy();
 			b.destroy();
 		} finally {
@@ -291,6 +295,7 @@ describe('the seven attacks of the security review', () => {
 			(_m, d) => addComment(d, leadCard, { id: existingComment, body: 'trùng mã' }, lead),
 			(m) => m.set('junk', 'x')
 		];
+		const expected = ['schema_mismatch', 'signed_by_other', 'comment_id_taken', 'schema_mismatch'];
 		for (const attempt of attempts) {
 			const d = copyOf(c.doc, Math.floor(Math.random() * 1e9));
 			const sv = Y.encodeStateVector(d);
@@ -300,6 +305,7 @@ describe('the seven attacks of the security review', () => {
 			await waitFor(() => c.denied.length > denied, 3000, 'the refusal');
 			await pause(1000); // refusals are reported at most once a second
 		}
+		expect(c.denied).toEqual(expected);
 		const stored = server.sync.rooms.get(boardId)!.doc.getMap<Y.Map<unknown>>('cards').get(leadCard)!;
 		expect(stored.get(CARD.completedAt)).not.toBe(12345);
 		expect(stored.get(CARD.updatedBy)).not.toBe(attacker.id);

@@ -1,7 +1,8 @@
 /**
  * Generators of decodable but hostile Yjs updates against a small board, and the oracle that says
  * whether an accepted update stayed within its sender's rights. Used by the property test (thousands
- * of cases against a real room on a real SQLite store) and by the socket regression tests.
+ * of cases against a real room on a real SQLite store), by the test of the refusal codes
+ * (refusal-codes.test.ts) and by the socket regression tests.
  *
  * The board: three cards. c1 is led by agency A (the victim's) and supported by B (the attacker's
  * when the attacker is an editor); c2 is led by B; c3 by C with nobody supporting, and written before
@@ -26,6 +27,7 @@ import type { BoardData, CardData } from '../../../src/lib/core/board-types.js';
 import { cardAbilities, isBoardManager, isReadOnlyRole, type Role, type Subject } from '../../../src/lib/core/permissions.js';
 import { CARD_ALL_KEYS, CARD_OPTIONAL_VALUE_RULES, CARD_VALUE_RULES, LABEL_RULES, LIMITS } from '../../../src/lib/core/board-schema.js';
 import { addStep, createLabel, setCardLabel } from '../../../src/lib/core/board-editing.js';
+import type { Peer, Room } from '../../../server/sync/room.js';
 
 export const AG = { A: 'ag-a', B: 'ag-b', C: 'ag-c', ALL: 'ag-all' } as const;
 export const AGENCIES = new Set<string>(Object.values(AG));
@@ -400,6 +402,92 @@ export type Mode =
 export const modeArb = fc.constantFrom<Mode>('diff', 'diff', 'victimClient', 'futureDelete', 'pending', 'overlap', 'bitflip');
 
 export const roleArb = fc.constantFrom<Role>('editor', 'editor', 'facilitator', 'admin', 'viewer', 'leader');
+
+// — the attacks —
+
+export function docFrom(update: Uint8Array, clientId?: number): Y.Doc {
+	const d = new Y.Doc();
+	if (clientId !== undefined) d.clientID = clientId;
+	Y.applyUpdate(d, update);
+	return d;
+}
+
+/** The victim's client id, bound to the victim on every test board (it has written before). */
+export const VICTIM_CLIENT = 1001;
+
+/** The bytes of one attack, built from the server's state and the victim's unsent edits. */
+export function attackBytes(
+	server: Y.Doc,
+	victimUpdate: Uint8Array,
+	mode: Mode,
+	ops: Op[],
+	attacker: Subject,
+	seed: number,
+	room: Room,
+	peer: Peer
+): Uint8Array {
+	const base = Y.encodeStateAsUpdate(server);
+	const serverSv = Y.encodeStateVector(server);
+	const run = (d: Y.Doc) =>
+		d.transact(() => {
+			for (const o of ops) {
+				try {
+					applyOp(d, o, attacker.id);
+				} catch {
+					// Yjs refuses some values locally (a client cannot send them that way)
+				}
+			}
+		});
+	switch (mode) {
+		case 'diff':
+		case 'bitflip': {
+			const d = docFrom(base, 500_000 + (seed % 1000));
+			run(d);
+			const u = Y.encodeStateAsUpdate(d, serverSv);
+			if (mode === 'diff') return u;
+			const flipped = u.slice();
+			for (let i = 0; i < 3 && flipped.length > 0; i++) flipped[(seed * (i + 7)) % flipped.length] ^= 1 << (seed % 8);
+			return flipped;
+		}
+		case 'victimClient': {
+			const d = docFrom(base, VICTIM_CLIENT);
+			run(d);
+			return Y.encodeStateAsUpdate(d, serverSv);
+		}
+		case 'futureDelete': {
+			const d = docFrom(base, 600_000);
+			Y.applyUpdate(d, victimUpdate);
+			// Delete what the victim wrote that the server has not seen: its text, its comment.
+			const card = d.getMap<Y.Map<unknown>>('cards').get('c1')!;
+			const t = card.get('result') as Y.Text;
+			t.delete(0, t.length);
+			const list = card.get('comments') as Y.Array<unknown>;
+			if (list.length > 0) list.delete(list.length - 1, 1);
+			run(d);
+			return Y.encodeStateAsUpdate(d, Y.encodeStateVector(d)); // no structs: the delete set alone
+		}
+		case 'pending': {
+			const d = docFrom(base, 700_000);
+			Y.applyUpdate(d, victimUpdate);
+			const sv = Y.encodeStateVector(d);
+			(d.getMap<Y.Map<unknown>>('cards').get('c1')!.get('result') as Y.Text).insert(3, '!');
+			run(d);
+			return Y.encodeStateAsUpdate(d, sv);
+		}
+		case 'overlap': {
+			// A first, acceptable update under the attacker's own id; then other content on the same clocks.
+			const clientId = 800_000 + (seed % 1000);
+			const first = docFrom(base, clientId);
+			const target = attacker.agencyId === AG.B ? 'c2' : 'c1';
+			(first.getMap<Y.Map<unknown>>('cards').get(target)!.get('result') as Y.Text).insert(0, 'abc');
+			room.applyClientUpdate(peer, Y.encodeStateAsUpdate(first, serverSv));
+			const second = docFrom(base, clientId);
+			(second.getMap<Y.Map<unknown>>('cards').get('c1')!.get('title') as Y.Text).insert(0, 'XYZW');
+			run(second);
+			return Y.encodeStateAsUpdate(second, serverSv);
+		}
+	}
+}
 
 // — the oracle —
 

@@ -20,7 +20,8 @@ import type { Subject } from '../../../src/lib/core/permissions.js';
 import {
 	AG,
 	AGENCIES,
-	applyOp,
+	attackBytes,
+	docFrom,
 	fixtureState,
 	isCollective,
 	modeArb,
@@ -30,10 +31,9 @@ import {
 	VICTIM,
 	VICTIM_COMMENT,
 	VICTIM_TEXT,
+	VICTIM_CLIENT,
 	victimEdits,
-	violations,
-	type Mode,
-	type Op
+	violations
 } from './hostile-cases.js';
 
 /** Cases per run: the issue asks for at least 10,000 in every `npm test`. */
@@ -42,7 +42,6 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 10_000);
 let store: BoardStore;
 let closeDb: () => Promise<void>;
 const FIXTURE = fixtureState();
-const VICTIM_CLIENT = 1001;
 
 beforeAll(async () => {
 	// The store of the database the project runs on (SQLite, or PostgreSQL through Kysely).
@@ -76,87 +75,6 @@ async function freshRoom(): Promise<Room> {
 	const room = await Room.load(boardId, store);
 	room.integrate();
 	return room;
-}
-
-function docFrom(update: Uint8Array, clientId?: number): Y.Doc {
-	const d = new Y.Doc();
-	if (clientId !== undefined) d.clientID = clientId;
-	Y.applyUpdate(d, update);
-	return d;
-}
-
-/** The bytes of one attack, built from the server's state and the victim's unsent edits. */
-function attackBytes(
-	server: Y.Doc,
-	victimUpdate: Uint8Array,
-	mode: Mode,
-	ops: Op[],
-	attacker: Subject,
-	seed: number,
-	room: Room,
-	peer: Peer
-): Uint8Array {
-	const base = Y.encodeStateAsUpdate(server);
-	const serverSv = Y.encodeStateVector(server);
-	const run = (d: Y.Doc) =>
-		d.transact(() => {
-			for (const o of ops) {
-				try {
-					applyOp(d, o, attacker.id);
-				} catch {
-					// Yjs refuses some values locally (a client cannot send them that way)
-				}
-			}
-		});
-	switch (mode) {
-		case 'diff':
-		case 'bitflip': {
-			const d = docFrom(base, 500_000 + (seed % 1000));
-			run(d);
-			const u = Y.encodeStateAsUpdate(d, serverSv);
-			if (mode === 'diff') return u;
-			const flipped = u.slice();
-			for (let i = 0; i < 3 && flipped.length > 0; i++) flipped[(seed * (i + 7)) % flipped.length] ^= 1 << (seed % 8);
-			return flipped;
-		}
-		case 'victimClient': {
-			const d = docFrom(base, VICTIM_CLIENT);
-			run(d);
-			return Y.encodeStateAsUpdate(d, serverSv);
-		}
-		case 'futureDelete': {
-			const d = docFrom(base, 600_000);
-			Y.applyUpdate(d, victimUpdate);
-			// Delete what the victim wrote that the server has not seen: its text, its comment.
-			const card = d.getMap<Y.Map<unknown>>('cards').get('c1')!;
-			const t = card.get('result') as Y.Text;
-			t.delete(0, t.length);
-			const list = card.get('comments') as Y.Array<unknown>;
-			if (list.length > 0) list.delete(list.length - 1, 1);
-			run(d);
-			return Y.encodeStateAsUpdate(d, Y.encodeStateVector(d)); // no structs: the delete set alone
-		}
-		case 'pending': {
-			const d = docFrom(base, 700_000);
-			Y.applyUpdate(d, victimUpdate);
-			const sv = Y.encodeStateVector(d);
-			(d.getMap<Y.Map<unknown>>('cards').get('c1')!.get('result') as Y.Text).insert(3, '!');
-			run(d);
-			return Y.encodeStateAsUpdate(d, sv);
-		}
-		case 'overlap': {
-			// A first, acceptable update under the attacker's own id; then other content on the same clocks.
-			const clientId = 800_000 + (seed % 1000);
-			const first = docFrom(base, clientId);
-			const target = attacker.agencyId === AG.B ? 'c2' : 'c1';
-			(first.getMap<Y.Map<unknown>>('cards').get(target)!.get('result') as Y.Text).insert(0, 'abc');
-			room.applyClientUpdate(peer, Y.encodeStateAsUpdate(first, serverSv));
-			const second = docFrom(base, clientId);
-			(second.getMap<Y.Map<unknown>>('cards').get('c1')!.get('title') as Y.Text).insert(0, 'XYZW');
-			run(second);
-			return Y.encodeStateAsUpdate(second, serverSv);
-		}
-	}
 }
 
 describe('hostile updates, generated', () => {

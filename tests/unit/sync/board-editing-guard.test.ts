@@ -83,7 +83,7 @@ function check(server: Y.Doc, c: GuardContext, change: (doc: Y.Doc) => void): Ve
 		if (verdict.ok) Y.applyUpdate(server, update);
 		return verdict;
 	} catch (err) {
-		if (err instanceof RefusedUpdate) return { ok: false, reason: err.code };
+		if (err instanceof RefusedUpdate) return { ok: false, refusal: { code: 'update_invalid', params: { rule: err.code } } };
 		throw err;
 	}
 }
@@ -192,7 +192,7 @@ describe('managers edit the board in place', () => {
 	it('an archive must carry the sender as `by`', () => {
 		const doc = board();
 		const v = check(doc, facilitator, (d) => archiveCard(d, 'c1', 'Lý do', as('u-lead')));
-		expect(v).toEqual({ ok: false, reason: 'Chỉ thường trực hoặc thư ký được lưu trữ nhiệm vụ, với tên của chính mình' });
+		expect(v).toEqual({ ok: false, refusal: { code: 'archive_managers_only' } });
 	});
 });
 

@@ -63,7 +63,7 @@ function checkUpdate(server: Y.Doc, c: GuardContext, update: Uint8Array): Verdic
 		const structure = analyzeUpdate(server, update, { userId: c.subject.id, owners: new Map(), ownedCount: 0 });
 		return checkStructure(server, c, structure);
 	} catch (err) {
-		if (err instanceof RefusedUpdate) return { ok: false, reason: err.code };
+		if (err instanceof RefusedUpdate) return { ok: false, refusal: { code: 'update_invalid', params: { rule: err.code } } };
 		throw err;
 	}
 }

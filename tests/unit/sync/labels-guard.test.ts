@@ -68,7 +68,7 @@ function check(server: Y.Doc, c: GuardContext, change: (doc: Y.Doc) => void): Ve
 		if (verdict.ok) Y.applyUpdate(server, update);
 		return verdict;
 	} catch (err) {
-		if (err instanceof RefusedUpdate) return { ok: false, reason: err.code };
+		if (err instanceof RefusedUpdate) return { ok: false, refusal: { code: 'update_invalid', params: { rule: err.code } } };
 		throw err;
 	}
 }
@@ -138,7 +138,7 @@ describe("the board's label set", () => {
 			m.set('color', 'red');
 			labelsMap(d).set('lb-more', m);
 		};
-		expect(check(doc, facilitator, more)).toEqual({ ok: false, reason: 'Bảng đã có đủ số nhãn tối đa' });
+		expect(check(doc, facilitator, more)).toEqual({ ok: false, refusal: { code: 'too_many_labels' } });
 	});
 });
 
@@ -160,7 +160,7 @@ describe('labels on cards', () => {
 		check(doc, facilitator, (d) => createLabel(d, { id: 'lb1', name: 'Ưu tiên', color: 'red' }));
 		expect(check(doc, support, (d) => setCardLabel(d, 'c1', 'lb1', true, as('u-support')))).toEqual({
 			ok: false,
-			reason: 'Chỉ đơn vị chủ trì được cập nhật tiến độ nhiệm vụ'
+			refusal: { code: 'work_lead_only' }
 		});
 		check(doc, lead, (d) => setCardLabel(d, 'c1', 'lb1', true, as('u-lead')));
 		expect(check(doc, support, (d) => (cardsMap(d).get('c1')!.get(CARD.labels) as Y.Array<string>).delete(0, 1))).toMatchObject({ ok: false });
@@ -172,7 +172,7 @@ describe('labels on cards', () => {
 		check(doc, facilitator, (d) => createLabel(d, { id: 'lb1', name: 'Ưu tiên', color: 'red' }));
 		const push = (value: unknown) => (d: Y.Doc) => (cardsMap(d).get('c1')!.get(CARD.labels) as Y.Array<unknown>).push([value]);
 		for (const who of [lead, facilitator]) {
-			expect(check(doc, who, push('lb-nope'))).toEqual({ ok: false, reason: 'Nhãn không tồn tại trên bảng này' });
+			expect(check(doc, who, push('lb-nope'))).toEqual({ ok: false, refusal: { code: 'label_missing' } });
 			expect(check(doc, who, push(7))).toMatchObject({ ok: false });
 		}
 		expect(

@@ -137,6 +137,19 @@ export interface MergeResult {
 	aliases: number;
 }
 
+/**
+ * Why the sync server set an update aside (server/sync/room.ts): a stored piece of the board that
+ * Yjs failed on while loading, or could not integrate completely; or a live update Yjs failed on
+ * after the guard let it through. The admin panel words the cause in its language.
+ */
+export const QUARANTINE_CAUSES = ['load_failed', 'load_incomplete', 'apply_failed'] as const;
+export type QuarantineCause = (typeof QUARANTINE_CAUSES)[number];
+
+/** A stored cause as a known one (null: none recorded, or one this version does not know). */
+export function quarantineCause(value: unknown): QuarantineCause | null {
+	return (QUARANTINE_CAUSES as readonly unknown[]).includes(value) ? (value as QuarantineCause) : null;
+}
+
 /** An update set aside by the sync server (GET /api/admin/quarantine). */
 export interface QuarantineRow {
 	id: number;
@@ -145,6 +158,9 @@ export interface QuarantineRow {
 	updateId: number | null;
 	userId: string | null;
 	userName: string | null;
+	/** Null on updates quarantined before causes were recorded. */
+	cause: QuarantineCause | null;
+	/** The diagnostic (Yjs's error, in English), for developers. */
 	reason: string;
 	size: number;
 	createdAt: string;

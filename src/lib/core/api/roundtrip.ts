@@ -3,6 +3,7 @@
  * preview (old → new per card) and of the outcome of applying it.
  */
 import * as v from 'valibot';
+import type { Refusal } from '../sync-refusal-codes.js';
 import type { Note } from './notes.js';
 
 /** POST /api/roundtrip/:id/preview and /apply: the agency that sent the file. */
@@ -26,8 +27,11 @@ export interface CardChange {
 	/** Cells of the row that could not be read (left unchanged), as notes the page words. */
 	problems: Note[];
 	allowed: boolean;
-	/** Why the agency may not make this change (the guard's words). */
-	reason: string | null;
+	/**
+	 * Why the agency may not make this change, as a code (src/lib/core/sync-refusal-codes.ts): the
+	 * guard's refusal of the agency's live edit, or `roundtrip_choose_agency` before an agency is chosen.
+	 */
+	refusal: Refusal | null;
 }
 
 export interface ReturnPreview {
@@ -45,5 +49,6 @@ export interface ReturnPreview {
 
 export interface ApplyOutcome {
 	applied: Array<{ cardId: string; code: string; fields: string[] }>;
-	skipped: Array<{ cardId: string; code: string; reason: string }>;
+	/** `code` is the card's; `refusal` why it was skipped (the guard's code, `roundtrip_stale`, `roundtrip_not_allowed`). */
+	skipped: Array<{ cardId: string; code: string; refusal: Refusal }>;
 }
