@@ -11,6 +11,7 @@ import * as m0009 from '../../migrations/0009_drafts.js';
 import * as m0010 from '../../migrations/0010_attachment_blobs.js';
 import * as m0011 from '../../migrations/0011_projected_seq.js';
 import * as m0012 from '../../migrations/0012_quarantine_cause.js';
+import * as m0013 from '../../migrations/0013_inbox_message_text.js';
 
 /** Migrations are imported statically so that the bundle-free server and tests see the same list. */
 const migrations: Record<string, Migration> = {
@@ -25,7 +26,8 @@ const migrations: Record<string, Migration> = {
 	'0009_drafts': m0009,
 	'0010_attachment_blobs': m0010,
 	'0011_projected_seq': m0011,
-	'0012_quarantine_cause': m0012
+	'0012_quarantine_cause': m0012,
+	'0013_inbox_message_text': m0013
 };
 
 class StaticProvider implements MigrationProvider {

@@ -347,6 +347,12 @@ export interface InboxMessagesTable {
 	user_id: Generated<string | null>;
 	/** When its e-mails were queued (notification dispatcher); null = not yet. */
 	mailed_at: Generated<string | null>;
+	/**
+	 * Title and body as notes (code and params, JSON; server/inbox/inbox-text.ts), worded by the reader's
+	 * interface; `title` is then empty and `body` holds only a person's own words (a comment).
+	 * Null for messages stored before (migration 0013): `title` and `body` are their text as written.
+	 */
+	text_json: Generated<string | null>;
 }
 
 export interface InboxReadsTable {

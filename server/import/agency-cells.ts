@@ -10,7 +10,7 @@ export function agenciesOf(raw: string, line: number | null, warnings: Warnings)
 	for (const part of splitAgencies(raw)) {
 		const { name, mergedFrom } = resolveAgency(part);
 		if (mergedFrom) {
-			warnings.once(`merged:${mergedFrom}`, line, `«${mergedFrom}» nay là «${name}» (sáp nhập năm 2025)`);
+			warnings.once(`merged:${mergedFrom}`, line, 'plan_agency_renamed', { old: mergedFrom, name });
 		}
 		if (!names.includes(name)) names.push(name);
 	}

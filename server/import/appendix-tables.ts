@@ -37,7 +37,7 @@ export function findTables(lines: SourceLine[], warnings: Warnings): AppendixTab
 			continue;
 		}
 		if (current) current.rows.push({ line: line.no, cells: line.cells });
-		else warnings.add(line.no, 'Dòng bảng không nằm dưới hàng tiêu đề cột nào; bỏ qua');
+		else warnings.add(line.no, 'plan_row_without_header');
 	}
 	return tables;
 }
@@ -73,7 +73,7 @@ function newTable(lines: SourceLine[], headerIndex: number, warnings: Warnings):
 	const taken = new Set([stt, lead, support, deadline, output]);
 	const title = keys.findIndex((k, i) => !taken.has(i) && /\b(nhiem vu|noi dung|de an|hoat dong|cong viec)\b/.test(k));
 	if (lead === undefined || title < 0) {
-		warnings.add(header.no, `Bảng không có cột nhiệm vụ và cơ quan chủ trì («${cells.join(' | ')}»); bỏ qua`);
+		warnings.add(header.no, 'plan_table_without_columns', { header: cells.join(' | ') });
 		return null;
 	}
 	const columns = { stt, title, lead, support, deadline, output };
@@ -96,6 +96,6 @@ function appendixTitle(lines: SourceLine[], headerIndex: number, fallback: strin
 			return name.length ? `${label}: ${name.join(' ')}` : label;
 		}
 	}
-	warnings.add(lines[headerIndex].no, `Bảng không có tiêu đề «Phụ lục»; đặt tên «${fallback}»`);
+	warnings.add(lines[headerIndex].no, 'plan_appendix_untitled', { title: fallback });
 	return fallback;
 }

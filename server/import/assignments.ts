@@ -20,14 +20,14 @@ export function readAssignments(table: MemberTable, warnings: Warnings): Assignm
 		const previous = members[members.length - 1];
 		if (stt) {
 			members.push({ stt, name: cell(row, 'name'), position: cell(row, 'position'), areas });
-			if (!areas.length) warnings.add(row.line, `Thành viên ${stt} không có địa bàn theo dõi`);
+			if (!areas.length) warnings.add(row.line, 'plan_member_no_areas', { stt });
 		} else if (previous) {
 			const position = cell(row, 'position');
 			if (position) previous.position = `${previous.position} ${position}`.trim();
 			previous.areas.push(...areas);
-			warnings.add(row.line, `Dòng không có số thứ tự (ngắt trang): đã nối vào thành viên ${previous.stt}`);
+			warnings.add(row.line, 'plan_member_row_joined', { stt: previous.stt });
 		} else {
-			warnings.add(row.line, 'Dòng không có số thứ tự và không thuộc thành viên nào; bỏ qua');
+			warnings.add(row.line, 'plan_member_row_orphan');
 		}
 	}
 	return { kind: 'assignments', title: table.title, members };

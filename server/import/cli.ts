@@ -14,6 +14,8 @@
  */
 import path from 'node:path';
 import type { ParsedPlan } from '../../src/lib/core/parsed-plan.js';
+import { note, type Note } from '../../src/lib/core/api/notes.js';
+import { noteMessage } from '../../src/lib/i18n/notes.js';
 import { loadConfig } from '../config.js';
 import { ImportError } from './import-error.js';
 import { readPlanBytes } from './read-source.js';
@@ -63,10 +65,12 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /**
- * What a person checks before importing: what was found, and what needs a look. A warning about
- * a Word or Excel table row says which row ("Bảng 2, hàng 5"), else the line of the text form.
+ * What a person checks before importing: what was found, and what needs a look, in Vietnamese. The
+ * warnings are worded by the message catalogue, as the import page words them. A warning about a
+ * Word or Excel table row says which row ("Bảng 2, hàng 5"), else the line of the text form.
  */
-function summary(parsed: ParsedPlan, labels: Record<number, string>): string {
+function summary(parsed: ParsedPlan, labels: Record<number, Note>): string {
+	const where = (line: number) => noteMessage('vi', labels[line] ?? note('where_line', { line }));
 	const p = parsed.plan;
 	const out = [
 		`${p.docType ?? 'Văn bản'} ${p.number ?? '(chưa có số)'} — ${p.title}`,
@@ -84,7 +88,7 @@ function summary(parsed: ParsedPlan, labels: Record<number, string>): string {
 	}
 	out.push(`Chỉ tiêu: ${parsed.indicators.length} · Báo cáo: ${parsed.reports.length}`);
 	out.push(`Cảnh báo: ${parsed.warnings.length}`);
-	for (const w of parsed.warnings) out.push(`  ${w.line === null ? '' : `${labels[w.line] ?? `dòng ${w.line}`}: `}${w.message}`);
+	for (const w of parsed.warnings) out.push(`  ${w.line === null ? '' : `${where(w.line)}: `}${noteMessage('vi', w)}`);
 	return `${out.join('\n')}\n`;
 }
 

@@ -40,11 +40,9 @@ export function deriveTasks(parts: Part[], planYear: number, warnings: Warnings)
 		const tasks = numberDrafts(drafts).map(({ stt, draft }) => toTask(stt, draft, planYear, warnings));
 		sections.push({ code: part.code, title: part.title, tasks });
 		const undated = tasks.filter((t) => t.deadline.kind === 'unknown').length;
-		warnings.add(
-			part.line,
-			`Không có bảng nhiệm vụ: đã suy ra ${tasks.length} nhiệm vụ từ mục ${part.code}. ${part.title}` +
-				(undated ? ` (${undated} nhiệm vụ không ghi thời hạn)` : '')
-		);
+		const derived = { count: tasks.length, section: part.code, title: part.title };
+		if (undated) warnings.add(part.line, 'plan_tasks_derived_undated', { ...derived, undated });
+		else warnings.add(part.line, 'plan_tasks_derived', derived);
 	}
 	if (!sections.length) return null;
 	const codes = sections.map((s) => s.code).join(', ');

@@ -23,7 +23,7 @@ export function readIndicators(blocks: Block[], warnings: Warnings): Indicator[]
 			if (b.kind === 'plain') continue;
 			const text = b.body.replace(/[\s;,]+$/, '');
 			const targets = targetsIn(text);
-			if (!targets.length) warnings.add(b.line, `Mục tiêu «${shorten(text)}» không có con số cụ thể`);
+			if (!targets.length) warnings.add(b.line, 'plan_target_no_figure', { text: shorten(text) });
 			indicators.push({ code: b.kind === 'lettered' ? b.marker : null, text, targets });
 		}
 		i = j - 1;

@@ -26,7 +26,7 @@ export function parsePlan(text: string, opts: ParseOptions = {}): ParsedPlan {
 		return parse(text, opts, warnings);
 	} catch (e) {
 		// A bug must not cost the user their import: report it and return what is safe.
-		warnings.add(null, `Lỗi nội bộ khi đọc kế hoạch: ${(e as Error).message}`);
+		warnings.add(null, 'plan_internal_error', { error: (e as Error).message });
 		return {
 			plan: { number: null, docType: null, title: '', issuer: null, place: null, date: null, year: opts.fallbackYear ?? new Date().getFullYear() },
 			appendices: [],
@@ -55,7 +55,7 @@ function parse(text: string, opts: ParseOptions, warnings: Warnings): ParsedPlan
 	if (!appendices.some((a) => a.kind === 'tasks')) {
 		const derived = deriveTasks(toParts(blocks), plan.year, warnings);
 		if (derived) appendices.unshift(derived);
-		else warnings.add(null, 'Không tìm thấy nhiệm vụ nào (không có bảng nhiệm vụ hay phần phân công cơ quan)');
+		else warnings.add(null, 'plan_no_tasks');
 	}
 
 	return {

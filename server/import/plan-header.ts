@@ -38,22 +38,22 @@ export function parseHeader(lines: SourceLine[], paragraphs: Paragraph[], warnin
 	const symbol = numberLine ? numberLine.text.replace(/^Số\s*:?\s*/, '').replace(/\s*\/\s*/g, '/') : null;
 	let number: string | null = null;
 	if (symbol && /^\d/.test(symbol)) number = symbol;
-	else if (numberLine) warnings.add(numberLine.no, `Văn bản chưa ghi số («${numberLine.text}»)`);
+	else if (numberLine) warnings.add(numberLine.no, 'plan_no_number', { text: numberLine.text });
 
 	const typeLine = head.find((l) => DOC_TYPES[searchKey(l.text)] !== undefined);
 	const docType = typeLine ? DOC_TYPES[searchKey(typeLine.text)] : (SYMBOL_TYPES[symbol?.match(/\/([^-\s]+)/)?.[1] ?? ''] ?? null);
 
 	const title = typeLine ? titleAfter(lines, typeLine.no) : '';
-	if (!title) warnings.add(typeLine?.no ?? null, 'Không tìm thấy tên văn bản');
+	if (!title) warnings.add(typeLine?.no ?? null, 'plan_no_title');
 
 	const dateLine = head.find((l) => /^[^,\d]{2,40},\s*ngày\b/u.test(l.text));
 	const place = dateLine ? dateLine.text.split(',')[0].trim() : null;
 	const { date, year: dateYear } = dateLine ? readDateLine(dateLine.text) : { date: null, year: null };
-	if (dateLine && !date) warnings.add(dateLine.no, `Ngày ban hành để trống («${dateLine.text}»)`);
+	if (dateLine && !date) warnings.add(dateLine.no, 'plan_no_date', { text: dateLine.text });
 
 	const year = dateYear ?? yearOf(title) ?? textYear(lines, warnings, opts.fallbackYear);
 	const issuer = findIssuer(paragraphs.slice(0, 8));
-	if (!issuer) warnings.add(null, 'Không xác định được cơ quan ban hành');
+	if (!issuer) warnings.add(null, 'plan_no_issuer');
 
 	return { number, docType, title, issuer, place, date, year };
 }
@@ -96,11 +96,11 @@ function textYear(lines: SourceLine[], warnings: Warnings, fallbackYear?: number
 	}
 	const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
 	if (best) {
-		warnings.add(null, `Không thấy năm ở ngày ban hành hay tên văn bản; lấy năm ${best[0]} (năm được nhắc nhiều nhất)`);
+		warnings.add(null, 'plan_year_most_cited', { year: best[0] });
 		return best[0];
 	}
 	const year = fallbackYear ?? new Date().getFullYear();
-	warnings.add(null, `Không xác định được năm của kế hoạch; tạm lấy năm ${year}`);
+	warnings.add(null, 'plan_year_unknown', { year });
 	return year;
 }
 

@@ -18,7 +18,7 @@ const MAX_CONTROL_SHARE = 0.01;
  * BOM; anything empty, binary or in another encoding is refused with a clear message.
  */
 export function decodeSource(bytes: Uint8Array): string {
-	if (bytes.length === 0) throw new ImportError('empty', 'Tệp rỗng / The file is empty');
+	if (bytes.length === 0) throw new ImportError('empty');
 	let text: string;
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decode('utf-16le', bytes.subarray(2));
 	else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decode('utf-16be', bytes.subarray(2));
@@ -30,7 +30,7 @@ export function decodeSource(bytes: Uint8Array): string {
 	// Control characters other than tab, newline and carriage return do not occur in plans.
 	const controls = text.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
 	if (controls > text.length * MAX_CONTROL_SHARE) throw binary();
-	if (!text.trim()) throw new ImportError('empty', 'Tệp không có nội dung / The file has no text');
+	if (!text.trim()) throw new ImportError('empty');
 	return text;
 }
 
@@ -48,7 +48,7 @@ export async function readSourceBytes(bytes: Uint8Array, fileName = ''): Promise
 	if (bytes.length > MAX_IMPORT_BYTES) throw refusals.tooLarge(MAX_IMPORT_MB);
 	const kind = detectSourceKind(bytes, fileName);
 	const read = await readKind(kind, bytes, fileName);
-	if (!read.text.trim()) throw new ImportError('empty', 'Tệp không có nội dung / The file has no text');
+	if (!read.text.trim()) throw new ImportError('empty');
 	return read;
 }
 
@@ -114,8 +114,7 @@ export async function readPlanBytes(path: string): Promise<Uint8Array> {
 	try {
 		bytes = await readFile(path);
 	} catch (e) {
-		const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'không tồn tại / does not exist' : 'không đọc được / cannot be read';
-		throw new ImportError('unreadable', `Tệp «${path}» ${reason}`);
+		throw new ImportError('unreadable', { detail: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'file', path });
 	}
 	if (bytes.length > MAX_IMPORT_BYTES) throw refusals.tooLarge(MAX_IMPORT_MB);
 	return bytes;
@@ -130,10 +129,10 @@ function decode(encoding: string, bytes: Uint8Array): string {
 	try {
 		return new TextDecoder(encoding, { fatal: true }).decode(bytes);
 	} catch {
-		throw new ImportError('encoding', 'Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8 / The file is not UTF-8 text; save it as UTF-8');
+		throw new ImportError('encoding');
 	}
 }
 
 function binary(): ImportError {
-	return new ImportError('binary', 'Tệp không phải văn bản, Word (.docx) hay Excel (.xlsx) / The file is not text, Word (.docx) or Excel (.xlsx)');
+	return new ImportError('binary');
 }

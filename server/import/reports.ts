@@ -38,7 +38,7 @@ export function readReports(paragraphs: Paragraph[], plan: { year: number; date:
 		const period = p.text.match(PERIOD_RE);
 		if (period) {
 			const recurrence = recurrenceOf(period[0]);
-			warnings.add(p.line, `Báo cáo định kỳ không ghi hạn nộp («${tidy(period[0])}»)`);
+			warnings.add(p.line, 'plan_report_no_due', { text: tidy(period[0]) });
 			reports.push({ text: tidy(sentenceAround(p.text, period.index ?? 0)), due: null, recurrence, to });
 		}
 	}
@@ -68,8 +68,9 @@ function dueDate(
 	let due = isoDate(plan.year, month, day);
 	if (due && plan.date && due < plan.date) due = isoDate(plan.year + 1, month, day);
 	if (due) {
-		const why = recurrence && plan.date ? 'lần đầu sau ngày ban hành' : 'theo năm của kế hoạch';
-		warnings.add(line, `Hạn báo cáo «${hit[0]}» không ghi năm; lấy ${due} (${why})`);
+		// Why that year: the first date after the plan's, or the plan's year.
+		if (recurrence && plan.date) warnings.add(line, 'plan_report_due_after_issue', { deadline: hit[0], due });
+		else warnings.add(line, 'plan_report_due_plan_year', { deadline: hit[0], due });
 	}
 	return due;
 }

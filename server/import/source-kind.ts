@@ -30,10 +30,7 @@ export function detectSourceKind(bytes: Uint8Array, fileName = ''): SourceKind {
 		if (names.has('word/document.xml')) return 'docx';
 		if (names.has('xl/workbook.xml')) return 'xlsx';
 		if (names.has('EncryptedPackage')) throw refusals.encrypted();
-		throw refusals.unsupported(
-			'Tệp nén không phải tài liệu Word (.docx) hay Excel (.xlsx) / The archive is not a Word (.docx) or Excel (.xlsx) document',
-			'archive'
-		);
+		throw refusals.unsupported('archive');
 	}
 	return 'text';
 }

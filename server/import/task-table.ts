@@ -57,14 +57,14 @@ export function readTaskTable(table: TaskTable, planYear: number, warnings: Warn
 		} else if (fields.title && fields.lead) {
 			const inferred = nextNumber(previous?.stt);
 			section.tasks.push({ line: row.line, stt: inferred, ...fields });
-			warnings.add(row.line, `Nhiệm vụ in thiếu số thứ tự; đã đánh số ${label(section.code, inferred)} theo thứ tự`);
+			warnings.add(row.line, 'plan_task_number_inferred', { task: label(section.code, inferred) });
 		} else if (previous) {
 			for (const key of Object.keys(fields) as Array<keyof typeof fields>) {
 				if (fields[key]) previous[key] = previous[key] ? `${previous[key]} ${fields[key]}` : fields[key];
 			}
-			warnings.add(row.line, `Dòng không có số thứ tự (ngắt trang): đã nối vào nhiệm vụ ${label(section.code, previous.stt)}`);
+			warnings.add(row.line, 'plan_task_row_joined', { task: label(section.code, previous.stt) });
 		} else {
-			warnings.add(row.line, 'Dòng không có số thứ tự và không thuộc nhiệm vụ nào; bỏ qua');
+			warnings.add(row.line, 'plan_task_row_orphan');
 		}
 	}
 	return {
@@ -80,13 +80,11 @@ function finishSection(section: RawSection, table: TaskTable, planYear: number, 
 	const tasks = section.tasks.map((raw): ParsedTask => {
 		const where = label(section.code, raw.stt);
 		const lead = agenciesOf(raw.lead, raw.line, warnings);
-		if (!lead.length) warnings.add(raw.line, `Nhiệm vụ ${where} không có cơ quan chủ trì`);
+		if (!lead.length) warnings.add(raw.line, 'plan_task_no_lead', { task: where });
 		const deadline = parseDeadline(raw.deadline, planYear);
 		if (table.columns.deadline !== undefined && deadline.kind === 'unknown') {
-			warnings.add(
-				raw.line,
-				deadline.raw ? `Không hiểu thời hạn «${deadline.raw}» của nhiệm vụ ${where}; cần kiểm tra` : `Nhiệm vụ ${where} không có thời hạn`
-			);
+			if (deadline.raw) warnings.add(raw.line, 'plan_task_deadline_unclear', { deadline: deadline.raw, task: where });
+			else warnings.add(raw.line, 'plan_task_no_deadline', { task: where });
 		}
 		return {
 			stt: raw.stt,
@@ -107,7 +105,8 @@ function checkNumbering(section: RawSection, warnings: Warnings): void {
 	for (const task of section.tasks) {
 		const n = /^\d+$/.test(task.stt) ? Number(task.stt) : null;
 		if (n !== null && previous !== null && n !== previous + 1) {
-			warnings.add(task.line, `Số thứ tự nhảy từ ${previous} lên ${n} ở mục ${section.code || '(không tên)'}`);
+			if (section.code) warnings.add(task.line, 'plan_numbering_gap', { from: previous, to: n, section: section.code });
+			else warnings.add(task.line, 'plan_numbering_gap_unnamed', { from: previous, to: n });
 		}
 		previous = n;
 	}

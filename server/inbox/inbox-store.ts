@@ -6,6 +6,7 @@ import type { DB } from '../db/database.js';
 import type { SessionUser } from '../context.js';
 import { newId } from '../../src/lib/core/ids.js';
 import type { InboxKind, InboxMessage } from '../../src/lib/review/api-types.js';
+import { inboxWords, readText, storedText, type InboxText } from './inbox-text.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -15,8 +16,8 @@ export interface NewMessage {
 	agencyId: string;
 	boardId: string | null;
 	kind: InboxKind;
-	title: string;
-	body: string;
+	/** Title and body as notes, worded by the reader (inbox-text.ts). */
+	text: InboxText;
 	cardIds: string[];
 	senderId: string | null;
 }
@@ -30,8 +31,7 @@ export async function sendMessage(db: DB, m: NewMessage): Promise<string> {
 			agency_id: m.agencyId,
 			board_id: m.boardId,
 			kind: m.kind,
-			title: m.title,
-			body: m.body,
+			...storedText(m.text),
 			card_ids_json: JSON.stringify(m.cardIds),
 			sender_id: m.senderId,
 			created_at: new Date().toISOString()
@@ -94,8 +94,8 @@ export async function listInbox(db: DB, user: SessionUser, limit = 100): Promise
 		boardId: r.board_id,
 		boardTitle: r.board_title ?? null,
 		kind: r.kind as InboxKind,
-		title: r.title,
-		body: r.body,
+		...inboxWords('vi', r),
+		text: readText(r.text_json),
 		cardIds: JSON.parse(r.card_ids_json) as string[],
 		cards: (JSON.parse(r.card_ids_json) as string[]).map((id) => ({ id, code: codes.get(id) ?? null })),
 		senderId: r.sender_id,

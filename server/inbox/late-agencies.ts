@@ -1,11 +1,13 @@
 /**
  * The standing office's list of late agencies: every agency leading a task that is open and past its
  * deadline, with those tasks. Collectives ("Các sở, ngành, địa phương") have no inbox and no one
- * answerable, so they are left out. The reminder text is built here too (đôn đốc).
+ * answerable, so they are left out. The reminder's words are chosen here too (đôn đốc), as notes.
  */
 import type { BoardSummary } from '../../src/lib/review/board-summary.js';
 import { formatDate } from '../../src/lib/core/dates.js';
 import type { LateAgency, LateTask } from '../../src/lib/review/api-types.js';
+import { note } from '../../src/lib/core/api/notes.js';
+import type { InboxText } from './inbox-text.js';
 
 export type { LateAgency, LateTask };
 
@@ -30,15 +32,11 @@ export function lateAgencies(summary: BoardSummary, reminded: Map<string, string
 		.sort((a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'vi'));
 }
 
-export function reminderText(boardTitle: string, late: LateAgency, asOf: string): { title: string; body: string } {
-	const lines = late.tasks.map((t) => `- ${t.code}. ${t.title} (thời hạn: ${t.deadlineRaw || formatDate(t.due)})`);
+export function reminderText(boardTitle: string, late: LateAgency, asOf: string): InboxText {
+	const count = late.tasks.length;
+	const tasks = late.tasks.map((t) => note('inbox_task_deadline', { code: t.code, title: t.title, deadline: t.deadlineRaw || formatDate(t.due) }));
 	return {
-		title: `Đôn đốc thực hiện ${late.tasks.length} nhiệm vụ quá hạn`,
-		body: [
-			`Kính gửi: ${late.name}.`,
-			`Tính đến ngày ${formatDate(asOf)}, theo "${boardTitle}", đơn vị đang chủ trì ${late.tasks.length} nhiệm vụ đã quá thời hạn hoàn thành:`,
-			...lines,
-			'Thường trực Ban Chỉ đạo đề nghị đơn vị khẩn trương thực hiện, cập nhật tiến độ, kết quả thực hiện và báo cáo khó khăn, vướng mắc (nếu có) trên hệ thống.'
-		].join('\n')
+		title: note('inbox_reminder_title', { count }),
+		body: note('inbox_reminder_body', { agency: late.name, date: formatDate(asOf), board: boardTitle, count, tasks })
 	};
 }

@@ -60,13 +60,11 @@ export function inboxRoutes(ctx: AppContext, sync: SyncServer, bus?: InboxBus) {
 		}
 		const sent = [];
 		for (const agency of late) {
-			const { title, body: text } = reminderText(summary.title, agency, summary.asOf);
 			const id = await sendMessage(ctx.db, {
 				agencyId: agency.agencyId,
 				boardId,
 				kind: 'reminder',
-				title,
-				body: text,
+				text: reminderText(summary.title, agency, summary.asOf),
 				cardIds: agency.tasks.map((t) => t.id),
 				senderId: user.id
 			});

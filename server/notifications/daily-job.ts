@@ -10,6 +10,8 @@
  */
 import type { DB } from '../db/database.js';
 import { newId } from '../../src/lib/core/ids.js';
+import { note, type NoteCode } from '../../src/lib/core/api/notes.js';
+import { storedText } from '../inbox/inbox-text.js';
 import { formatDate } from '../../src/lib/core/dates.js';
 import { DIGEST_TIME, daysBetween, localTime, type Clock } from './clock.js';
 import { readPreferences } from './preferences.js';
@@ -39,11 +41,12 @@ export interface DailyJobOptions {
 	dispatch(): Promise<unknown>;
 }
 
+/** The notes of each deadline notice (worded by the reader: the inbox page, or the e-mail in Vietnamese). */
 const NOTICE = {
-	'due-soon': { title: (n: number) => `${n} nhiệm vụ còn 7 ngày đến hạn`, intro: 'Các nhiệm vụ đơn vị chủ trì sẽ đến hạn sau 7 ngày:' },
-	'due-tomorrow': { title: (n: number) => `${n} nhiệm vụ đến hạn ngày mai`, intro: 'Các nhiệm vụ đơn vị chủ trì đến hạn vào ngày mai:' },
-	overdue: { title: (n: number) => `${n} nhiệm vụ đã quá hạn`, intro: 'Các nhiệm vụ đơn vị chủ trì đã quá thời hạn hoàn thành:' }
-} as const;
+	'due-soon': { title: 'inbox_due_soon_title', body: 'inbox_due_soon_body' },
+	'due-tomorrow': { title: 'inbox_due_tomorrow_title', body: 'inbox_due_tomorrow_body' },
+	overdue: { title: 'inbox_overdue_title', body: 'inbox_overdue_body' }
+} as const satisfies Record<string, { title: NoteCode; body: NoteCode }>;
 type NoticeKind = keyof typeof NOTICE;
 const DEADLINE_KINDS = new Set(Object.keys(NOTICE));
 
@@ -148,11 +151,11 @@ export class DailyJob {
 			}
 			for (const g of groups.values()) {
 				const n = NOTICE[g.kind];
-				const body = [
-					`Kính gửi: ${agencies.get(g.agencyId)}.`,
-					`Theo "${g.cards[0].board_title}", ${n.intro.charAt(0).toLowerCase()}${n.intro.slice(1)}`,
-					...g.cards.map((c) => `- ${c.code}. ${c.title} (hạn ${formatDate(c.deadline_due)})`)
-				].join('\n');
+				const tasks = g.cards.map((c) => note('inbox_task_due', { code: c.code, title: c.title, due: formatDate(c.deadline_due) }));
+				const text = {
+					title: note(n.title, { count: g.cards.length }),
+					body: note(n.body, { agency: agencies.get(g.agencyId) ?? '', board: g.cards[0].board_title, tasks })
+				};
 				await trx
 					.insertInto('inbox_messages')
 					.values({
@@ -160,8 +163,7 @@ export class DailyJob {
 						agency_id: g.agencyId,
 						board_id: g.boardId,
 						kind: g.kind,
-						title: n.title(g.cards.length),
-						body,
+						...storedText(text),
 						card_ids_json: JSON.stringify(g.cards.map((c) => c.id)),
 						sender_id: null,
 						created_at: at,

@@ -15,6 +15,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { newId } from '../../src/lib/core/ids.js';
+import { note, type Note } from '../../src/lib/core/api/notes.js';
+import { storedText } from '../inbox/inbox-text.js';
 import type { CommentEventPayload, HandlerEventPayload } from './comment-events.js';
 import { KIND_TYPE } from './event-types.js';
 import { findMentions, type MentionDirectory } from './mentions.js';
@@ -138,33 +140,54 @@ export class Dispatcher {
 	}
 
 	private async commentMessages(trx: Kysely<Database>, boardId: string | null, p: CommentEventPayload, dir: Directory, now: string): Promise<void> {
-		const author = (p.authorId && dir.names.get(p.authorId)) || 'Một người dùng';
+		const author = (p.authorId && dir.names.get(p.authorId)) || note('someone');
 		const body = p.body.length > MAX_BODY ? `${p.body.slice(0, MAX_BODY)}…` : p.body;
 		const cards = JSON.stringify([p.cardId]);
-		const task = p.code ? `nhiệm vụ ${p.code}` : 'một nhiệm vụ';
-		const messages: { agency_id: string; user_id: string | null; kind: string; title: string }[] = [];
-		const add = (agencyId: string, userId: string | null, kind: string, title: string) =>
+		const task = p.code ? note('task_code', { code: p.code }) : note('task_any');
+		// The title is a note the reader's interface words; the body is the comment itself.
+		const messages: { agency_id: string; user_id: string | null; kind: string; title: Note }[] = [];
+		const add = (agencyId: string, userId: string | null, kind: string, title: Note) =>
 			messages.push({ agency_id: agencyId, user_id: userId, kind, title });
 
 		const { userIds, agencyIds } = findMentions(p.body, dir);
 		for (const userId of userIds) {
 			if (userId === p.authorId) continue;
 			const agencyId = dir.users.find((u) => u.id === userId)?.agencyId ?? '';
-			add(agencyId, userId, 'mention', `${author} nhắc đến bạn trong bình luận tại ${task}`);
+			add(agencyId, userId, 'mention', note('inbox_mention_you_title', { author, task }));
 		}
 		for (const agencyId of agencyIds) {
-			add(agencyId, null, 'mention', `${author} nhắc đến ${dir.agencyNames.get(agencyId) ?? 'đơn vị'} trong bình luận tại ${task}`);
+			add(
+				agencyId,
+				null,
+				'mention',
+				note('inbox_mention_agency_title', { author, agency: dir.agencyNames.get(agencyId) ?? note('your_agency'), task })
+			);
 		}
 		const collective = new Set(dir.agencies.filter((a) => a.isCollective).map((a) => a.id));
 		const involved = [...new Set([...p.lead, ...p.support])].filter((a) => dir.agencyNames.has(a) && !collective.has(a));
 		for (const agencyId of involved) {
 			if (agencyIds.includes(agencyId)) continue; // the mention says it already
-			add(agencyId, null, 'comment', `${author} bình luận tại ${task}${p.title ? `: ${p.title.slice(0, 120)}` : ''}`);
+			add(
+				agencyId,
+				null,
+				'comment',
+				p.title ? note('inbox_comment_title_named', { author, task, title: p.title.slice(0, 120) }) : note('inbox_comment_title', { author, task })
+			);
 		}
 		if (messages.length === 0) return;
 		await trx
 			.insertInto('inbox_messages')
-			.values(messages.map((m) => ({ id: newId(), ...m, board_id: boardId, body, card_ids_json: cards, sender_id: p.authorId, created_at: now })))
+			.values(
+				messages.map(({ title, ...m }) => ({
+					id: newId(),
+					...m,
+					...storedText({ title }, body),
+					board_id: boardId,
+					card_ids_json: cards,
+					sender_id: p.authorId,
+					created_at: now
+				}))
+			)
 			.execute();
 	}
 

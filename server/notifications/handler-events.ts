@@ -6,6 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { newId } from '../../src/lib/core/ids.js';
+import { note } from '../../src/lib/core/api/notes.js';
+import { storedText } from '../inbox/inbox-text.js';
 
 export interface HandlerAssignment {
 	boardId: string;
@@ -34,8 +36,10 @@ export async function notifyHandlerAssigned(db: Kysely<Database>, a: HandlerAssi
 			agency_id: user.agency_id ?? '',
 			board_id: a.boardId,
 			kind: 'handler',
-			title: `Bạn được giao xử lý nhiệm vụ ${code}`,
-			body: `${by ? `${by} đã giao` : 'Bạn được giao'} xử lý nhiệm vụ ${code}.${title ? ` ${title}` : ''}`,
+			...storedText({
+				title: note('inbox_handler_title', { code }),
+				body: by ? note('inbox_handler_body_by', { by, code, title }) : note('inbox_handler_body', { code, title })
+			}),
 			card_ids_json: JSON.stringify([a.cardId]),
 			sender_id: a.assignedBy,
 			created_at: a.at,

@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import type { Clock } from './clock.js';
 import { renderImmediate, type CardLink, type MailEntry, type RenderedMail } from './mail-render.js';
 import { signLink } from './signed-token.js';
+import { inboxWords } from '../inbox/inbox-text.js';
 
 export interface MailTransport {
 	sendMail(message: {
@@ -62,7 +63,7 @@ export async function mailEntries(db: Kysely<Database>, mailId: number, publicUr
 		.selectFrom('mail_items as i')
 		.innerJoin('inbox_messages as m', 'm.id', 'i.message_id')
 		.leftJoin('boards as b', 'b.id', 'm.board_id')
-		.select(['m.kind', 'm.title', 'm.body', 'm.board_id', 'm.card_ids_json', 'm.created_at', 'b.title as board_title', 'i.type'])
+		.select(['m.kind', 'm.title', 'm.body', 'm.text_json', 'm.board_id', 'm.card_ids_json', 'm.created_at', 'b.title as board_title', 'i.type'])
 		.where('i.mail_id', '=', mailId)
 		.orderBy('m.created_at')
 		.orderBy('m.id')
@@ -77,7 +78,8 @@ export async function mailEntries(db: Kysely<Database>, mailId: number, publicUr
 				cards.push({ code: c?.code ?? 'Nhiệm vụ', title: c?.title ?? '', url: cardUrl(publicUrl, r.board_id, id) });
 			}
 		}
-		entries.push({ kind: r.kind, title: r.title, body: r.body, boardTitle: r.board_title, createdAt: r.created_at, cards });
+		// An e-mail is a document: the message's words in Vietnamese, from the catalogue.
+		entries.push({ kind: r.kind, ...inboxWords('vi', r), boardTitle: r.board_title, createdAt: r.created_at, cards });
 	}
 	return { entries, types: [...new Set(rows.map((r) => r.type))] };
 }

@@ -16,6 +16,8 @@ import type { ReviewRecordInput } from '../../src/lib/review/review-types.js';
 import { statusLabel } from '../reports/labels.js';
 import { liveSummary, takeSnapshot } from '../snapshots/snapshot-store.js';
 import { sendMessage } from '../inbox/inbox-store.js';
+import type { InboxText } from '../inbox/inbox-text.js';
+import { note } from '../../src/lib/core/api/notes.js';
 import { buildAgenda } from './agenda.js';
 import { insertSession, itemRow, markClosed, saveRecord, sessionRow } from './review-store.js';
 
@@ -119,18 +121,31 @@ export async function recordItem(
 			agencyId: agency.id,
 			boardId,
 			kind: 'follow-up',
-			title: `Nhiệm vụ ${card.code} được giao tại phiên rà soát ${label}`,
-			body: [
-				`Kính gửi: ${agency.name}.`,
-				`Tại phiên rà soát ${label}, nhiệm vụ ${card.code}. ${card.title}`,
-				...(input.conclusion ? [`Kết luận: ${input.conclusion}`] : []),
-				`Giao: ${input.followUp || 'tiếp tục thực hiện'}${input.followUpDue ? ` — hạn ${formatDate(input.followUpDue)}` : ''}.`
-			].join('\n'),
+			text: followUpText(session, agency.name, card, input),
 			cardIds: [cardId],
 			senderId: user.id
 		});
 	}
 	await saveRecord(db, itemId, { ...input, code: card.code, title: card.title }, user.id);
+}
+
+/** The follow-up a conclusion sends to the agency's inbox, as notes (the agency reads them in its language). */
+function followUpText(
+	session: { year: number; quarter: number },
+	agency: string,
+	card: { code: string; title: string },
+	input: ReviewRecordInput
+): InboxText {
+	const quarter = quarterLabel({ year: session.year, quarter: session.quarter });
+	const task = input.followUp || note('inbox_keep_going');
+	const lines = [
+		...(input.conclusion ? [note('inbox_conclusion', { text: input.conclusion })] : []),
+		input.followUpDue ? note('inbox_assigned_due', { task, due: formatDate(input.followUpDue) }) : note('inbox_assigned', { task })
+	];
+	return {
+		title: note('inbox_follow_up_title', { code: card.code, quarter }),
+		body: note('inbox_follow_up_body', { agency, quarter, code: card.code, title: card.title, lines })
+	};
 }
 
 export async function closeReview(db: DB, sync: SyncServer, sessionId: string, user: SessionUser): Promise<string> {

@@ -20,10 +20,7 @@ export interface ReturnedWorkbook {
 
 export async function readReturnedWorkbook(bytes: Uint8Array): Promise<ReturnedWorkbook> {
 	if (detectSourceKind(bytes, 'tra-ve.xlsx') !== 'xlsx') {
-		throw refusals.unsupported(
-			'Hãy tải lên tệp Excel (.xlsx) đã xuất từ bảng và được đơn vị điền / Upload the Excel (.xlsx) file exported from the board and filled in by the agency',
-			'returned'
-		);
+		throw refusals.unsupported('returned');
 	}
 	const sheets = await readWorkbook(bytes);
 	return { sheets: sheets.map((s) => ({ name: s.name, hiddenColumns: [...s.hiddenColumns], rows: s.values })) };

@@ -4,19 +4,20 @@
  * status, progress and "Kết quả thực hiện" found by their headers. Blank cells mean "unchanged".
  */
 import type { Status } from '../../src/lib/core/board-types.js';
+import { note, type Note } from '../../src/lib/core/api/notes.js';
 import { searchKey } from '../../src/lib/core/text.js';
 import type { ReturnedSheet, ReturnedWorkbook } from './read-returned.js';
 import { statusFromLabel } from './status-labels.js';
 
 export interface ReturnedRow {
 	cardId: string;
-	/** "«Phụ lục I» hàng 12". */
-	where: string;
+	/** "«Phụ lục I» hàng 12", as a note the page words. */
+	where: Note;
 	status: Status | null;
 	progress: number | null;
 	result: string | null;
-	/** Cells that could not be read, said plainly. */
-	problems: string[];
+	/** Cells that could not be read, as notes the page words. */
+	problems: Note[];
 }
 
 export interface ReturnedColumns {
@@ -59,20 +60,20 @@ export function readReturnedRows(workbook: ReturnedWorkbook, cardIds: Set<string
 	sheet.rows.forEach((row, i) => {
 		const cardId = cardIdOf(row[idCol]?.text ?? '');
 		if (!cardIds.has(cardId)) return;
-		const where = `«${sheet.name}» hàng ${i + 1}`;
-		const problems: string[] = [];
+		const where = note('where_sheet_row', { sheet: sheet.name, row: i + 1 });
+		const problems: Note[] = [];
 		let status: Status | null = null;
 		let progress: number | null = null;
 		let result: string | null = null;
 		const statusText = columns.status === null ? '' : (row[columns.status]?.text ?? '').trim();
 		if (statusText) {
 			status = statusFromLabel(statusText);
-			if (!status) problems.push(`Trạng thái «${statusText}» không thuộc: Chưa triển khai, Đang thực hiện, Vướng mắc, Hoàn thành`);
+			if (!status) problems.push(note('returned_bad_status', { value: statusText }));
 		}
 		const cell = columns.progress === null ? undefined : row[columns.progress];
 		if (cell && cell.text.trim()) {
 			progress = readProgress(cell);
-			if (progress === null) problems.push(`Tiến độ «${cell.text}» phải là một số từ 0 đến 100`);
+			if (progress === null) problems.push(note('returned_bad_progress', { value: cell.text }));
 		}
 		const resultText = columns.result === null ? '' : (row[columns.result]?.text ?? '').trim();
 		if (resultText) result = resultText.normalize('NFC');

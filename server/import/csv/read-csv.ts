@@ -5,6 +5,7 @@
  * a run of rows under a header is a table read by the same rules as a Word or Excel table; a blank
  * row or a "Phụ lục" row ends it, so one file can hold several appendices.
  */
+import { note } from '../../../src/lib/core/api/notes.js';
 import { searchKey } from '../../../src/lib/core/text.js';
 import { ownCell, type GridRow } from '../office/grid.js';
 import type { OfficeSource } from '../office/source-builder.js';
@@ -22,15 +23,16 @@ export function readCsv(text: string, fileName = ''): OfficeSource {
 	const out = new TableEmitter();
 	let table: GridRow[] = [];
 	let tableNo = 0;
+	let tableLine = 0;
 	let inTable = false;
 	const endTable = () => {
-		if (table.length) out.table(table, `Bảng ${++tableNo} (dòng ${table[0].label.replace(/^dòng /, '')})`);
+		if (table.length) out.table(table, note('where_table_at_line', { table: ++tableNo, line: tableLine }));
 		table = [];
 		inTable = false;
 	};
 	for (const record of records) {
 		const filled = record.fields.filter((f) => f.trim());
-		const label = `dòng ${record.line}`;
+		const label = note('where_line', { line: record.line });
 		if (!filled.length) {
 			endTable();
 			continue;
@@ -49,6 +51,7 @@ export function readCsv(text: string, fileName = ''): OfficeSource {
 			endTable();
 			inTable = true;
 		}
+		if (!table.length) tableLine = record.line;
 		table.push({ cells: record.fields.map((f) => ownCell(f.split(/\r\n?|\n/))), repeatsAsHeader: false, label });
 	}
 	endTable();

@@ -4,6 +4,7 @@
  * their real structure, merged cells resolved, and written as tab-separated rows. Tables that
  * are only page layout (the letterhead, the signature block) are read as paragraphs.
  */
+import { note } from '../../../src/lib/core/api/notes.js';
 import { refusals } from '../import-refusal.js';
 import { readEntries } from '../office/zip-entries.js';
 import type { OfficeSource } from '../office/source-builder.js';
@@ -33,7 +34,7 @@ export function docxSource(blocks: DocBlock[]): OfficeSource {
 			continue;
 		}
 		tableNo++;
-		out.table(toGrid(block.rows, `Bảng ${tableNo}`), `Bảng ${tableNo}`);
+		out.table(toGrid(block.rows, tableNo), note('where_table', { table: tableNo }));
 	}
 	return out.build();
 }

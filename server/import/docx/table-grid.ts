@@ -3,12 +3,14 @@
  * fills its first column and marks the rest as spanned; a vertically merged cell (vMerge) below
  * its first row repeats the text of the cell above, the way a reader of the page takes it.
  */
+import { note } from '../../../src/lib/core/api/notes.js';
 import { SPANNED, ownCell, type GridCell, type GridRow } from '../office/grid.js';
 import type { RawRow } from './document-xml.js';
 
 const EMPTY: GridCell = { text: '', lines: [], origin: 'own' };
 
-export function toGrid(rows: RawRow[], tableLabel: string): GridRow[] {
+/** `tableNo` counts the document's tables from 1; each row is labelled "Bảng 2, hàng 5". */
+export function toGrid(rows: RawRow[], tableNo: number): GridRow[] {
 	const grid: GridRow[] = [];
 	let above: GridCell[] = [];
 	rows.forEach((row, r) => {
@@ -28,7 +30,7 @@ export function toGrid(rows: RawRow[], tableLabel: string): GridRow[] {
 			for (let k = 1; k < cell.span; k++) cells.push(SPANNED);
 		}
 		for (let k = 0; k < row.gridAfter; k++) cells.push(EMPTY);
-		grid.push({ cells, repeatsAsHeader: row.header, label: `${tableLabel}, hàng ${r + 1}` });
+		grid.push({ cells, repeatsAsHeader: row.header, label: note('where_table_row', { table: tableNo, row: r + 1 }) });
 		above = cells;
 	});
 	return grid;

@@ -5,6 +5,7 @@
  * and the boards created always agree, and a fix can be undone.
  */
 import type { Appendix, ParsedPlan, ParsedTask, TasksAppendix } from '../../../src/lib/core/parsed-plan.js';
+import type { Note } from '../../../src/lib/core/api/notes.js';
 import { parseDeadline } from '../../../src/lib/core/deadline.js';
 import { collapseSpaces, nfc } from '../../../src/lib/core/text.js';
 import { agenciesOf } from '../agency-cells.js';
@@ -21,7 +22,8 @@ export interface ImportDraft {
 	fileName: string;
 	kind: SourceKind;
 	sourceText: string;
-	labels: Record<number, string>;
+	/** Where each line came from in the file (a note; the text itself in drafts stored before notes had codes). */
+	labels: Record<number, Note | string>;
 	parsed: ParsedPlan;
 	taskLines: TaskLines;
 	/** Source line of each warning, shortened, by line number. */

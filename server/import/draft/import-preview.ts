@@ -3,7 +3,8 @@
  * made so far), the agencies it names (new ones with the existing agencies they might be), the
  * deadlines as understood, and every warning next to the row it is about.
  */
-import type { ParsedTask } from '../../../src/lib/core/parsed-plan.js';
+import type { ParsedTask, ParseWarning } from '../../../src/lib/core/parsed-plan.js';
+import { note, type Note } from '../../../src/lib/core/api/notes.js';
 import { isCollective } from '../../../src/lib/core/agency.js';
 import { findExisting, suggestAgencies, type AgencyDirectory } from './agency-matches.js';
 import { taskKey, workingPlan, type ImportDraft, type WorkingPlan } from './import-draft.js';
@@ -14,7 +15,12 @@ export type { ImportPreview, PreviewAgency, PreviewAppendix, PreviewSection, Pre
 export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDirectory): ImportPreview {
 	const w = workingPlan(draft);
 	// A text plan's line numbers mean something to its reader; a Word or Excel file's are shown by their row labels only.
-	const where = (line: number | null) => (line === null ? null : (draft.labels[line] ?? (draft.kind === 'text' ? `dòng ${line}` : null)));
+	const where = (line: number | null): Note | null => {
+		if (line === null) return null;
+		const label = draft.labels[line];
+		if (label === undefined) return draft.kind === 'text' ? note('where_line', { line }) : null;
+		return typeof label === 'string' ? verbatim(label) : label;
+	};
 	const attached = new Set<number>();
 	// Warning indexes by the line they are about.
 	const warningsAt = new Map<number, number[]>();
@@ -51,7 +57,7 @@ export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDir
 					edited,
 					where: where(taskLineList[0] ?? null),
 					// A row fixed by hand is checked again; the parser's notes on it no longer hold.
-					warnings: edited.length ? liveChecks(t) : original.map((i) => draft.parsed.warnings[i].message)
+					warnings: edited.length ? liveChecks(t) : original.map((i) => warningNote(draft.parsed.warnings[i]))
 				};
 			})
 		}));
@@ -71,10 +77,10 @@ export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDir
 		warnings: draft.parsed.warnings
 			.filter((_, i) => !attached.has(i))
 			.map((wn) => ({
+				...warningNote(wn),
 				line: wn.line,
 				where: where(wn.line),
-				excerpt: wn.line === null ? null : (draft.excerpts[wn.line] ?? null),
-				message: wn.message
+				excerpt: wn.line === null ? null : (draft.excerpts[wn.line] ?? null)
 			})),
 		indicators: w.plan.indicators.length,
 		reports: w.plan.reports.length,
@@ -87,12 +93,22 @@ export function buildPreview(draftId: string, draft: ImportDraft, dir: AgencyDir
 }
 
 /** What the parser would say of a row as it now reads. */
-function liveChecks(t: ParsedTask): string[] {
-	const out: string[] = [];
-	if (!t.title) out.push('Nhiệm vụ để trống');
-	if (!t.lead.length) out.push('Không có cơ quan chủ trì');
-	if (t.deadline.kind === 'unknown') out.push(t.deadline.raw ? `Không hiểu thời hạn «${t.deadline.raw}»; cần kiểm tra` : 'Không có thời hạn');
+function liveChecks(t: ParsedTask): Note[] {
+	const out: Note[] = [];
+	if (!t.title) out.push(note('task_empty_title'));
+	if (!t.lead.length) out.push(note('task_no_lead'));
+	if (t.deadline.kind === 'unknown')
+		out.push(t.deadline.raw ? note('task_deadline_unclear', { deadline: t.deadline.raw }) : note('task_no_deadline'));
 	return out;
+}
+
+/** A warning's note; a draft stored before warnings had codes has only the Vietnamese text, shown as written. */
+function warningNote(w: ParseWarning): Note {
+	return w.code ? note(w.code, w.params) : verbatim(w.message);
+}
+
+function verbatim(text: string): Note {
+	return note('text', { text });
 }
 
 function agencyList(w: WorkingPlan, dir: AgencyDirectory): PreviewAgency[] {

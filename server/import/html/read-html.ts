@@ -7,6 +7,7 @@
  * text, never an error.
  */
 import { Parser } from 'htmlparser2';
+import { note } from '../../../src/lib/core/api/notes.js';
 import type { OfficeSource } from '../office/source-builder.js';
 import { spanGrid, type SpanCell, type SpanRow } from '../office/span-grid.js';
 import { TableEmitter } from '../office/table-emitter.js';
@@ -132,12 +133,12 @@ export function readHtml(html: string): OfficeSource {
 						t.head = false;
 					} else if (name === 'tr') {
 						endRow(t);
-						t.row = { cells: [], header: false, label: `Bảng ${t.no}, hàng ${t.rows.length + 1}` };
+						t.row = { cells: [], header: false, label: note('where_table_row', { table: t.no, row: t.rows.length + 1 }) };
 						t.allTh = true;
 					} else if (name === 'td' || name === 'th') {
 						endCell(t);
 						if (!t.row) {
-							t.row = { cells: [], header: false, label: `Bảng ${t.no}, hàng ${t.rows.length + 1}` };
+							t.row = { cells: [], header: false, label: note('where_table_row', { table: t.no, row: t.rows.length + 1 }) };
 							t.allTh = true;
 						}
 						t.cell = { lines: [], colspan: Number(attribs.colspan ?? 1), rowspan: Number(attribs.rowspan ?? 1), th: name === 'th' };
@@ -175,7 +176,7 @@ export function readHtml(html: string): OfficeSource {
 					}
 					endRow(t);
 					tables.pop();
-					out.table(spanGrid(t.rows), `Bảng ${t.no}`);
+					out.table(spanGrid(t.rows), note('where_table', { table: t.no }));
 					return;
 				}
 				if (t && tables.length === 1) {
@@ -200,7 +201,7 @@ export function readHtml(html: string): OfficeSource {
 		const t = tables.pop()!;
 		if (tables.length) continue;
 		endRow(t);
-		out.table(spanGrid(t.rows), `Bảng ${t.no}`);
+		out.table(spanGrid(t.rows), note('where_table', { table: t.no }));
 	}
 	return out.build();
 }

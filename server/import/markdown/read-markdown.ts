@@ -5,6 +5,7 @@
  * breaks a line; a row may or may not start and end with a pipe. Every line written remembers
  * the line of the Markdown file it came from.
  */
+import { note, type Note } from '../../../src/lib/core/api/notes.js';
 import type { GridRow } from '../office/grid.js';
 import { ownCell } from '../office/grid.js';
 import type { OfficeSource } from '../office/source-builder.js';
@@ -30,14 +31,15 @@ export function readMarkdown(text: string): OfficeSource {
 		const header = splitRow(line);
 		if (next !== undefined && header.length >= 2 && isAlignmentRow(next) && splitRow(next).length === header.length) {
 			tableNo++;
-			const rows: GridRow[] = [gridRow(header, header.length, `dòng ${i + 1}`)];
+			const rows: GridRow[] = [gridRow(header, header.length, note('where_line', { line: i + 1 }))];
 			let j = i + 2;
-			for (; j < lines.length && isTableLine(lines[j]); j++) rows.push(gridRow(splitRow(lines[j]), header.length, `dòng ${j + 1}`));
-			out.table(rows, `Bảng ${tableNo} (dòng ${i + 1})`);
+			for (; j < lines.length && isTableLine(lines[j]); j++)
+				rows.push(gridRow(splitRow(lines[j]), header.length, note('where_line', { line: j + 1 })));
+			out.table(rows, note('where_table_at_line', { table: tableNo, line: i + 1 }));
 			i = j - 1;
 			continue;
 		}
-		out.line(line, `dòng ${i + 1}`);
+		out.line(line, note('where_line', { line: i + 1 }));
 	}
 	return out.build();
 }
@@ -76,7 +78,7 @@ export function splitRow(line: string): string[] {
 }
 
 /** A row fitted to the header's width (GFM drops extra cells and pads missing ones). */
-function gridRow(cells: string[], width: number, label: string): GridRow {
+function gridRow(cells: string[], width: number, label: Note): GridRow {
 	const fitted = Array.from({ length: width }, (_, k) => cells[k] ?? '');
 	return { cells: fitted.map((c) => ownCell(cellLines(c))), repeatsAsHeader: false, label };
 }

@@ -4,6 +4,8 @@
  * turn it into plan rows (table-rows.ts) are shared.
  */
 
+import type { Note } from '../../../src/lib/core/api/notes.js';
+
 /** own: the cell's own text; spanned: covered by a cell to its left; merged-down: copied from the cell above. */
 export type CellOrigin = 'own' | 'spanned' | 'merged-down';
 
@@ -19,8 +21,8 @@ export interface GridRow {
 	cells: GridCell[];
 	/** Marked by the author as a header row that Word repeats on every page. */
 	repeatsAsHeader: boolean;
-	/** Where the row is, for messages ("bảng 2, hàng 5", "«Sheet1» hàng 12"). */
-	label: string;
+	/** Where the row is, for messages: a note worded by the catalogue ("Bảng 2, hàng 5", "«Sheet1» hàng 12"). */
+	label: Note;
 }
 
 /** Whitespace of any kind (tabs and line breaks included) becomes one space: a cell is one line. */

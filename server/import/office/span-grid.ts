@@ -4,6 +4,7 @@
  * spanning columns fills its first column and marks the rest as spanned; below its first row a
  * cell spanning rows reads as merged down from the cell above.
  */
+import type { Note } from '../../../src/lib/core/api/notes.js';
 import { SPANNED, ownCell, type GridCell, type GridRow } from './grid.js';
 
 export interface SpanCell {
@@ -16,7 +17,7 @@ export interface SpanRow {
 	cells: SpanCell[];
 	/** A header row (HTML's <thead> or <th> only): repeated at the top of each printed page. */
 	header: boolean;
-	label: string;
+	label: Note;
 }
 
 /** Spans larger than this are layout tricks or hostile input, not a plan's table. */

@@ -5,6 +5,7 @@
  * (Word splits long tables, a PDF has one per page, a header repeated on each page is written once).
  * Tables that are only page layout (the letterhead, the signature block) are read as paragraphs.
  */
+import type { Note } from '../../../src/lib/core/api/notes.js';
 import { searchKey } from '../../../src/lib/core/text.js';
 import type { GridRow } from './grid.js';
 import { SourceBuilder, type OfficeSource } from './source-builder.js';
@@ -25,19 +26,19 @@ export class TableEmitter {
 	private open: OpenTable | null = null;
 
 	/** A paragraph; a "Phụ lục" heading starts a new table even when the columns are the same. */
-	paragraph(text: string, label?: string): void {
+	paragraph(text: string, label?: Note): void {
 		if (/^phu luc\b/.test(searchKey(text))) this.open = null;
 		this.out.paragraph(text, label);
 	}
 
 	/** A line of a text document, kept as it stands (Markdown prose around its tables). */
-	line(text: string, label?: string): void {
+	line(text: string, label?: Note): void {
 		if (/^phu luc\b/.test(searchKey(text))) this.open = null;
 		this.out.line(text, label);
 	}
 
-	/** `name` says where the table is in messages ("Bảng 2", "Trang 3"). */
-	table(grid: GridRow[], name: string, headerSearchRows = HEADER_SEARCH_ROWS): void {
+	/** `name` says where the table is in messages ("Bảng 2", "Trang 3, bảng 1"). */
+	table(grid: GridRow[], name: Note, headerSearchRows = HEADER_SEARCH_ROWS): void {
 		const width = Math.max(0, ...grid.map((r) => r.cells.length));
 		const found = findHeader(grid, headerSearchRows);
 		const open = this.open;
@@ -53,7 +54,7 @@ export class TableEmitter {
 		} else {
 			if (looksLikeData(grid)) {
 				this.out.unrecognisedTables++;
-				this.out.note(`${name}: không nhận ra hàng tiêu đề (cần các cột như «STT», «Nhiệm vụ», «Cơ quan chủ trì»); đọc như văn bản thường`);
+				this.out.note('source_table_no_header', { table: name });
 			}
 			for (const row of grid) this.layoutRow(row);
 		}

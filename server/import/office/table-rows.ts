@@ -4,13 +4,14 @@
  * header rows repeated inside the table, a section title merged across the row, and a task
  * whose STT cell is merged over several rows (its later rows add to it).
  */
+import type { Note } from '../../../src/lib/core/api/notes.js';
 import { searchKey } from '../../../src/lib/core/text.js';
 import type { GridCell, GridRow } from './grid.js';
 import { matchHeader, stackedHeader, type HeaderMatch } from './table-header.js';
 
 export interface TextRow {
 	cells: string[];
-	label: string;
+	label: Note;
 }
 
 /** How the grid maps onto the text form's columns. */

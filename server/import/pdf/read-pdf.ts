@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { note, type Note } from '../../../src/lib/core/api/notes.js';
 import { ImportError } from '../import-error.js';
 import { refusals } from '../import-refusal.js';
 import { MAX_PDF_PAGES } from '../limits.js';
@@ -84,23 +85,23 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 	const textChars = pages.map((p) => p.runs.reduce((n, r) => n + r.text.replace(/\s/g, '').length, 0));
 	if (textChars.every((n) => n < MIN_TEXT_CHARS_PER_PAGE)) {
 		if (pages.some((p) => p.images > 0)) throw refusals.scanned();
-		throw new ImportError('empty', 'Tệp PDF không có chữ / The PDF has no text');
+		throw new ImportError('empty', { detail: 'pdf' });
 	}
 	const out = new TableEmitter();
 	const imageOnly = pages.filter((p, i) => p.images > 0 && textChars[i] < MIN_TEXT_CHARS_PER_PAGE).map((p) => p.no);
 	if (imageOnly.length) {
-		out.out.note(`Trang ${imageOnly.join(', ')} chỉ có hình ảnh (bản quét), không đọc được chữ; hãy kiểm tra và nhập tay phần đó`);
+		out.out.note('source_pdf_image_pages', { pages: imageOnly.join(', ') });
 	}
 
 	let previous: { table: RuledTable; grid: GridRow[]; header: string[] | null } | null = null;
-	const pending: Array<{ grid: GridRow[]; name: string }> = [];
+	const pending: Array<{ grid: GridRow[]; name: Note }> = [];
 	const flushTables = () => {
 		for (const t of pending.splice(0)) out.table(t.grid, t.name);
 	};
 	// The page's last paragraph, held back: the next page may go on with it.
 	let carry: { lines: TextLine[]; page: number; right: number } | null = null;
 	const flushCarry = () => {
-		if (carry) out.paragraph(joinLines(carry.lines, carry.right), `trang ${carry.page}`);
+		if (carry) out.paragraph(joinLines(carry.lines, carry.right), note('where_page', { page: carry.page }));
 		carry = null;
 	};
 	const paragraph = (lines: TextLine[], page: number, right: number, firstOnPage: boolean) => {
@@ -135,7 +136,7 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 		const header = borderlessHeader(loose);
 		if (header) {
 			flushTables();
-			out.out.note(`Trang ${page.no}: bảng không kẻ đường viền («${header}») chưa đọc được thành bảng; các dòng được đọc như văn bản, hãy kiểm tra`);
+			out.out.note('source_pdf_unruled_table', { page: page.no, header });
 		}
 		const paragraphs = toParagraphs(lines);
 		// The text's right margin: a line ending well before it was ended on purpose.
@@ -156,7 +157,7 @@ export function pdfSource(pages: PageContent[]): OfficeSource {
 				if (table.openTop || previous.table.openBottom) grid = joinCutRow(previous.grid, grid);
 				if (header) fillMergedAcrossPage(previous.grid, grid, header);
 			}
-			pending.push({ grid, name: `Trang ${page.no}, bảng ${t + 1}` });
+			pending.push({ grid, name: note('where_page_table', { page: page.no, table: t + 1 }) });
 			previous = { table, grid, header };
 		});
 		for (; p < paragraphs.length; p++) {
@@ -228,7 +229,7 @@ function tableGrid(table: RuledTable, runs: TextRun[], page: number, index: numb
 			return { lines: text ? [text] : [], colspan: cell.colspan, rowspan: cell.rowspan };
 		}),
 		header: false,
-		label: `trang ${page}${index ? `, bảng ${index + 1}` : ''}, hàng ${r + 1}`
+		label: index ? note('where_page_table_row', { page, table: index + 1, row: r + 1 }) : note('where_page_row', { page, row: r + 1 })
 	}));
 	return spanGrid(rows);
 }

@@ -77,7 +77,7 @@ function tsxImportApi(): string {
 }
 
 function toError(error: { refusal: string | null; code: string | null; params: Record<string, string | number>; message: string }): Error {
-	if (error.refusal) return new ImportRefusal(error.refusal as RefusalReason, error.message, error.params);
-	if (error.code) return new ImportError(error.code as ImportErrorCode, error.message, error.params);
+	if (error.refusal) return new ImportRefusal(error.refusal as RefusalReason, error.params);
+	if (error.code) return new ImportError(error.code as ImportErrorCode, error.params, error.message);
 	return new Error(error.message);
 }

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
+import { note } from '../../../src/lib/core/api/notes.js';
 import { refusals } from '../import-refusal.js';
 import { SPANNED, ownCell, type GridCell, type GridRow } from '../office/grid.js';
 import { readEntries, type ZipLimits } from '../office/zip-entries.js';
@@ -72,7 +73,7 @@ function readSheet(ws: ExcelJS.Worksheet): SheetGrid {
 				rowValues.push(value);
 			}
 		}
-		rows.push({ cells, repeatsAsHeader: false, label: `«${ws.name}» hàng ${r}` });
+		rows.push({ cells, repeatsAsHeader: false, label: note('where_sheet_row', { sheet: ws.name, row: r }) });
 		values.push(rowValues);
 	}
 	const hiddenColumns = new Set<number>();

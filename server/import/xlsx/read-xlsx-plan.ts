@@ -22,7 +22,7 @@ export async function readXlsxPlan(bytes: Uint8Array): Promise<OfficeSource> {
 		const found = findHeader(sheet.rows, HEADER_SEARCH_ROWS);
 		if (!found) {
 			if (sheet.rows.some((r) => r.cells.some((c) => c.text))) {
-				out.note(`Trang tính «${sheet.name}»: không có hàng tiêu đề cột nhận ra được; bỏ qua`);
+				out.note('source_sheet_no_header', { sheet: sheet.name });
 				out.unrecognisedTables++;
 			}
 			continue;

@@ -3,6 +3,7 @@
  * the importer's tests, the persistence step and tools outside this repository all read it.
  * All text is NFC. Dates are ISO "YYYY-MM-DD".
  */
+import type { Note } from './api/notes.js';
 
 export type DeadlineKind = 'date' | 'quarter' | 'year' | 'recurring' | 'done' | 'unknown';
 
@@ -95,7 +96,12 @@ export interface ReportDuty {
 	to: string | null;
 }
 
-export interface ParseWarning {
+/**
+ * A warning about a line of the source text: a note (`code` and `params`, worded by the message
+ * catalogue, src/lib/i18n/notes.ts) and `message`, the catalogue's Vietnamese wording of it for tools
+ * and the command line. The import preview sends the code; the interface words it in its language.
+ */
+export interface ParseWarning extends Note {
 	/** 1-based line in the source text. */
 	line: number | null;
 	/** Short, in Vietnamese. */

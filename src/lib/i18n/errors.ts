@@ -126,7 +126,11 @@ const vi = {
 	scanned: 'Tệp PDF chỉ có hình ảnh (bản quét), không có chữ để đọc; hãy gửi bản Word (.docx) hoặc bản PDF lưu trực tiếp từ Word',
 	timeout: 'Đọc tệp quá lâu nên đã dừng; hãy kiểm tra lại tệp',
 	unreadable: 'Không đọc được tệp',
+	// The import command's own (a file on disk).
+	'unreadable.missing': 'Tệp «{path}» không tồn tại',
+	'unreadable.file': 'Tệp «{path}» không đọc được',
 	empty: 'Tệp không có nội dung',
+	'empty.pdf': 'Tệp PDF không có chữ',
 	binary: 'Tệp không phải văn bản, Word (.docx) hay Excel (.xlsx)',
 	encoding: 'Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng UTF-8',
 	// Returned Excel files
@@ -255,7 +259,10 @@ const en: Record<ErrorMessageKey, string> = {
 	scanned: 'The PDF holds only images (a scan) and no text to read; send the Word (.docx) file or a PDF saved directly from Word',
 	timeout: 'Reading the file took too long and was stopped; check the file',
 	unreadable: 'The file cannot be read',
+	'unreadable.missing': 'The file “{path}” does not exist',
+	'unreadable.file': 'The file “{path}” cannot be read',
 	empty: 'The file has no text',
+	'empty.pdf': 'The PDF has no text',
 	binary: 'The file is not text, Word (.docx) or Excel (.xlsx)',
 	encoding: 'The file is not UTF-8 text; save it as UTF-8',
 	returned_board_gone: 'The board of this file no longer exists',

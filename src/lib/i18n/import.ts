@@ -1,7 +1,7 @@
 /**
  * Messages of the import page (new plans, and agencies' returned Excel files), Vietnamese first,
- * English beside it, read in the language chosen in the header. Warnings and reasons computed by
- * the server, and its error messages, are shown as the server wrote them.
+ * English beside it, read in the language chosen in the header. The server's warnings and notes
+ * on rows come as codes worded by the `note.` part (notes.ts), its errors by the `api.` part.
  */
 import { formatDate } from '../core/dates.js';
 import type { Deadline } from '../core/parsed-plan.js';

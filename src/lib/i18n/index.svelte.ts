@@ -3,7 +3,8 @@
  * on request). The choice is remembered in the browser; reading it in a template makes the text
  * follow a switch of language. One catalogue in parts: the board's own messages (vi.ts, en.ts) and
  * one file per area whose keys are prefixed with the area (`admin.`, `editing.`, `import.`,
- * `members.`, `notify.`, `review.`, and `api.` for the API's error codes); t() looks up all of them.
+ * `members.`, `notify.`, `review.`, `api.` for the API's error codes and `note.` for the notes the
+ * server sends as codes); t() looks up all of them.
  */
 import { vi, type MessageKey as BoardMessageKey } from './vi.js';
 import { en } from './en.js';
@@ -14,6 +15,8 @@ import { membersMessages, type MembersMessageKey } from './members.js';
 import { notificationMessages, type NotificationMessageKey } from './notifications.js';
 import { reviewMessages, type ReviewMessageKey } from './review.js';
 import { errorMessages, type ErrorMessageKey } from './errors.js';
+import { noteMessage, noteMessages, type NoteCode } from './notes.js';
+import type { Note } from '../core/api/notes.js';
 import { format, type MessageParams } from './format.js';
 import { errorMessage } from './errors.js';
 import { refusalMessage } from './sync-refusals.js';
@@ -26,7 +29,8 @@ export type MessageKey =
 	| `members.${MembersMessageKey}`
 	| `notify.${NotificationMessageKey}`
 	| `review.${ReviewMessageKey}`
-	| `api.${ErrorMessageKey}`;
+	| `api.${ErrorMessageKey}`
+	| `note.${NoteCode}`;
 
 export const LOCALES = ['vi', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -54,7 +58,8 @@ function assemble(): Record<Locale, Catalogue> {
 		members: membersMessages,
 		notify: notificationMessages,
 		review: reviewMessages,
-		api: errorMessages
+		api: errorMessages,
+		note: noteMessages
 	};
 	const out: Record<Locale, Catalogue> = { vi: { ...vi }, en: { ...en } };
 	for (const [prefix, part] of Object.entries(parts)) {
@@ -108,6 +113,15 @@ export function translate(lang: Locale, key: MessageKey, params?: MessageParams)
  */
 export function errorText(code: string, params?: MessageParams): string {
 	return errorMessage(state.locale, code, params);
+}
+
+/**
+ * A note the server sent as a code with params (an import warning, where a row is, an inbox
+ * message), worded in the current language from the catalogue's `note.` part (notes.ts). A plain
+ * string is a text the server stored before it sent codes, shown as written.
+ */
+export function noteText(n: Note | string): string {
+	return typeof n === 'string' ? n : noteMessage(state.locale, n);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** JSON shapes of the snapshot, dashboard and inbox endpoints, shared by the server and the pages. */
+import type { InboxText } from '../core/api/inbox.js';
 import type { BoardSummary, CategoryCounts, SummaryIndicator } from './board-summary.js';
 
 export type SnapshotKind = 'manual' | 'review' | 'quarter';
@@ -70,8 +71,12 @@ export interface InboxMessage {
 	boardId: string | null;
 	boardTitle: string | null;
 	kind: InboxKind;
+	/** The title in Vietnamese (for scripts): as written for older messages, else worded from `text`. */
 	title: string;
+	/** The body in Vietnamese (for scripts), or a person's own words (a comment) when `text` has no body. */
 	body: string;
+	/** The title and body as codes the page words in its language; null for messages stored before codes. */
+	text: InboxText | null;
 	cardIds: string[];
 	/** The cards it names, with their codes (null when the card is gone), for links that open them. */
 	cards: { id: string; code: string | null }[];

@@ -60,9 +60,12 @@ describe('plan import over HTTP', () => {
 		]);
 		expect(preview.appendices[1]).toMatchObject({ kind: 'assignments', members: 17, areas: 103 });
 		expect(taskIn(preview, 'I', '5').deadline).toEqual({ raw: 'Quý II/2026', kind: 'quarter', due: '2026-06-30' });
-		expect(taskIn(preview, 'II', '12')).toMatchObject({ where: 'Bảng 2, hàng 13', warnings: [expect.stringContaining('ngắt trang')] });
-		expect(taskIn(preview, 'II', '13').warnings).toEqual([expect.stringContaining('thiếu số thứ tự')]);
-		expect(preview.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('chưa ghi số'));
+		expect(taskIn(preview, 'II', '12')).toMatchObject({
+			where: { code: 'where_table_row', params: { table: 2, row: 13 } },
+			warnings: [{ code: 'plan_task_row_joined', params: { task: 'II.12' } }]
+		});
+		expect(taskIn(preview, 'II', '13').warnings).toEqual([{ code: 'plan_task_number_inferred', params: { task: 'II.13' } }]);
+		expect(preview.warnings).toContainEqual(expect.objectContaining({ code: 'plan_no_number', params: { text: expect.any(String) } }));
 		expect(preview.counts).toMatchObject({ boards: 1, tasks: 24 });
 	});
 
@@ -73,7 +76,7 @@ describe('plan import over HTTP', () => {
 		expect(byName.get('Sở Tài chánh thành phố')).toMatchObject({ existing: null, suggestions: [expect.objectContaining({ name: 'Sở Tài chính' })] });
 		expect(byName.get('Trung tâm Khuyến công Cần Thơ')).toMatchObject({ existing: null });
 		expect(preview.counts.newAgencies).toBe(2);
-		expect(taskIn(preview, 'I', '2').warnings).toEqual([expect.stringContaining('Không hiểu thời hạn «Sau Tết»')]);
+		expect(taskIn(preview, 'I', '2').warnings).toEqual([{ code: 'plan_task_deadline_unclear', params: { deadline: 'Sau Tết', task: 'I.2' } }]);
 	});
 
 	it('nothing is written before "Tạo bảng"; fixes (a cell, a merge, a dropped row) shape the boards created', async () => {
@@ -162,7 +165,11 @@ describe('plan import over HTTP', () => {
 		]);
 		const preview = await previewOf(await upload(server.url, admin, '/api/import/upload', bytes, 'phu-luc.xlsx'));
 		expect(preview.kind).toBe('xlsx');
-		expect(taskIn(preview, '', '1')).toMatchObject({ title: 'Việc một', lead: ['Sở Nội vụ'], where: '«Sheet1» hàng 3' });
+		expect(taskIn(preview, '', '1')).toMatchObject({
+			title: 'Việc một',
+			lead: ['Sở Nội vụ'],
+			where: { code: 'where_sheet_row', params: { sheet: 'Sheet1', row: 3 } }
+		});
 		expect(preview.plan.title).toBe('phu luc');
 	});
 

@@ -95,7 +95,13 @@ describe('text readers on garbage', () => {
 					{ maxLength: 30 }
 				),
 				(rows) => {
-					const grid = spanGrid(rows.map((cells, r) => ({ cells: cells.map((c) => ({ ...c, lines: ['x'] })), header: false, label: `${r}` })));
+					const grid = spanGrid(
+						rows.map((cells, r) => ({
+							cells: cells.map((c) => ({ ...c, lines: ['x'] })),
+							header: false,
+							label: { code: 'where_line', params: { line: r } }
+						}))
+					);
 					expect(grid).toHaveLength(rows.length);
 					for (const row of grid) expect(row.cells.length).toBeLessThanOrEqual(64);
 				}

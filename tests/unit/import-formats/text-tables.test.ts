@@ -69,8 +69,8 @@ describe('Markdown (GFM pipe tables)', () => {
 	it('warnings name the line of the Markdown file', async () => {
 		const md = `${HEADING}\n| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n| --- | --- | --- | --- |\n| 1 | Một | Sở Tài chính | khi nào đó |\n`;
 		const { source, parsed } = await parse(md, 'a.md');
-		const w = parsed.warnings.find((x) => /Không hiểu thời hạn/.test(x.message));
-		expect(source.labels[w!.line!]).toBe('dòng 9');
+		const w = parsed.warnings.find((x) => x.code === 'plan_task_deadline_unclear');
+		expect(source.labels[w!.line!]).toEqual({ code: 'where_line', params: { line: 9 } });
 	});
 });
 

@@ -71,7 +71,10 @@ describe('a workbook returned by an agency', () => {
 				status: null,
 				progress: null,
 				result: null,
-				problems: [expect.stringMatching(/^Trạng thái «Sắp xong» không thuộc/), expect.stringMatching(/^Tiến độ «150» phải là một số từ 0 đến 100/)]
+				problems: [
+					{ code: 'returned_bad_status', params: { value: 'Sắp xong' } },
+					{ code: 'returned_bad_progress', params: { value: '150' } }
+				]
 			}
 		]);
 	});

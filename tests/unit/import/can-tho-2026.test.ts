@@ -12,8 +12,12 @@ describe('Cần Thơ 2026 plan (KH-BCĐ): header', () => {
 	});
 
 	it('warns that the number and the day are blank', () => {
-		expect(plan.warnings).toContainEqual({ line: 3, message: expect.stringContaining('chưa ghi số') });
-		expect(plan.warnings).toContainEqual({ line: 5, message: expect.stringContaining('Ngày ban hành để trống') });
+		expect(plan.warnings).toContainEqual(
+			expect.objectContaining({ line: 3, code: 'plan_no_number', message: expect.stringContaining('chưa ghi số') })
+		);
+		expect(plan.warnings).toContainEqual(
+			expect.objectContaining({ line: 5, code: 'plan_no_date', message: expect.stringContaining('Ngày ban hành để trống') })
+		);
 	});
 });
 
@@ -38,7 +42,7 @@ describe('Cần Thơ 2026 plan: Phụ lục I (tasks)', () => {
 		const t = task(plan, 'II', '12');
 		expect(t.title).toMatch(/^Tổng kết Nghị định số 77\/2019\/NĐ-CP/);
 		expect(t.title).toMatch(/Nghị định số 113\/2024\/NĐ-CP ngày 12\/9\/2024 của Chính phủ quy định chi tiết một số điều của Luật Hợp tác xã$/);
-		expect(plan.warnings).toContainEqual({ line: 194, message: expect.stringContaining('II.12') });
+		expect(plan.warnings).toContainEqual(expect.objectContaining({ line: 194, code: 'plan_task_row_joined', params: { task: 'II.12' } }));
 	});
 
 	it('II.13, printed without its number, is present and flagged', () => {
@@ -46,7 +50,7 @@ describe('Cần Thơ 2026 plan: Phụ lục I (tasks)', () => {
 		expect(t.title).toMatch(/^Triển khai Quyết định số 555\/QĐ-UBND/);
 		expect(t.lead).toEqual(['Sở Khoa học và Công nghệ']);
 		expect(t.deadline.kind).toBe('recurring');
-		expect(plan.warnings).toContainEqual({ line: 195, message: expect.stringContaining('II.13') });
+		expect(plan.warnings).toContainEqual(expect.objectContaining({ line: 195, code: 'plan_task_number_inferred', params: { task: 'II.13' } }));
 	});
 
 	it('II.5 is led by the single agency "Sở Văn hóa, Thể thao và Du lịch"', () => {

@@ -27,7 +27,7 @@ describe('import CLI', () => {
 		expect(result.status).toBe(1);
 		expect(result.stdout).toBe('');
 		expect(result.stderr.trim().split('\n')).toHaveLength(1);
-		expect(result.stderr).toMatch(/không tồn tại \/ does not exist/);
+		expect(result.stderr).toMatch(/không tồn tại \/ The file “.*” does not exist/);
 	});
 
 	it('wrong arguments exit with code 1 and the usage line', () => {

@@ -128,7 +128,7 @@ describe('reading plan files', () => {
 		const error = await parsePlanFile(path.join(dir, 'missing.txt')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ImportError);
 		expect((error as ImportError).code).toBe('unreadable');
-		expect((error as ImportError).message).toMatch(/không tồn tại \/ does not exist$/);
+		expect((error as ImportError).message).toMatch(/^Tệp «.*missing\.txt» không tồn tại \/ The file “.*missing\.txt” does not exist$/);
 		expect((error as ImportError).message).not.toContain('\n');
 	});
 });

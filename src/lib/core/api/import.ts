@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Deadline, PlanHeader } from '../parsed-plan.js';
+import type { Note } from './notes.js';
 
 /** What a file was read as. */
 export type SourceKind = 'docx' | 'xlsx' | 'pdf' | 'doc' | 'text' | 'markdown' | 'html' | 'csv';
@@ -59,9 +60,10 @@ export interface PreviewTask {
 	deadline: Deadline;
 	dropped: boolean;
 	edited: EditableField[];
-	/** Where the row is in the file ("Bảng 2, hàng 5", "dòng 170"). */
-	where: string | null;
-	warnings: string[];
+	/** Where the row is in the file ("Bảng 2, hàng 5", "dòng 170"), as a note the page words. */
+	where: Note | null;
+	/** The parser's warnings about the row (its checks again once the row is fixed by hand), as notes. */
+	warnings: Note[];
 }
 
 export interface PreviewSection {
@@ -88,12 +90,12 @@ export interface PreviewAgency {
 	tasks: number;
 }
 
-export interface PreviewWarning {
+/** A warning (a note: `code` and `params`, worded by the page) with the place it is about. */
+export interface PreviewWarning extends Note {
 	line: number | null;
-	where: string | null;
+	where: Note | null;
 	/** The source line the warning is about, shortened. */
 	excerpt: string | null;
-	message: string;
 }
 
 export interface ImportPreview {

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import type { Refusal } from '../sync-refusal-codes.js';
+import type { Note } from './notes.js';
 
 /** POST /api/roundtrip/:id/preview and /apply: the agency that sent the file. */
 export const ReturnAgencyBody = v.object({ agencyId: v.pipe(v.string('no_agency'), v.minLength(1, 'no_agency'), v.maxLength(200)) });
@@ -20,10 +21,11 @@ export interface CardChange {
 	cardId: string;
 	code: string;
 	title: string;
-	where: string;
+	/** The row in the file ("«Phụ lục I» hàng 12"), as a note the page words. */
+	where: Note;
 	changes: FieldChange[];
-	/** Cells of the row that could not be read (left unchanged). */
-	problems: string[];
+	/** Cells of the row that could not be read (left unchanged), as notes the page words. */
+	problems: Note[];
 	allowed: boolean;
 	/**
 	 * Why the agency may not make this change, as a code (src/lib/core/sync-refusal-codes.ts): the
