@@ -5,7 +5,8 @@ import type { SyncServer } from '../sync/sync-server.js';
 import type { User } from '../db/schema.js';
 import { ApiError } from '../http-error.js';
 import { declareRoutes } from '../http/declare-routes.js';
-import { LoginBody } from '../../src/lib/core/api/accounts.js';
+import { LoginBody, PasswordAgainBody } from '../../src/lib/core/api/accounts.js';
+import { confirmPassword } from './reauthenticate.js';
 import { requireUser } from './require.js';
 import { checkCredentials, dummyPasswordHash, normalizeUsername } from './credentials.js';
 import { refuseIfThrottled, type LoginThrottle } from './login-throttle.js';
@@ -53,8 +54,10 @@ export function authRoutes(ctx: AppContext, sessions: SessionStore, sync: SyncSe
 		return c.json({ ok: true });
 	});
 
-	r.post('/logout-all', 'signed-in', async (c) => {
+	// Every device of the account, this one too: with the password typed again, like ending the others.
+	r.post('/logout-all', { who: 'signed-in', body: PasswordAgainBody }, async (c, { body }) => {
 		const user = requireUser(c);
+		await confirmPassword(ctx.db, throttle, user, body.password, clientAddress(c));
 		await sessions.invalidateUser(user.id);
 		const closedConnections = sync.closeUserConnections(user.id);
 		c.header('Set-Cookie', sessions.blankCookie());

@@ -1,8 +1,9 @@
 /**
  * The signed-in user's own sessions: GET /api/auth/sessions lists them (started, last used, browser,
- * "this device"); DELETE /api/auth/sessions/:id ends one; POST /api/auth/sessions/end-others ends all
- * but the current one, once the user has typed their password again (reauthenticate.ts). Ending a
- * session closes its sync sockets (SessionStore.onEnded).
+ * "this device"); POST /api/auth/sessions/:id/end ends one; POST /api/auth/sessions/end-others ends
+ * all but the current one. Both want the user's password typed again (reauthenticate.ts, ASVS 3.3.4):
+ * a stolen session cannot sign its owner's devices out. Ending a session closes its sync sockets
+ * (SessionStore.onEnded).
  */
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../context.js';
@@ -11,7 +12,7 @@ import { declareRoutes } from './access.js';
 import { requireUser } from './require.js';
 import { ApiError } from '../http-error.js';
 import { summarizeUserAgent } from './user-agent.js';
-import { EndOtherSessionsBody } from '../../src/lib/core/api/accounts.js';
+import { PasswordAgainBody } from '../../src/lib/core/api/accounts.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { confirmPassword } from './reauthenticate.js';
 import { clientAddress } from './client-address.js';
@@ -45,9 +46,10 @@ export function sessionRoutes(ctx: AppContext, sessions: SessionStore, throttle:
 		});
 	});
 
-	r.delete('/sessions/:id', 'signed-in', async (c) => {
+	r.post('/sessions/:id/end', { who: 'signed-in', body: PasswordAgainBody }, async (c, { body }) => {
 		const user = requireUser(c);
 		const wanted = c.req.param('id');
+		await confirmPassword(ctx.db, throttle, user, body.password, clientAddress(c));
 		const own = await sessions.listForUser(user.id);
 		const target = own.find((s) => publicSessionId(s.id) === wanted);
 		if (!target) throw new ApiError(404, 'session_not_found');
@@ -56,7 +58,7 @@ export function sessionRoutes(ctx: AppContext, sessions: SessionStore, throttle:
 		return c.json({ ok: true, current: target.id === c.get('sessionId') });
 	});
 
-	r.post('/sessions/end-others', { who: 'signed-in', body: EndOtherSessionsBody }, async (c, { body }) => {
+	r.post('/sessions/end-others', { who: 'signed-in', body: PasswordAgainBody }, async (c, { body }) => {
 		const user = requireUser(c);
 		await confirmPassword(ctx.db, throttle, user, body.password, clientAddress(c));
 		const current = c.get('sessionId');

@@ -187,6 +187,15 @@ describe('sessions page', () => {
 			const other = laptop.page.locator('[data-testid="session"][data-current="false"]');
 			expect(await other.textContent()).toContain('Safari 17 · iPhone');
 
+			// Signing out that one session asks for the password too; Escape leaves it signed in.
+			await other.getByRole('button', { name: 'Đăng xuất phiên này' }).click();
+			const one = laptop.page.getByRole('dialog', { name: 'Đăng xuất phiên này' });
+			await one.waitFor();
+			expect(await one.textContent()).toContain('Safari 17 · iPhone');
+			await laptop.page.keyboard.press('Escape');
+			await one.waitFor({ state: 'hidden', timeout: 10_000 });
+			expect((await phone.request.get('/api/me')).status()).toBe(200);
+
 			// The password is asked for again (ASVS 3.3.4), by keyboard: a wrong one leaves the phone signed in.
 			await laptop.page.getByTestId('end-others').click();
 			const dialog = laptop.page.getByRole('dialog', { name: 'Đăng xuất mọi nơi khác' });

@@ -20,6 +20,8 @@ const vi = {
 	'sessions.confirmTitle': 'Đăng xuất mọi nơi khác',
 	'sessions.confirmOthers':
 		'{count} phiên khác sẽ kết thúc; các bảng đang mở ở đó sẽ ngắt kết nối ngay. Để chắc chắn đó là bạn, hãy nhập lại mật khẩu của mình.',
+	'sessions.confirmOne':
+		'Phiên trên {device} sẽ kết thúc; các bảng đang mở ở đó sẽ ngắt kết nối ngay. Để chắc chắn đó là bạn, hãy nhập lại mật khẩu của mình.',
 	'sessions.password': 'Mật khẩu của bạn',
 	'sessions.passwordMissing': 'Nhập mật khẩu của bạn để xác nhận.',
 	'sessions.confirm': 'Đăng xuất các phiên khác',
@@ -48,6 +50,8 @@ const en: Record<SessionsMessageKey, string> = {
 	'sessions.confirmTitle': 'Sign out everywhere else',
 	'sessions.confirmOthers':
 		'{count} other {count|session|sessions} will end, and boards open there disconnect at once. To make sure it is you, type your password again.',
+	'sessions.confirmOne':
+		'The session on {device} will end, and boards open there disconnect at once. To make sure it is you, type your password again.',
 	'sessions.password': 'Your password',
 	'sessions.passwordMissing': 'Enter your password to confirm.',
 	'sessions.confirm': 'Sign out the other sessions',

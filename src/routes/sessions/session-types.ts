@@ -14,3 +14,6 @@ export interface SessionList {
 	idleMinutes: number;
 	maxAgeHours: number;
 }
+
+/** What the password dialog ends: every other session, or one of them (its id and what the list calls it). */
+export type EndTarget = { kind: 'others'; count: number } | { kind: 'one'; id: string; device: string };

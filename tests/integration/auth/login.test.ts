@@ -95,7 +95,14 @@ describe('signing out', () => {
 		const b = await login(server.url, 'snnmt');
 		const other = await login(server.url, 'stc');
 		const socket = await openSocket(`${server.wsUrl}/sync/board/${boardId}?token=${a}`);
-		const res = await call(server.url, 'POST', '/api/auth/logout-all', { token: b });
+		// Every device of the account, this one too: only with the password typed again.
+		const bare = await call(server.url, 'POST', '/api/auth/logout-all', { token: b, body: {} });
+		expect(bare.status).toBe(400);
+		expect(bare.body.error.code).toBe('password_required');
+		const wrong = await call(server.url, 'POST', '/api/auth/logout-all', { token: b, body: { password: 'doan-sai' } });
+		expect(wrong.status).toBe(403);
+		expect((await call(server.url, 'GET', '/api/me', { token: a })).status).toBe(200);
+		const res = await call(server.url, 'POST', '/api/auth/logout-all', { token: b, body: { password: DEMO_PASSWORD } });
 		expect(res.status).toBe(200);
 		expect(res.body.closedConnections).toBe(1);
 		expect(await socket.closed).toBe(4401);

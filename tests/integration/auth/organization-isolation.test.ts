@@ -12,7 +12,7 @@ import { allows } from '../../../server/auth/access.js';
 import { declaredRoutes as routeAccessList, type DeclaredRoute as RouteAccess } from '../../../server/http/declare-routes.js';
 import type { Role } from '../../../server/db/schema.js';
 import { sql } from 'kysely';
-import { closeCodeOf, login, queryRows, queryValue, startTestServer, type TestServer } from '../helpers/server.js';
+import { closeCodeOf, DEMO_PASSWORD, login, queryRows, queryValue, startTestServer, type TestServer } from '../helpers/server.js';
 import { call } from './http.js';
 import { DEMO_ACCOUNTS } from '../../../seeds/demo-accounts.js';
 import { addComment } from '../../../src/lib/core/board-doc.js';
@@ -129,6 +129,8 @@ function bodyFor(route: RouteAccess): unknown {
 	if (route.path.endsWith('/edits')) return { edits: [] };
 	if (route.path.endsWith('/merge')) return { intoId: other.agency };
 	if (route.path.endsWith('/password')) return { password: 'mat-khau-moi-du-dai' };
+	// Ending a session wants one's own password typed again.
+	if (route.path.startsWith('/api/auth/sessions/')) return { password: DEMO_PASSWORD };
 	if (route.path.includes('/indicators/')) return { reportedValue: 1 };
 	if (route.path.endsWith('/reminders')) return { confirm: true };
 	if (route.path.startsWith('/api/roundtrip/')) return { agencyId: other.agency };

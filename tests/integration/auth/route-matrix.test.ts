@@ -30,7 +30,7 @@ POST   /api/auth/login                               ok     ok          ok     o
 POST   /api/auth/logout                              ok     ok          ok     ok     ok
 POST   /api/auth/logout-all                          ok     ok          ok     ok     401
 GET    /api/auth/sessions                            ok     ok          ok     ok     401
-DELETE /api/auth/sessions/:id                        ok     ok          ok     ok     401
+POST   /api/auth/sessions/:id/end                    ok     ok          ok     ok     401
 POST   /api/auth/sessions/end-others                 ok     ok          ok     ok     401
 GET    /api/me                                       ok     ok          ok     ok     401
 POST   /api/me/organization                          ok     ok          ok     ok     401

@@ -139,13 +139,21 @@ describe('the user’s sessions', () => {
 		const socket = await openSocket(`${server.wsUrl}/sync/board/${boardId}?token=${phone}`);
 		const list = (await call(server.url, 'GET', '/api/auth/sessions', { token: laptop })).body.sessions as SessionView[];
 		const phoneId = list.find((s) => !s.current)!.id;
-		const res = await call(server.url, 'DELETE', `/api/auth/sessions/${phoneId}`, { token: laptop });
+		// Not without the password typed again (ASVS 3.3.4), like "everywhere else".
+		const bare = await call(server.url, 'POST', `/api/auth/sessions/${phoneId}/end`, { token: laptop, body: {} });
+		expect(bare.status).toBe(400);
+		expect(bare.body.error.code).toBe('password_required');
+		const wrong = await call(server.url, 'POST', `/api/auth/sessions/${phoneId}/end`, { token: laptop, body: { password: 'doan-sai' } });
+		expect(wrong.status).toBe(403);
+		expect(wrong.body.error.code).toBe('wrong_password');
+		expect((await me(phone)).status).toBe(200);
+		const res = await call(server.url, 'POST', `/api/auth/sessions/${phoneId}/end`, { token: laptop, body: { password: DEMO_PASSWORD } });
 		expect(res.status).toBe(200);
 		expect(await socket.closed).toBe(4401);
 		expect((await me(phone)).status).toBe(401);
 		expect((await me(laptop)).status).toBe(200);
 		// Ending it again: it is not there any more.
-		const again = await call(server.url, 'DELETE', `/api/auth/sessions/${phoneId}`, { token: laptop });
+		const again = await call(server.url, 'POST', `/api/auth/sessions/${phoneId}/end`, { token: laptop, body: { password: DEMO_PASSWORD } });
 		expect(again.status).toBe(404);
 		expect(again.body.error.code).toBe('session_not_found');
 	});
@@ -155,7 +163,7 @@ describe('the user’s sessions', () => {
 		const victim = await loginAs('snnmt', CHROME_WINDOWS);
 		const attacker = await loginAs('stc', CHROME_WINDOWS);
 		const victimId = ((await call(server.url, 'GET', '/api/auth/sessions', { token: victim })).body.sessions as SessionView[])[0].id;
-		const res = await call(server.url, 'DELETE', `/api/auth/sessions/${victimId}`, { token: attacker });
+		const res = await call(server.url, 'POST', `/api/auth/sessions/${victimId}/end`, { token: attacker, body: { password: DEMO_PASSWORD } });
 		expect(res.status).toBe(404);
 		expect((await me(victim)).status).toBe(200);
 	});
@@ -183,7 +191,7 @@ describe('the user’s sessions', () => {
 		server = await startTestServer();
 		const token = await loginAs('stc', CHROME_WINDOWS);
 		const id = ((await call(server.url, 'GET', '/api/auth/sessions', { token })).body.sessions as SessionView[])[0].id;
-		const res = await call(server.url, 'DELETE', `/api/auth/sessions/${id}`, { token });
+		const res = await call(server.url, 'POST', `/api/auth/sessions/${id}/end`, { token, body: { password: DEMO_PASSWORD } });
 		expect(res.body).toEqual({ ok: true, current: true });
 		expect(res.headers.get('set-cookie')).toMatch(/^phoihop_session=;/);
 		expect((await me(token)).status).toBe(401);

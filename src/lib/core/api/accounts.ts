@@ -31,7 +31,8 @@ export const LoginBody = v.object({
  * POST /api/auth/sessions/end-others: the user's password, typed again. Any string but an empty one:
  * a wrong one is a failed attempt (counted like a failed sign-in), not malformed input.
  */
-export const EndOtherSessionsBody = v.object({
+/** The password typed again, for the actions that end sessions (ASVS 3.3.4): one, the others, or all. */
+export const PasswordAgainBody = v.object({
 	password: v.pipe(v.optional(v.string('password_required'), ''), v.minLength(1, 'password_required'))
 });
 
