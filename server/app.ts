@@ -19,6 +19,7 @@ import { sessionRoutes } from './auth/session-routes.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { organizationRoutes } from './orgs/routes.js';
 import { jsonBodies } from './http/json-body.js';
+import { unreadBodies } from './http/unread-body.js';
 import { apiSecurityHeaders, applyPageSecurityHeaders } from './http/security-headers.js';
 import { adminRoutes } from './admin/routes.js';
 import { boardRoutes } from './boards/routes.js';
@@ -67,6 +68,8 @@ export function createApp(parts: AppParts): Hono<AppEnv> {
 	const api = new Hono<AppEnv>();
 	// First, so that every answer carries them, errors and refusals included.
 	api.use('*', apiSecurityHeaders(ctx.config.secureCookies));
+	// Last to finish: what a refused request left of its body is read (or its connection closed).
+	api.use('*', unreadBodies());
 	// Body size and shape first: a huge or malformed body is refused before any sign-in work.
 	api.use('*', jsonBodies());
 	api.use('*', sessionMiddleware(ctx, sessions));

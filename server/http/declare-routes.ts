@@ -116,13 +116,22 @@ export function declareRoutes(mount: string): DeclaredRouter {
 				const input = {
 					params: spec.params ? parse(spec.params, c.req.param() as Record<string, string>) : c.req.param(),
 					query: spec.query ? parse(spec.query, c.req.query()) : undefined,
-					body: spec.body ? parse(spec.body, await jsonBody(c)) : undefined
+					body: spec.body ? parse(spec.body, bodyShaped(spec.body, await jsonBody(c))) : undefined
 				};
 				return handler(c as never, input as never);
 			});
 			router.on(method, path, ...(steps as [MiddlewareHandler<AppEnv>]));
 		};
 	return { router, get: add('GET'), post: add('POST'), put: add('PUT'), patch: add('PATCH'), delete: add('DELETE') };
+}
+
+/**
+ * An array where the schema wants an object is refused as not an object (400 `bad_body`): valibot's
+ * object schemas accept arrays, and `[]` would otherwise read as `{}` — a snapshot taken, say.
+ */
+function bodyShaped(schema: Schema, value: unknown): unknown {
+	if (Array.isArray(value) && (schema as { type?: string }).type !== 'array') throw new ApiError(400, 'bad_body');
+	return value;
 }
 
 /** The request's JSON body; an empty body reads as `{}` (its syntax was checked by bodyGuard). */

@@ -16,9 +16,10 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
  * that the client, still sending, reads the answer instead of a reset connection. Beyond it the
  * connection is closed at once: nobody legitimate sends that much to a JSON route.
  */
-const DRAIN_LIMIT = 8 * JSON_BODY_LIMIT;
+export const DRAIN_LIMIT = 8 * JSON_BODY_LIMIT;
 
-async function drain(body: ReadableStream<Uint8Array>, max: number): Promise<void> {
+/** Reads a request body to its end (at most `max` bytes, then gives up) and drops it. */
+export async function drain(body: ReadableStream<Uint8Array>, max: number): Promise<void> {
 	const reader = body.getReader();
 	let read = 0;
 	try {
