@@ -4,11 +4,10 @@
  * an edit the sync server refuses, and a page whose object does not exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { setAgencies } from '../../src/lib/core/board-editing.js';
 import { docxBytes, para } from '../unit/import-docx/docx-builder.js';
 import { connectBoard, synced } from '../integration/helpers/server.js';
-import { agencyIdByName, apiGet, DEMO_PASSWORD, dropFile, firstBoard, openBoard, signIn, startApp, type E2EApp } from './helpers/app.js';
+import { agencyIdByName, apiGet, DEMO_PASSWORD, dropFile, english, firstBoard, openBoard, signIn, startApp, type E2EApp } from './helpers/app.js';
 
 let app: E2EApp;
 
@@ -19,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.close();
 });
-
-/** A page whose interface language is English from the first paint. */
-async function english(user: { context: BrowserContext; page: Page }): Promise<Page> {
-	await user.context.addInitScript(() => localStorage.setItem('phoihop.locale', 'en'));
-	return user.page;
-}
 
 describe('the English interface shows the server refusals in English', () => {
 	it('a failed sign-in', async () => {

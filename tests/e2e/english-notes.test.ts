@@ -4,11 +4,10 @@
  * server sends them as codes; the pages word them from the catalogue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { extendDeadline } from '../../src/lib/core/board-review.js';
 import { todayIso } from '../../src/lib/core/dates.js';
 import { docxBytes, para, planHeading, row, table, TASK_HEADER } from '../unit/import-docx/docx-builder.js';
-import { agencyIdByName, apiGet, dropFile, signIn, startApp, type BoardInfo, type E2EApp } from './helpers/app.js';
+import { agencyIdByName, apiGet, dropFile, english, signIn, startApp, type BoardInfo, type E2EApp } from './helpers/app.js';
 
 let app: E2EApp;
 
@@ -19,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await app?.close();
 });
-
-/** A page whose interface language is English from the first paint. */
-async function english(user: { context: BrowserContext; page: Page }): Promise<Page> {
-	await user.context.addInitScript(() => localStorage.setItem('phoihop.locale', 'en'));
-	return user.page;
-}
 
 describe('the English interface words the server notes in English', () => {
 	it('an import preview warning, and where its row is', async () => {

@@ -115,3 +115,9 @@ export async function dropFile(page: Page, bytes: Uint8Array, name: string): Pro
 		{ b64: Buffer.from(bytes).toString('base64'), name }
 	);
 }
+
+/** The user's page with the interface language English from the first paint (the locale the app keeps in localStorage). */
+export async function english(user: { context: BrowserContext; page: Page }): Promise<Page> {
+	await user.context.addInitScript(() => localStorage.setItem('phoihop.locale', 'en'));
+	return user.page;
+}
