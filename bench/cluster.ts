@@ -26,12 +26,12 @@ import os from 'node:os';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
-import { cardsMap, initBoardDoc } from '../src/lib/core/board-doc.js';
+import { cardsMap } from '../src/lib/core/board-doc.js';
 import { connectClient, type Endpoint } from './lib/clients.js';
 import { connectLight, type OnToken } from './lib/light-client.js';
 import type { LightSlot } from './lib/workload.js';
-import { syntheticPlan } from './lib/synthetic-plan.js';
-import { memoryMiB } from './lib/process-stats.js';
+import { syntheticBoardState } from './lib/synthetic-plan.js';
+import { median, memoryMiB } from './lib/process-stats.js';
 import { hocuspocusLockConflicts, seedTemplate, startCluster, type BenchCluster, type ClusterKind, type DbKind, type Seed } from './lib/cluster.js';
 import { killRun, runClusterLightWorkload, type ClusterWorkloadResult, type KillResult } from './lib/cluster-workload.js';
 import { startBalancer } from '../tests/integration/helpers/cluster.js';
@@ -94,27 +94,6 @@ const RAMP = {
 const KILL = { clients: 8, intervalMs: 50, beforeKillMs: quick ? 1500 : 2500, afterKillMs: quick ? 2000 : 3000 };
 const BOARD_CARDS = 50;
 const IDLE_SECONDS = quick ? 2 : 3;
-
-function median(xs: number[]): number {
-	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-	if (s.length === 0) return NaN;
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** The board for Hocuspocus: the same synthetic plan Phối hợp imports (bench/sync.ts's seedState). */
-function hocuspocusState(): Uint8Array {
-	const plan = syntheticPlan(BOARD_CARDS);
-	const doc = new Y.Doc();
-	const appendix = plan.appendices[0];
-	if (appendix.kind !== 'tasks') throw new Error('unexpected plan');
-	const sections = appendix.sections.map((s, i) => ({ id: `s${i}`, code: s.code, title: s.title }));
-	const cards = appendix.sections.flatMap((s, i) =>
-		s.tasks.map((t) => ({ code: `${s.code}.${t.stt}`, sectionId: `s${i}`, title: t.title, lead: [], support: [], deadline: t.deadline }))
-	);
-	initBoardDoc(doc, { title: plan.plan.title, planId: 'bench', appendix: 'Phụ lục' }, sections, cards);
-	return Y.encodeStateAsUpdate(doc);
-}
 
 /** The board as a client on node 0 gets it: its state (for light editors) and card ids. */
 async function boardState(ep: Endpoint): Promise<{ state: Uint8Array; cardIds: string[] }> {
@@ -582,7 +561,7 @@ const started = performance.now();
 log(
 	`Cluster benchmark (${quick ? 'quick' : 'full'}, ${DB}): ${CONFIGS.map((c) => c.name).join(', ')}; ${ROUNDS} round(s), configurations interleaved; ${CLIENT_COUNTS.join(' and ')} clients × ${SECONDS} s; kill: ${KILL_CONFIGS.map((c) => c.name).join(', ') || 'none'}`
 );
-const seed = await seedTemplate(DB, BOARD_CARDS, hocuspocusState());
+const seed = await seedTemplate(DB, BOARD_CARDS, syntheticBoardState(BOARD_CARDS));
 const latencyRounds: LatencyRound[] = [];
 const rampRounds: RampRound[] = [];
 const killRounds: KillRound[] = [];

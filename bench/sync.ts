@@ -6,15 +6,14 @@
  */
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
-import { initBoardDoc } from '../src/lib/core/board-doc.js';
 import { connectClient, type BenchClient, type Endpoint, type ServerKind } from './lib/clients.js';
 import { spawnServer, type ChildServer } from './lib/spawn-server.js';
-import { cpuSeconds, memoryMiB } from './lib/process-stats.js';
+import { cpuSeconds, median, memoryMiB } from './lib/process-stats.js';
 import { runLightWorkload, runWorkload, type LightSlot } from './lib/workload.js';
 import { connectLight, type OnToken } from './lib/light-client.js';
 import { cardsMap } from '../src/lib/core/board-doc.js';
 import { measureDisk, measureOpen } from './lib/open-and-disk.js';
-import { syntheticPlan } from './lib/synthetic-plan.js';
+import { syntheticBoardState } from './lib/synthetic-plan.js';
 
 process.setMaxListeners(0); // one exit listener per y-websocket client
 // Flags: --quick, --json, --out=FILE, --only-latency [--full], --only-fanout, --servers=a,b (Phối hợp
@@ -56,26 +55,6 @@ const FANOUT = {
 	seconds: quick ? 3 : 5
 };
 const BOARD_CARDS = 50;
-
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = Math.floor(s.length / 2);
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** The same board for every server: Phối hợp loads it from its database, the others get it from a first client. */
-function seedState(): Uint8Array {
-	const plan = syntheticPlan(BOARD_CARDS);
-	const doc = new Y.Doc();
-	const appendix = plan.appendices[0];
-	if (appendix.kind !== 'tasks') throw new Error('unexpected plan');
-	const sections = appendix.sections.map((s, i) => ({ id: `s${i}`, code: s.code, title: s.title }));
-	const cards = appendix.sections.flatMap((s, i) =>
-		s.tasks.map((t) => ({ code: `${s.code}.${t.stt}`, sectionId: `s${i}`, title: t.title, lead: [], support: [], deadline: t.deadline }))
-	);
-	initBoardDoc(doc, { title: plan.plan.title, planId: 'bench', appendix: 'Phụ lục' }, sections, cards);
-	return Y.encodeStateAsUpdate(doc);
-}
 
 async function login(url: string): Promise<{ token: string; userId: string }> {
 	const res = await fetch(`${url}/api/auth/login`, {
@@ -328,7 +307,7 @@ function rampTable(ramp: Awaited<ReturnType<typeof rampRuns>>) {
 	return lines.join('\n');
 }
 
-const seed = seedState();
+const seed = syntheticBoardState(BOARD_CARDS);
 if (flags['only-latency']) {
 	// Light clients unless --full: the server's latency, not the client process's.
 	const mode = flags.full ? 'full' : 'light';

@@ -20,3 +20,11 @@ export function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** The median of the finite values (NaN when there are none). */
+export function median(xs: number[]): number {
+	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+	if (s.length === 0) return NaN;
+	const m = Math.floor(s.length / 2);
+	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}

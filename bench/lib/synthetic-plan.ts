@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { ParsedPlan, ParsedTask } from '../../src/lib/core/parsed-plan.js';
+import { initBoardDoc } from '../../src/lib/core/board-doc.js';
 
 const AGENCIES = ['Sở Tài chính', 'Sở Nông nghiệp và Môi trường', 'Liên minh Hợp tác xã thành phố', 'Sở Công Thương', 'Sở Nội vụ'];
 
@@ -31,4 +33,21 @@ export function syntheticPlan(n: number): ParsedPlan {
 		reports: [],
 		warnings: []
 	};
+}
+
+/**
+ * The board document of `syntheticPlan(n)`, as a Yjs update: what a server that does not import plans
+ * (Hocuspocus, y-websocket) is given, so that every server in a bench holds the same board.
+ */
+export function syntheticBoardState(n: number): Uint8Array {
+	const plan = syntheticPlan(n);
+	const doc = new Y.Doc();
+	const appendix = plan.appendices[0];
+	if (appendix.kind !== 'tasks') throw new Error('unexpected plan');
+	const sections = appendix.sections.map((s, i) => ({ id: `s${i}`, code: s.code, title: s.title }));
+	const cards = appendix.sections.flatMap((s, i) =>
+		s.tasks.map((t) => ({ code: `${s.code}.${t.stt}`, sectionId: `s${i}`, title: t.title, lead: [], support: [], deadline: t.deadline }))
+	);
+	initBoardDoc(doc, { title: plan.plan.title, planId: 'bench', appendix: 'Phụ lục' }, sections, cards);
+	return Y.encodeStateAsUpdate(doc);
 }
