@@ -284,8 +284,9 @@ export type ErrorLocale = keyof typeof errorMessages;
 /** The message of an error code in a language: the `code.detail` variant when there is one, the code's own otherwise. */
 export function errorMessage(lang: ErrorLocale, code: string, params: MessageParams = {}): string {
 	const messages: Record<string, string> = errorMessages[lang];
-	const variant = params.detail === undefined ? undefined : messages[`${code}.${params.detail}`];
-	const template = variant ?? messages[code];
+	// Own entries only: an answer's code such as "constructor" is unknown, not a function.
+	const own = (key: string) => (Object.hasOwn(messages, key) ? messages[key] : undefined);
+	const template = (params.detail === undefined ? undefined : own(`${code}.${params.detail}`)) ?? own(code);
 	return template === undefined ? format(messages.unknown, { status: code, ...params }) : format(template, params);
 }
 

@@ -212,8 +212,10 @@ export function isNoteCode(code: string): code is NoteCode {
  */
 export function noteMessage(lang: NoteLocale, n: Note): string {
 	const messages: Record<string, string> = noteMessages[lang];
-	const template = messages[n.code] ?? noteMessages.vi[n.code];
-	if (template === undefined) return n.code;
+	const vi: Record<string, string> = noteMessages.vi;
+	// Own entries only: a code such as "constructor" is not a note, and reads as sent.
+	const template = Object.hasOwn(messages, n.code) ? messages[n.code] : Object.hasOwn(vi, n.code) ? vi[n.code] : undefined;
+	if (template === undefined) return String(n.code);
 	return format(template, wordParams(lang, n.params)).trimEnd();
 }
 
